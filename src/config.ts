@@ -1,0 +1,161 @@
+/**
+ * Configuration: environment variables over the documented defaults in config/defaults.json, validated once at
+ * start. Every missing or invalid value is reported on its own line, naming the variable and what it expects.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const defaultsSchema = z.object({
+  timezone: z.string(),
+  live: z.object({ defaultType: z.number().int().min(0).max(4), defaultDurationSeconds: z.number().int().positive() }),
+  http: z.object({ timeoutMs: z.number().int().positive() }),
+  retry: z.object({
+    maxRetries: z.number().int().min(0),
+    baseDelayMs: z.number().int().min(0),
+    maxDelayMs: z.number().int().min(0),
+    budgetMs: z.number().int().min(0),
+  }),
+  token: z.object({ refreshAheadSeconds: z.number().int().min(0), failureCooldownSeconds: z.number().int().min(0) }),
+  callback: z.object({
+    path: z.string(),
+    bodyLimitBytes: z.number().int().positive(),
+    replayWindowSeconds: z.number().int().positive(),
+    dedupeTtlSeconds: z.number().int().min(600),
+  }),
+  queue: z.object({ capacity: z.number().int().positive(), drainTimeoutMs: z.number().int().positive() }),
+  limits: z.object({ memberMessagesPerMinute: z.number().int().positive() }),
+});
+export type Defaults = z.infer<typeof defaultsSchema>;
+
+/** The documented defaults shipped in config/defaults.json. */
+export const DEFAULTS: Defaults = defaultsSchema.parse(
+  JSON.parse(readFileSync(new URL('../config/defaults.json', import.meta.url), 'utf8')),
+);
+
+const WECOM_KEYS = ['WECOM_CORP_ID', 'WECOM_CORP_SECRET', 'WECOM_AGENT_ID', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const envSchema = z.object({
+  WECOM_CORP_ID: optionalText,
+  WECOM_CORP_SECRET: optionalText,
+  WECOM_AGENT_ID: optionalText.pipe(
+    z.string().regex(/^\d{1,10}$/, 'must be the app’s numeric AgentId (应用管理 → the app → AgentId)').transform(Number).optional(),
+  ),
+  WECOM_TOKEN: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1–32 letters or digits (接收消息 → Token)').optional(),
+  ),
+  WECOM_ENCODING_AES_KEY: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits (接收消息 → EncodingAESKey)').optional(),
+  ),
+  WECOM_API_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://qyapi.weixin.qq.com'),
+  PORT: int(0, 65535).default(3000),
+  WECOM_CALLBACK_PATH: z.string().regex(/^\/[\w\-./]*$/, 'must be a path starting with /').default(DEFAULTS.callback.path),
+  WECOM_ADMIN_USERIDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[,，\s]+/).filter(Boolean)),
+  WECOM_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default(DEFAULTS.timezone),
+  WECOM_DEFAULT_LIVE_DURATION: int(60).default(DEFAULTS.live.defaultDurationSeconds),
+  WECOM_DEFAULT_LIVE_TYPE: int(0, 4).default(DEFAULTS.live.defaultType),
+  WECOM_HTTP_TIMEOUT_MS: int(100).default(DEFAULTS.http.timeoutMs),
+  WECOM_RETRY_MAX: int(0, 10).default(DEFAULTS.retry.maxRetries),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The WeCom app's settings; all present, or the bot runs without WeCom. */
+export interface WeComSettings {
+  corpId: string;
+  corpSecret: string;
+  agentId: number;
+  token: string;
+  encodingAESKey: string;
+}
+
+export interface Config {
+  /** null when no WECOM_* setting is given (sandbox); every setting when all are. */
+  wecom: WeComSettings | null;
+  apiBaseURL: string;
+  port: number;
+  callbackPath: string;
+  adminUserids: string[];
+  timezone: string;
+  defaultLiveDurationSeconds: number;
+  defaultLiveType: 0 | 1 | 2 | 3 | 4;
+  httpTimeoutMs: number;
+  retry: Defaults['retry'];
+  token: Defaults['token'];
+  callback: Defaults['callback'];
+  queue: Defaults['queue'];
+  limits: Defaults['limits'];
+  logLevel: string;
+}
+
+/** Thrown by loadConfig with one line per problem. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the configuration from `env` (default: process.env). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // One line per variable, naming it; values are never echoed (they may be secrets).
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const given = WECOM_KEYS.filter((k) => e[k] !== undefined);
+  if (given.length > 0 && given.length < WECOM_KEYS.length) {
+    const missing = WECOM_KEYS.filter((k) => e[k] === undefined);
+    throw new ConfigError(missing.map((k) => `${k}: missing (set all WeCom settings, or none to run the sandbox)`));
+  }
+  const wecom =
+    given.length === 0
+      ? null
+      : {
+          corpId: e.WECOM_CORP_ID!,
+          corpSecret: e.WECOM_CORP_SECRET!,
+          agentId: e.WECOM_AGENT_ID!,
+          token: e.WECOM_TOKEN!,
+          encodingAESKey: e.WECOM_ENCODING_AES_KEY!,
+        };
+  return {
+    wecom,
+    apiBaseURL: e.WECOM_API_BASE_URL,
+    port: e.PORT,
+    callbackPath: e.WECOM_CALLBACK_PATH,
+    adminUserids: e.WECOM_ADMIN_USERIDS,
+    timezone: e.WECOM_TIMEZONE,
+    defaultLiveDurationSeconds: e.WECOM_DEFAULT_LIVE_DURATION,
+    defaultLiveType: e.WECOM_DEFAULT_LIVE_TYPE as Config['defaultLiveType'],
+    httpTimeoutMs: e.WECOM_HTTP_TIMEOUT_MS,
+    retry: { ...DEFAULTS.retry, maxRetries: e.WECOM_RETRY_MAX },
+    token: DEFAULTS.token,
+    callback: { ...DEFAULTS.callback, path: e.WECOM_CALLBACK_PATH },
+    queue: DEFAULTS.queue,
+    limits: DEFAULTS.limits,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The local WeCom: a real HTTP server that plays WeCom's server API by the rules of ../shared/wecom-protocol.md,
+ * records every call and takes fault knobs. Tests, benchmarks and the sandbox point WeComApi's baseURL at it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type Request, type Response } from 'express';
+import { OffsetClock } from '../clock.js';
+import { Faults } from './faults.js';
+import { EmulatedLives } from './lives.js';
+import { EmulatedMessages } from './messages.js';
+import { EmulatedTokens } from './tokens.js';
+import { EmulatedWeComError, invalidParam } from './wecom-error.js';
+
+export interface EmulatorOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  host?: string;
+  corpid?: string;
+  corpsecret?: string;
+  agentid?: number;
+  /** Lifetime of an access_token, seconds (WeCom: 7200). */
+  tokenTtlSeconds?: number;
+}
+
+export interface CallRecord {
+  path: string;
+  method: string;
+  at: number;
+  /** The query without access_token / corpsecret. */
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+type Handler = (req: Request) => object;
+
+/** Calls kept for inspection; older ones are dropped so a long sandbox session does not grow without bound. */
+const MAX_RECORDED_CALLS = 50_000;
+
+export class WeComEmulator {
+  readonly corpid: string;
+  readonly corpsecret: string;
+  readonly agentid: number;
+  readonly clock = new OffsetClock();
+  readonly faults = new Faults();
+  readonly tokens: EmulatedTokens;
+  readonly lives: EmulatedLives;
+  readonly messages: EmulatedMessages;
+  readonly calls: CallRecord[] = [];
+  private server: Server | undefined;
+  private baseUrl = '';
+
+  private constructor(options: EmulatorOptions) {
+    this.corpid = options.corpid ?? `ww${randomBytes(8).toString('hex')}`;
+    this.corpsecret = options.corpsecret ?? randomBytes(32).toString('base64url');
+    this.agentid = options.agentid ?? 1000002;
+    this.tokens = new EmulatedTokens(this.corpid, this.corpsecret, this.clock, options.tokenTtlSeconds ?? 7200);
+    this.lives = new EmulatedLives(this.clock);
+    this.messages = new EmulatedMessages(this.clock, this.agentid);
+  }
+
+  /** Starts an emulator on a free port (or `options.port`). */
+  static async start(options: EmulatorOptions = {}): Promise<WeComEmulator> {
+    const emulator = new WeComEmulator(options);
+    await emulator.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+    return emulator;
+  }
+
+  /** Base URL to give WeComApi, e.g. http://127.0.0.1:41234. */
+  get url(): string {
+    return this.baseUrl;
+  }
+
+  /** How many calls reached `path` (e.g. "gettoken", "living/create"). */
+  countCalls(path: string): number {
+    return this.calls.filter((c) => c.path === path).length;
+  }
+
+  /** Stops the server and drops open connections. */
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The Express app with WeCom's routes; the sandbox mounts it in its own server. */
+  app(): express.Express {
+    const app = express();
+    app.disable('x-powered-by');
+    app.use(express.json({ limit: '1mb' }));
+    const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler; open?: boolean }> = {
+      gettoken: {
+        method: 'GET',
+        open: true,
+        handle: (req) => this.tokens.get(str(req.query.corpid), str(req.query.corpsecret)),
+      },
+      get_api_domain_ip: { method: 'GET', handle: () => ({ ip_list: ['127.0.0.1'] }) },
+      'living/create': {
+        method: 'POST',
+        handle: (req) => ({ livingid: this.lives.create(body(req)).livingid }),
+      },
+      'living/modify': { method: 'POST', handle: (req) => (this.lives.modify(body(req).livingid, body(req)), {}) },
+      'living/cancel': { method: 'POST', handle: (req) => (this.lives.cancel(body(req).livingid), {}) },
+      'living/delete_replay_data': {
+        method: 'POST',
+        handle: (req) => (this.lives.deleteReplay(body(req).livingid), {}),
+      },
+      'living/get_living_info': {
+        method: 'GET',
+        handle: (req) => ({ living_info: this.lives.info(this.lives.get(str(req.query.livingid))) }),
+      },
+      'living/get_user_all_livingid': {
+        method: 'POST',
+        handle: (req) => this.lives.listFor(body(req).userid, body(req).cursor, body(req).limit),
+      },
+      'living/get_watch_stat': {
+        method: 'POST',
+        handle: (req) => this.lives.watchStat(body(req).livingid, body(req).next_key),
+      },
+      'living/get_living_code': {
+        method: 'POST',
+        handle: (req) => {
+          this.lives.get(body(req).livingid);
+          if (typeof body(req).openid !== 'string' || body(req).openid === '') throw invalidParam('openid');
+          return { living_code: randomBytes(16).toString('hex') };
+        },
+      },
+      'living/get_living_share_info': {
+        method: 'POST',
+        handle: () => {
+          throw invalidParam('ww_share_code');
+        },
+      },
+      'message/send': { method: 'POST', handle: (req) => this.messages.send(body(req)) },
+      'message/update_template_card': { method: 'POST', handle: (req) => this.messages.update(body(req)) },
+    };
+    app.all('/cgi-bin/{*path}', async (req: Request, res: Response) => {
+      const path = req.path.replace(/^\/cgi-bin\//, '');
+      this.record(path, req);
+      const route = routes[path];
+      const delay = this.faults.takeDelay(path);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const network = this.faults.take(path, ['reset', 'status']);
+      if (network?.kind === 'reset') return void req.socket.destroy();
+      if (network?.kind === 'status') return void res.status(network.status).type('text/html').send('<html>bad gateway</html>');
+      try {
+        // WeCom answers an unknown path with errcode 404 ("invalid url"), still over HTTP 200.
+        if (!route) throw new EmulatedWeComError(404, 'invalid url');
+        if (route.method !== req.method) throw new EmulatedWeComError(43001, `require ${route.method} method`);
+        if (!route.open) this.tokens.check(str(req.query.access_token));
+        const fault = this.faults.take(path, ['errcode', 'lose-response']);
+        if (fault?.kind === 'errcode') throw new EmulatedWeComError(fault.errcode, fault.errmsg);
+        const result = route.handle(req);
+        if (fault?.kind === 'lose-response') return void req.socket.destroy();
+        res.json({ errcode: 0, errmsg: 'ok', ...result });
+      } catch (error) {
+        if (!(error instanceof EmulatedWeComError)) throw error;
+        res.json({ errcode: error.errcode, errmsg: error.errmsg });
+      }
+    });
+    // A body that is not JSON: WeCom answers 47001 (data format error), still over HTTP 200.
+    app.use((error: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
+      if ((error as { type?: string }).type === 'entity.parse.failed') return void res.json({ errcode: 47001, errmsg: 'data format error' });
+      next(error);
+    });
+    return app;
+  }
+
+  private record(path: string, req: Request): void {
+    const { access_token: _token, corpsecret: _secret, ...query } = req.query;
+    this.calls.push({ path, method: req.method, at: this.clock.now(), query, body: req.body });
+    if (this.calls.length > MAX_RECORDED_CALLS) this.calls.splice(0, this.calls.length - MAX_RECORDED_CALLS);
+  }
+
+  private async listen(port: number, host: string): Promise<void> {
+    const server = this.app().listen(port, host);
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    this.baseUrl = `http://${host}:${address.port}`;
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const body = (req: Request): Record<string, unknown> =>
+  req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};

@@ -1,0 +1,12 @@
+/** The public library surface of wecom-live-bot. */
+export { WeComApi, describeForLog, type ApiStats } from './wecom/client.js';
+export type { WeComApiOptions } from './wecom/options.js';
+export { WECOM_API_BASE_URL } from './wecom/options.js';
+export { WeComError, WeComApiError, WeComHttpError, WeComValidationError } from './wecom/errors.js';
+export { describeErrcode, type ErrorKind, type ErrcodeDescription } from './wecom/error-handler.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './wecom/retry.js';
+export { MemoryTokenStore, type TokenStore, type StoredToken, type TokenStats } from './wecom/token.js';
+export { PerformanceManager, type EndpointStats } from './wecom/stats.js';
+export type * from './wecom/types.js';
+export { systemClock, ManualClock, type Clock } from './clock.js';
+export { createLogger, type Logger } from './log.js';

@@ -1,0 +1,335 @@
+/**
+ * WeComApi: the typed client of WeCom's live-stream (直播) and message APIs.
+ * One private call() does token, retry, timing and errors; every public method is a thin typed line on top of it.
+ */
+import { performance } from 'node:perf_hooks';
+import type { AxiosInstance } from 'axios';
+import type { Logger } from '../log.js';
+import { ENDPOINTS, type Endpoint, type EndpointResponse } from './endpoints.js';
+import { isTokenErrcode } from './error-handler.js';
+import { WeComApiError, WeComError, WeComHttpError, WeComValidationError } from './errors.js';
+import { normalizeOptions, type NormalizedOptions, type WeComApiOptions } from './options.js';
+import { retryDelay } from './retry.js';
+import { PerformanceManager, type EndpointStats } from './stats.js';
+import { TokenManager, type TokenStats } from './token.js';
+import { createHttp, send } from './transport.js';
+import type {
+  ApiDomainIpResponse,
+  CreateLivingResponse,
+  EmptyResponse,
+  LivingCodeResponse,
+  LivingInfoResponse,
+  LivingShareInfoResponse,
+  LivingType,
+  MessageBody,
+  ModifyLivingRequest,
+  SendMessageResponse,
+  TemplateCard,
+  UpdateTemplateCardResponse,
+  UserLivingidsResponse,
+  WatchStatResponse,
+} from './types.js';
+import { checkLivingFields, toUnixSeconds } from './validate.js';
+
+/** The figures getApiStats() returns (the seed's fields, camelCased, plus per-endpoint figures). */
+export interface ApiStats {
+  totalCalls: number;
+  successCalls: number;
+  errorCalls: number;
+  /** 0–1; 1 before any call. */
+  successRate: number;
+  lastError: { endpoint: string; errcode: number | null; errmsg: string } | null;
+  lastErrorTime: string | null;
+  apiCallTimes: Record<string, number>;
+  tokenStats: TokenStats;
+  endpoints: Record<string, EndpointStats>;
+}
+
+interface CallInput {
+  query?: Record<string, string | number>;
+  json?: unknown;
+}
+
+/** Stops a paging loop that WeCom (or a proxy) keeps answering with the same cursor. */
+const MAX_PAGES = 10_000;
+
+/** Client of WeCom's server API for one corp and one app secret. */
+export class WeComApi {
+  readonly corpid: string;
+  private readonly options: NormalizedOptions;
+  private readonly http: AxiosInstance;
+  private readonly tokens: TokenManager;
+  private readonly perf = new PerformanceManager();
+  private readonly log: Logger;
+  private lastError: ApiStats['lastError'] = null;
+  private lastErrorTime: string | null = null;
+
+  constructor(corpid: string, corpsecret: string, options: WeComApiOptions = {}) {
+    this.options = normalizeOptions(corpid, corpsecret, options);
+    this.corpid = corpid;
+    this.log = this.options.logger.child({ component: 'wecom-api' });
+    this.http = createHttp(this.options.baseURL, this.options.timeoutMs);
+    this.tokens = new TokenManager({
+      corpid,
+      corpsecret,
+      store: this.options.tokenStore,
+      clock: this.options.clock,
+      refreshAheadMs: this.options.refreshAheadMs,
+      failureCooldownMs: this.options.failureCooldownMs,
+      fetchToken: () => this.call('gettoken', { query: { corpid, corpsecret } }),
+    });
+  }
+
+  /** 创建预约直播 (doc 93637). `livingStart` is unix seconds or a Date; `livingDuration` is seconds. */
+  async createLive(
+    anchorUserid: string,
+    theme: string,
+    livingStart: number | Date,
+    livingDuration: number,
+    type: LivingType = 3,
+    description = '',
+  ): Promise<CreateLivingResponse> {
+    const start = toUnixSeconds(livingStart);
+    checkLivingFields('living/create', this.options.clock.now(), {
+      anchor_userid: anchorUserid,
+      theme,
+      living_start: start,
+      living_duration: livingDuration,
+      type,
+      description,
+    });
+    const json = { anchor_userid: anchorUserid, theme, living_start: start, living_duration: livingDuration, type, description };
+    return this.call('living/create', { json });
+  }
+
+  /** 修改预约直播 (doc 93640): changes any of theme, start, duration, description, type, remind_time. */
+  async modifyLiving(livingid: string, changes: Omit<ModifyLivingRequest, 'livingid'>): Promise<EmptyResponse> {
+    checkLivingFields('living/modify', this.options.clock.now(), { livingid, ...changes });
+    return this.call('living/modify', { json: { livingid, ...changes } });
+  }
+
+  /** 获取直播详情 (doc 93635). */
+  async getLivingInfo(livingid: string): Promise<LivingInfoResponse> {
+    checkLivingFields('living/get_living_info', 0, { livingid });
+    return this.call('living/get_living_info', { query: { livingid } }) as Promise<LivingInfoResponse>;
+  }
+
+  /** 获取成员直播ID列表 (doc 93634): one page; `limit` ≤ 100. */
+  async getUserAllLivingid(userid: string, cursor = '', limit = 20): Promise<UserLivingidsResponse> {
+    if (!userid) throw new WeComValidationError('living/get_user_all_livingid', 'userid', 'is empty');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      throw new WeComValidationError('living/get_user_all_livingid', 'limit', 'must be an integer from 1 to 100');
+    }
+    return this.call('living/get_user_all_livingid', { json: { userid, cursor, limit } });
+  }
+
+  /** 获取直播观看明细 (doc 93636): one page; pass the previous page's `next_key`. */
+  async getWatchStat(livingid: string, nextKey = ''): Promise<WatchStatResponse> {
+    checkLivingFields('living/get_watch_stat', 0, { livingid });
+    return this.call('living/get_watch_stat', { json: { livingid, next_key: nextKey } });
+  }
+
+  /** 取消预约直播 (doc 93638): only a live that has not started. */
+  async cancelLiving(livingid: string): Promise<EmptyResponse> {
+    checkLivingFields('living/cancel', 0, { livingid });
+    return this.call('living/cancel', { json: { livingid } });
+  }
+
+  /** 删除直播回放 (doc 93874). */
+  async deleteReplayData(livingid: string): Promise<EmptyResponse> {
+    checkLivingFields('living/delete_replay_data', 0, { livingid });
+    return this.call('living/delete_replay_data', { json: { livingid } });
+  }
+
+  /** 获取微信观看直播凭证 (doc 93641): a code a WeChat user (openid) watches with. */
+  async getLivingCode(livingid: string, openid: string): Promise<LivingCodeResponse> {
+    checkLivingFields('living/get_living_code', 0, { livingid });
+    if (!openid) throw new WeComValidationError('living/get_living_code', 'openid', 'is empty');
+    return this.call('living/get_living_code', { json: { livingid, openid } });
+  }
+
+  /** 获取跳转小程序商城的直播观众信息 (doc 94442). */
+  async getLivingShareInfo(wwShareCode: string): Promise<LivingShareInfoResponse> {
+    if (!wwShareCode) throw new WeComValidationError('living/get_living_share_info', 'ww_share_code', 'is empty');
+    return this.call('living/get_living_share_info', { json: { ww_share_code: wwShareCode } });
+  }
+
+  /** Every page of get_watch_stat, in order: each yielded value is one page's `stat_info`. */
+  async *allWatchStats(livingid: string): AsyncGenerator<WatchStatResponse['stat_info']> {
+    let nextKey = '';
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const res = await this.getWatchStat(livingid, nextKey);
+      yield res.stat_info;
+      if (res.ending === 1 || res.next_key === '' || res.next_key === nextKey) return;
+      nextKey = res.next_key;
+    }
+  }
+
+  /** Every livingid of `userid`, walking get_user_all_livingid page by page. */
+  async *allLivingids(userid: string): AsyncGenerator<string> {
+    let cursor = '';
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const res = await this.getUserAllLivingid(userid, cursor, 100);
+      yield* res.livingid_list;
+      if (res.next_cursor === '' || res.next_cursor === cursor || res.livingid_list.length === 0) return;
+      cursor = res.next_cursor;
+    }
+  }
+
+  /**
+   * 发送应用消息 (doc 90236): text, markdown or template_card to one or more members.
+   * With `duplicateCheckSeconds`, WeCom drops a repeat of the same content, so the send becomes safe to retry.
+   */
+  async sendMessage(
+    touser: string | string[],
+    message: MessageBody,
+    options: { duplicateCheckSeconds?: number } = {},
+  ): Promise<SendMessageResponse> {
+    const agentid = this.requireAgentid('message/send');
+    const users = Array.isArray(touser) ? touser.join('|') : touser;
+    if (!users) throw new WeComValidationError('message/send', 'touser', 'is empty');
+    const dedupe = options.duplicateCheckSeconds;
+    const json = {
+      touser: users,
+      agentid,
+      ...message,
+      ...(dedupe ? { enable_duplicate_check: 1, duplicate_check_interval: dedupe } : {}),
+    };
+    return this.call('message/send', { json }, { idempotent: Boolean(dedupe) });
+  }
+
+  /** 更新模版卡片消息 (doc 94888): grey out the clicked button with a new label, or replace the whole card. */
+  async updateTemplateCard(
+    userids: string[],
+    responseCode: string,
+    update: { replaceName: string } | { card: TemplateCard },
+  ): Promise<UpdateTemplateCardResponse> {
+    const agentid = this.requireAgentid('message/update_template_card');
+    if (!responseCode) throw new WeComValidationError('message/update_template_card', 'response_code', 'is empty');
+    const change = 'card' in update ? { template_card: update.card } : { button: { replace_name: update.replaceName } };
+    return this.call('message/update_template_card', {
+      json: { userids, agentid, response_code: responseCode, ...change },
+    });
+  }
+
+  /** WeCom's API server IPs (doc 92520): the cheapest call that proves the token works. */
+  async getApiDomainIp(): Promise<ApiDomainIpResponse> {
+    return this.call('get_api_domain_ip', {});
+  }
+
+  /** True when WeCom accepts the credentials and answers; false (never a throw) when it refuses or is unreachable. */
+  async testConnection(): Promise<boolean> {
+    try {
+      await this.getApiDomainIp();
+      return true;
+    } catch (error) {
+      this.log.warn({ err: describeForLog(error) }, 'WeCom connection test failed');
+      return false;
+    }
+  }
+
+  /** Call counts, success rate, last error, token figures and per-endpoint latency since start. */
+  getApiStats(): ApiStats {
+    const endpoints = this.perf.snapshot();
+    let totalCalls = 0;
+    let errorCalls = 0;
+    const apiCallTimes: Record<string, number> = {};
+    for (const [name, e] of Object.entries(endpoints)) {
+      totalCalls += e.calls;
+      errorCalls += e.errors;
+      apiCallTimes[name] = e.calls;
+    }
+    const successCalls = totalCalls - errorCalls;
+    return {
+      totalCalls,
+      successCalls,
+      errorCalls,
+      successRate: totalCalls === 0 ? 1 : successCalls / totalCalls,
+      lastError: this.lastError,
+      lastErrorTime: this.lastErrorTime,
+      apiCallTimes,
+      tokenStats: this.tokens.stats(),
+      endpoints,
+    };
+  }
+
+  /** Writes getApiStats() as one structured log line. */
+  logApiStats(): void {
+    this.log.info({ apiStats: this.getApiStats() }, 'WeCom API stats');
+  }
+
+  private requireAgentid(endpoint: string): number {
+    if (this.options.agentid === undefined) {
+      throw new WeComValidationError(endpoint, 'agentid', 'is not set: pass { agentid } to new WeComApi()');
+    }
+    return this.options.agentid;
+  }
+
+  /** Token, retries, timing and errors for one logical call. */
+  private async call<E extends Endpoint>(
+    endpoint: E,
+    input: CallInput,
+    override: { idempotent?: boolean } = {},
+  ): Promise<EndpointResponse<E>> {
+    const spec = ENDPOINTS[endpoint];
+    const idempotent = override.idempotent ?? spec.idempotent;
+    const started = performance.now();
+    let retries = 0;
+    let refreshedToken = false;
+    for (;;) {
+      let token: string | undefined;
+      try {
+        token = endpoint === 'gettoken' ? undefined : await this.tokens.get();
+        const query = token === undefined ? { ...input.query } : { ...input.query, access_token: token };
+        const body = await send(this.http, { method: spec.method, endpoint, query, json: input.json });
+        const parsed = spec.schema.safeParse(body);
+        if (!parsed.success) {
+          throw new WeComHttpError(endpoint, 'answer does not match the documented fields', new Error(parsed.error.message), 200, true);
+        }
+        this.perf.record(endpoint, performance.now() - started);
+        return parsed.data as EndpointResponse<E>;
+      } catch (error) {
+        // A failed gettoken under this call already had its own retries: do not multiply them.
+        const fromThisEndpoint = error instanceof WeComError && error.endpoint === endpoint;
+        // 40014/41001/42001: WeCom refused the token before doing anything, so one retry is safe for any call.
+        if (fromThisEndpoint && error instanceof WeComApiError && isTokenErrcode(error.errcode) && token && !refreshedToken) {
+          refreshedToken = true;
+          await this.tokens.invalidate(token);
+          continue;
+        }
+        const elapsedMs = performance.now() - started;
+        const delay = fromThisEndpoint
+          ? retryDelay(this.options.retry, error, { retries, elapsedMs, idempotent, random: this.options.random() })
+          : null;
+        if (delay === null) {
+          this.fail(endpoint, error, elapsedMs);
+          throw error;
+        }
+        retries++;
+        this.perf.recordRetry(endpoint);
+        this.log.warn({ endpoint, retry: retries, delayMs: delay, err: describeForLog(error) }, 'WeCom call failed, retrying');
+        await this.options.sleep(delay);
+      }
+    }
+  }
+
+  private fail(endpoint: string, error: unknown, elapsedMs: number): void {
+    const errcode = error instanceof WeComApiError ? error.errcode : null;
+    this.perf.record(endpoint, elapsedMs, errcode ?? 'http');
+    this.lastError = { endpoint, errcode, errmsg: error instanceof WeComApiError ? error.errmsg : String((error as Error).message) };
+    this.lastErrorTime = new Date(this.options.clock.now()).toISOString();
+    this.log.error({ endpoint, err: describeForLog(error) }, 'WeCom call failed');
+  }
+}
+
+/** The fields of an error worth logging; never the request (its URL holds the access_token). */
+export function describeForLog(error: unknown): Record<string, unknown> {
+  if (error instanceof WeComApiError) {
+    return { type: error.name, endpoint: error.endpoint, errcode: error.errcode, errmsg: error.errmsg, hint: error.hint };
+  }
+  if (error instanceof WeComHttpError) {
+    return { type: error.name, endpoint: error.endpoint, message: error.message, status: error.status, code: error.cause.code };
+  }
+  if (error instanceof Error) return { type: error.name, message: error.message };
+  return { message: String(error) };
+}

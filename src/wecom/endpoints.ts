@@ -1,0 +1,46 @@
+/**
+ * The endpoint → (method, response schema, idempotency) map that WeComApi's private call() is typed by.
+ * Idempotent calls may be retried after an unknown outcome; the others never are (protocol §3).
+ */
+import type { z } from 'zod';
+import {
+  apiDomainIpResponseSchema,
+  createLivingResponseSchema,
+  emptyResponseSchema,
+  livingCodeResponseSchema,
+  livingInfoResponseSchema,
+  livingShareInfoResponseSchema,
+  sendMessageResponseSchema,
+  tokenResponseSchema,
+  updateTemplateCardResponseSchema,
+  userLivingidsResponseSchema,
+  watchStatResponseSchema,
+} from './types.js';
+
+interface EndpointSpec {
+  method: 'GET' | 'POST';
+  schema: z.ZodType;
+  idempotent: boolean;
+}
+
+export const ENDPOINTS = {
+  gettoken: { method: 'GET', schema: tokenResponseSchema, idempotent: true },
+  get_api_domain_ip: { method: 'GET', schema: apiDomainIpResponseSchema, idempotent: true },
+  'living/create': { method: 'POST', schema: createLivingResponseSchema, idempotent: false },
+  // A modify or cancel sent twice ends in the same state as once.
+  'living/modify': { method: 'POST', schema: emptyResponseSchema, idempotent: true },
+  'living/cancel': { method: 'POST', schema: emptyResponseSchema, idempotent: true },
+  'living/delete_replay_data': { method: 'POST', schema: emptyResponseSchema, idempotent: true },
+  'living/get_living_info': { method: 'GET', schema: livingInfoResponseSchema, idempotent: true },
+  'living/get_user_all_livingid': { method: 'POST', schema: userLivingidsResponseSchema, idempotent: true },
+  'living/get_watch_stat': { method: 'POST', schema: watchStatResponseSchema, idempotent: true },
+  'living/get_living_code': { method: 'POST', schema: livingCodeResponseSchema, idempotent: true },
+  'living/get_living_share_info': { method: 'POST', schema: livingShareInfoResponseSchema, idempotent: true },
+  // A second send is a second message for the user, unless WeCom's duplicate check is on (see sendMessage).
+  'message/send': { method: 'POST', schema: sendMessageResponseSchema, idempotent: false },
+  // A response_code is single-use: a second update of the same code fails rather than doing anything twice.
+  'message/update_template_card': { method: 'POST', schema: updateTemplateCardResponseSchema, idempotent: true },
+} as const satisfies Record<string, EndpointSpec>;
+
+export type Endpoint = keyof typeof ENDPOINTS;
+export type EndpointResponse<E extends Endpoint> = z.infer<(typeof ENDPOINTS)[E]['schema']>;

@@ -1,0 +1,60 @@
+/**
+ * Every failure of the client rejects with one of these classes. Messages name the endpoint, never a URL, so an
+ * access_token or corpsecret cannot leak through `err.message` or a logged stack.
+ */
+import { describeErrcode } from './error-handler.js';
+
+/** Base class of every error the WeCom client throws. */
+export class WeComError extends Error {
+  override name = 'WeComError';
+  constructor(
+    message: string,
+    readonly endpoint: string,
+  ) {
+    super(message);
+  }
+}
+
+/** WeCom answered with `errcode` ≠ 0. */
+export class WeComApiError extends WeComError {
+  override name = 'WeComApiError';
+  /** What to do about it, in WeCom's terms (e.g. 60020 → add the server IP to 企业可信IP). */
+  readonly hint: string;
+  constructor(
+    endpoint: string,
+    readonly errcode: number,
+    readonly errmsg: string,
+  ) {
+    super(`${endpoint} failed: ${errcode} ${errmsg}`, endpoint);
+    this.hint = describeErrcode(errcode, errmsg).hint;
+  }
+}
+
+/** The call did not get a WeCom answer: network error, timeout, non-2xx status or a body that is not WeCom's JSON. */
+export class WeComHttpError extends WeComError {
+  override name = 'WeComHttpError';
+  constructor(
+    endpoint: string,
+    message: string,
+    /** A sanitised copy of the underlying error: its message and code, never the request config. */
+    override readonly cause: Error & { code?: string },
+    /** HTTP status when WeCom (or a proxy) answered, else undefined. */
+    readonly status: number | undefined,
+    /** True when the request may have reached WeCom: for a write, its effect is unknown. */
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(`${endpoint} failed: ${message}`, endpoint);
+  }
+}
+
+/** The arguments were refused before any request was sent (e.g. a theme over WeCom's limit). */
+export class WeComValidationError extends WeComError {
+  override name = 'WeComValidationError';
+  constructor(
+    endpoint: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${endpoint} refused before sending: ${field} ${reason}`, endpoint);
+  }
+}
