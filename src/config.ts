@@ -126,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  // A fresh copy: a caller that changes its Config must not change the defaults every later load starts from.
+  const d = structuredClone(DEFAULTS);
   const given = WECOM_KEYS.filter((k) => e[k] !== undefined);
   if (given.length > 0 && given.length < WECOM_KEYS.length) {
     const missing = WECOM_KEYS.filter((k) => e[k] === undefined);
@@ -151,11 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLiveDurationSeconds: e.WECOM_DEFAULT_LIVE_DURATION,
     defaultLiveType: e.WECOM_DEFAULT_LIVE_TYPE as Config['defaultLiveType'],
     httpTimeoutMs: e.WECOM_HTTP_TIMEOUT_MS,
-    retry: { ...DEFAULTS.retry, maxRetries: e.WECOM_RETRY_MAX },
-    token: DEFAULTS.token,
-    callback: { ...DEFAULTS.callback, path: e.WECOM_CALLBACK_PATH },
-    queue: DEFAULTS.queue,
-    limits: DEFAULTS.limits,
+    retry: { ...d.retry, maxRetries: e.WECOM_RETRY_MAX },
+    token: d.token,
+    callback: { ...d.callback, path: e.WECOM_CALLBACK_PATH },
+    queue: d.queue,
+    limits: d.limits,
     logLevel: e.LOG_LEVEL,
   };
 }

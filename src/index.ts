@@ -1,6 +1,6 @@
 /** The public library surface of wecom-live-bot. */
 export { WeComApi, describeForLog, type ApiStats } from './wecom/client.js';
-export type { WeComApiOptions } from './wecom/options.js';
+export type { WeComApiOptions, CallEvent } from './wecom/options.js';
 export { WECOM_API_BASE_URL } from './wecom/options.js';
 export { WeComError, WeComApiError, WeComHttpError, WeComValidationError } from './wecom/errors.js';
 export { describeErrcode, type ErrorKind, type ErrcodeDescription } from './wecom/error-handler.js';

@@ -32,6 +32,15 @@ describe('loadConfig', () => {
     assert.equal(config.apiBaseURL, 'https://qyapi.weixin.qq.com');
   });
 
+  it('gives every caller its own copy: changing one Config does not change the next', () => {
+    const first = loadConfig({});
+    first.queue.capacity = 1;
+    first.retry.baseDelayMs = 0;
+    const second = loadConfig({});
+    assert.equal(second.queue.capacity, DEFAULTS.queue.capacity);
+    assert.equal(second.retry.baseDelayMs, DEFAULTS.retry.baseDelayMs);
+  });
+
   it('reads every WeCom setting and the admins list', () => {
     const config = loadConfig({ ...full, WECOM_ADMIN_USERIDS: 'zhangsan, lisi，wangwu', PORT: '8080' });
     assert.deepEqual(config.wecom, {

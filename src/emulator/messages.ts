@@ -31,8 +31,10 @@ export class EmulatedMessages {
   private readonly taskIds = new Set<string>();
   private readonly responseCodes = new Map<string, { message: SentMessage; at: number; used: boolean }>();
   private readonly recentByUser = new Map<string, number[]>();
-  /** Per member and minute; WeCom's limit is 30. */
+  /** Per member and window; WeCom's limit is 30 a minute. */
   perMemberPerMinute = 30;
+  /** The rate window, ms (tests shorten it along with the bot's). */
+  windowMs = 60_000;
   private readonly listeners = new Set<(m: SentMessage) => void>();
 
   constructor(
@@ -107,7 +109,7 @@ export class EmulatedMessages {
   }
 
   private overLimit(user: string, now: number): boolean {
-    const recent = (this.recentByUser.get(user) ?? []).filter((t) => now - t < 60_000);
+    const recent = (this.recentByUser.get(user) ?? []).filter((t) => now - t < this.windowMs);
     const over = recent.length >= this.perMemberPerMinute;
     if (!over) recent.push(now);
     this.recentByUser.set(user, recent);

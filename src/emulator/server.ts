@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import { OffsetClock } from '../clock.js';
+import { CallbackSender, randomEncodingAESKey } from './callbacks.js';
 import { Faults } from './faults.js';
 import { EmulatedLives } from './lives.js';
 import { EmulatedMessages } from './messages.js';
@@ -22,6 +23,9 @@ export interface EmulatorOptions {
   agentid?: number;
   /** Lifetime of an access_token, seconds (WeCom: 7200). */
   tokenTtlSeconds?: number;
+  /** The app's 接收消息 Token and EncodingAESKey; generated when not given. */
+  callbackToken?: string;
+  encodingAESKey?: string;
 }
 
 export interface CallRecord {
@@ -47,6 +51,8 @@ export class WeComEmulator {
   readonly tokens: EmulatedTokens;
   readonly lives: EmulatedLives;
   readonly messages: EmulatedMessages;
+  /** Signs, encrypts and POSTs callbacks to the bot; set its `url` to the bot's callback URL. */
+  readonly callbacks: CallbackSender;
   readonly calls: CallRecord[] = [];
   private server: Server | undefined;
   private baseUrl = '';
@@ -58,6 +64,13 @@ export class WeComEmulator {
     this.tokens = new EmulatedTokens(this.corpid, this.corpsecret, this.clock, options.tokenTtlSeconds ?? 7200);
     this.lives = new EmulatedLives(this.clock);
     this.messages = new EmulatedMessages(this.clock, this.agentid);
+    this.callbacks = new CallbackSender(
+      options.callbackToken ?? randomBytes(12).toString('hex'),
+      options.encodingAESKey ?? randomEncodingAESKey(),
+      this.corpid,
+      this.agentid,
+      this.clock,
+    );
   }
 
   /** Starts an emulator on a free port (or `options.port`). */

@@ -286,7 +286,9 @@ export class WeComApi {
         if (!parsed.success) {
           throw new WeComHttpError(endpoint, 'answer does not match the documented fields', new Error(parsed.error.message), 200, true);
         }
-        this.perf.record(endpoint, performance.now() - started);
+        const ms = performance.now() - started;
+        this.perf.record(endpoint, ms);
+        this.options.onCall({ endpoint, ms, errcode: 0, retries });
         return parsed.data as EndpointResponse<E>;
       } catch (error) {
         // A failed gettoken under this call already had its own retries: do not multiply them.
@@ -302,7 +304,7 @@ export class WeComApi {
           ? retryDelay(this.options.retry, error, { retries, elapsedMs, idempotent, random: this.options.random() })
           : null;
         if (delay === null) {
-          this.fail(endpoint, error, elapsedMs);
+          this.fail(endpoint, error, elapsedMs, retries);
           throw error;
         }
         retries++;
@@ -313,9 +315,10 @@ export class WeComApi {
     }
   }
 
-  private fail(endpoint: string, error: unknown, elapsedMs: number): void {
+  private fail(endpoint: string, error: unknown, elapsedMs: number, retries: number): void {
     const errcode = error instanceof WeComApiError ? error.errcode : null;
     this.perf.record(endpoint, elapsedMs, errcode ?? 'http');
+    this.options.onCall({ endpoint, ms: elapsedMs, errcode: errcode ?? 'http', retries });
     this.lastError = { endpoint, errcode, errmsg: error instanceof WeComApiError ? error.errmsg : String((error as Error).message) };
     this.lastErrorTime = new Date(this.options.clock.now()).toISOString();
     this.log.error({ endpoint, err: describeForLog(error) }, 'WeCom call failed');

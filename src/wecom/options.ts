@@ -27,6 +27,16 @@ export interface WeComApiOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source in [0, 1). */
   random?: () => number;
+  /** Called after every logical call (with its retries) — e.g. to feed Prometheus metrics. */
+  onCall?: (event: CallEvent) => void;
+}
+
+/** One finished WeCom call: `errcode` 0 on success, WeCom's errcode, or "http" for a transport failure. */
+export interface CallEvent {
+  endpoint: string;
+  ms: number;
+  errcode: number | 'http';
+  retries: number;
 }
 
 export interface NormalizedOptions {
@@ -41,6 +51,7 @@ export interface NormalizedOptions {
   clock: Clock;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  onCall: (event: CallEvent) => void;
 }
 
 const nonNegative = (name: string, value: number): number => {
@@ -79,5 +90,6 @@ export function normalizeOptions(corpid: string, corpsecret: string, options: We
     clock: options.clock ?? systemClock,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
+    onCall: options.onCall ?? (() => undefined),
   };
 }

@@ -1,0 +1,133 @@
+/** The one place that builds the bot's real dependencies and wires them: callback → queue → dispatcher → outbox. */
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { callbackRouter } from './callback/router.js';
+import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
+import type { CallbackMessage } from './callback/message.js';
+import { CommandQueue } from './callback/queue.js';
+import { systemClock, type Clock } from './clock.js';
+import { helpOnlyDispatcher, type Dispatcher } from './commands/dispatch.js';
+import { BUSY_TEXT, FAILED_TEXT } from './commands/help.js';
+import type { Config, WeComSettings } from './config.js';
+import type { Logger } from './log.js';
+import { BotMetrics } from './metrics.js';
+import { Outbox } from './replies/outbox.js';
+import { text, type Reply } from './replies/reply.js';
+import { WeComApi } from './wecom/client.js';
+import { WeComCrypto } from './wecom/crypto.js';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface BotOptions {
+  config: Config;
+  wecom: WeComSettings;
+  logger: Logger;
+  mode?: 'production' | 'sandbox';
+  clock?: Clock;
+  dedupe?: DedupeStore;
+  dispatch?: Dispatcher;
+  /** Per-member reply window, ms (WeCom: 60,000); shorter in tests. */
+  replyWindowMs?: number;
+  /** Members whose commands run at once. */
+  concurrency?: number;
+}
+
+export interface Bot {
+  app: express.Express;
+  api: WeComApi;
+  metrics: BotMetrics;
+  queue: CommandQueue<CallbackMessage>;
+  outbox: Outbox;
+  /** Stops taking messages and waits for the acknowledged ones to finish; false if `timeoutMs` ran out. */
+  drain(timeoutMs: number): Promise<boolean>;
+}
+
+/** Builds the bot's Express app and everything behind it. */
+export function createBot(options: BotOptions): Bot {
+  const { config, wecom, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const metrics = new BotMetrics();
+  const api = new WeComApi(wecom.corpId, wecom.corpSecret, {
+    baseURL: config.apiBaseURL,
+    agentid: wecom.agentId,
+    timeoutMs: config.httpTimeoutMs,
+    retry: config.retry,
+    refreshAheadMs: config.token.refreshAheadSeconds * 1000,
+    failureCooldownMs: config.token.failureCooldownSeconds * 1000,
+    logger,
+    clock,
+    onCall: metrics.onApiCall,
+  });
+  const outbox = new Outbox({
+    api,
+    logger,
+    limit: config.limits.memberMessagesPerMinute,
+    windowMs: options.replyWindowMs ?? 60_000,
+  });
+  const dispatch = options.dispatch ?? helpOnlyDispatcher;
+  const queue = new CommandQueue<CallbackMessage>({
+    capacity: config.queue.capacity,
+    concurrency: options.concurrency ?? 16,
+    laneOf: (m) => m.from,
+    logger,
+    onDepthChange: (depth) => metrics.queueDepth.set(depth),
+    handle: async (message) => {
+      const stop = metrics.commandSeconds.startTimer({ kind: message.kind });
+      let replies: Reply[];
+      try {
+        replies = await dispatch(message);
+      } catch (error) {
+        logger.error({ err: error, kind: message.kind, from: message.from }, 'dispatcher failed');
+        replies = message.kind === 'text' || message.kind === 'card-click' ? [text(FAILED_TEXT)] : [];
+      }
+      for (const reply of replies) await outbox.deliver(message.from, reply);
+      stop();
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', version: VERSION, mode: options.mode ?? 'production', queueDepth: queue.depth });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    callbackRouter({
+      path: config.callbackPath,
+      crypto: new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId),
+      clock,
+      dedupe: options.dedupe ?? new MemoryDedupe(clock),
+      dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
+      replayWindowSeconds: config.callback.replayWindowSeconds,
+      bodyLimitBytes: config.callback.bodyLimitBytes,
+      logger,
+      onOutcome: (outcome) => metrics.callbacks.inc({ outcome }),
+      accept: (message) => {
+        if (queue.push(message)) return 'queued';
+        // Full: the member hears it, nothing is dropped silently.
+        if (message.kind === 'text' || message.kind === 'card-click') void outbox.deliver(message.from, text(BUSY_TEXT));
+        logger.warn({ from: message.from, kind: message.kind, depth: queue.depth }, 'queue full: message refused');
+        return 'busy';
+      },
+    }),
+  );
+
+  return {
+    app,
+    api,
+    metrics,
+    queue,
+    outbox,
+    async drain(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      const commands = await queue.drain(timeoutMs);
+      const replies = await outbox.drain(Math.max(0, deadline - Date.now()));
+      return commands && replies;
+    },
+  };
+}

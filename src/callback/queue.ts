@@ -1,0 +1,101 @@
+/**
+ * The bounded in-process queue between the callback's 200 and the command: several members' commands run at once,
+ * one member's run in the order they were sent. When full, push() says so and the caller tells the member the bot
+ * is busy: nothing is dropped silently.
+ */
+import type { Logger } from '../log.js';
+
+export interface QueueOptions<T> {
+  capacity: number;
+  /** Members served at once. */
+  concurrency: number;
+  /** The member an item belongs to: items of one member run one at a time, in order. */
+  laneOf: (item: T) => string;
+  handle: (item: T) => Promise<void>;
+  logger: Logger;
+  /** A handler still running after this long is logged (it keeps running). */
+  slowAfterMs?: number;
+  onDepthChange?: (depth: number) => void;
+}
+
+export class CommandQueue<T> {
+  private readonly lanes = new Map<string, T[]>();
+  private readonly ready: string[] = [];
+  private readonly busy = new Set<string>();
+  private running = 0;
+  private size = 0;
+  private closed = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: QueueOptions<T>) {}
+
+  /** Queues `item`; false when the queue is full or closed. */
+  push(item: T): boolean {
+    if (this.closed || this.size >= this.options.capacity) return false;
+    this.size++;
+    const lane = this.options.laneOf(item);
+    const pending = this.lanes.get(lane);
+    if (pending) pending.push(item);
+    else {
+      this.lanes.set(lane, [item]);
+      if (!this.busy.has(lane)) this.ready.push(lane);
+    }
+    this.options.onDepthChange?.(this.size);
+    this.pump();
+    return true;
+  }
+
+  /** Items waiting or running. */
+  get depth(): number {
+    return this.size;
+  }
+
+  /** Stops accepting; resolves true once everything accepted has run, false if `timeoutMs` passed first. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    this.closed = true;
+    if (this.size === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const idle = new Promise<boolean>((resolve) => this.idleWaiters.push(() => resolve(true)));
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const drained = await Promise.race([idle, timeout]);
+    clearTimeout(timer);
+    return drained;
+  }
+
+  private pump(): void {
+    while (this.running < this.options.concurrency && this.ready.length > 0) {
+      const lane = this.ready.shift()!;
+      const pending = this.lanes.get(lane)!;
+      const item = pending.shift()!;
+      if (pending.length === 0) this.lanes.delete(lane);
+      this.busy.add(lane);
+      this.running++;
+      void this.run(lane, item);
+    }
+  }
+
+  private async run(lane: string, item: T): Promise<void> {
+    const slow = setTimeout(
+      () => this.options.logger.warn({ lane, afterMs: this.options.slowAfterMs }, 'command still running'),
+      this.options.slowAfterMs ?? 10_000,
+    );
+    try {
+      await this.options.handle(item);
+    } catch (error) {
+      this.options.logger.error({ lane, err: error }, 'command handler threw');
+    } finally {
+      clearTimeout(slow);
+      this.running--;
+      this.size--;
+      this.busy.delete(lane);
+      if (this.lanes.has(lane)) this.ready.push(lane);
+      this.options.onDepthChange?.(this.size);
+      this.pump();
+      if (this.size === 0) {
+        for (const wake of this.idleWaiters.splice(0)) wake();
+      }
+    }
+  }
+}

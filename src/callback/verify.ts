@@ -1,0 +1,45 @@
+/**
+ * The one verifier of WeCom callbacks, used by the GET URL check and the POST alike (protocol §5).
+ * Pure: the time is passed in.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { WeComCrypto } from '../wecom/crypto.js';
+import { CallbackAuthError, CallbackBadRequest } from './errors.js';
+
+export interface SignedQuery {
+  msg_signature: string;
+  timestamp: string;
+  nonce: string;
+}
+
+/** Reads msg_signature, timestamp and nonce from a request query, or throws 400 missing-query. */
+export function readSignedQuery(query: Record<string, unknown>): SignedQuery {
+  const { msg_signature, timestamp, nonce } = query;
+  if (typeof msg_signature !== 'string' || typeof timestamp !== 'string' || typeof nonce !== 'string') {
+    throw new CallbackBadRequest('missing-query');
+  }
+  if (msg_signature === '' || timestamp === '' || nonce === '') throw new CallbackBadRequest('missing-query');
+  return { msg_signature, timestamp, nonce };
+}
+
+/** Throws CallbackAuthError unless `encrypted` is signed by our Token within the replay window. */
+export function verifySignature(
+  crypto: WeComCrypto,
+  query: SignedQuery,
+  encrypted: string,
+  nowSeconds: number,
+  windowSeconds: number,
+): void {
+  // 1. The timestamp is a whole number of seconds within the window, both directions: an old capture cannot be
+  //    replayed, and a clock far ahead is as suspicious as one far behind.
+  if (!/^\d{1,12}$/.test(query.timestamp) || Math.abs(nowSeconds - Number(query.timestamp)) > windowSeconds) {
+    throw new CallbackAuthError('stale-timestamp');
+  }
+  // 2. sha1 over the sorted Token, timestamp, nonce and ciphertext (done by @wecom/crypto).
+  const expected = Buffer.from(crypto.sign(query.timestamp, query.nonce, encrypted));
+  const given = Buffer.from(query.msg_signature.toLowerCase());
+  // 3. Compared in constant time, so the signature cannot be guessed byte by byte from response times.
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new CallbackAuthError('bad-signature');
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * XML of WeCom callbacks. The outer envelope is read with one anchored pattern, not a parser: it must be WeCom's
+ * `<xml>…<Encrypt>base64</Encrypt>…</xml>`, and anything with a DOCTYPE or entity declaration is refused before any
+ * parsing (a billion-laughs body costs a substring search). The inner XML, authenticated by then, is parsed with
+ * fast-xml-parser, values kept as strings (MsgId is a 64-bit integer).
+ */
+import { createHash } from 'node:crypto';
+import { XMLParser } from 'fast-xml-parser';
+import { CallbackBadRequest } from './errors.js';
+import type { CallbackMessage } from './message.js';
+
+const ENCRYPT = /<Encrypt>\s*(?:<!\[CDATA\[([A-Za-z0-9+/=]{1,100000})\]\]>|([A-Za-z0-9+/=]{1,100000}))\s*<\/Encrypt>/;
+const HOSTILE = /<!(?:DOCTYPE|ENTITY)/i;
+
+/** The `Encrypt` value of a POSTed envelope, or 400. */
+export function readEncrypt(body: string): string {
+  if (HOSTILE.test(body)) throw new CallbackBadRequest('doctype');
+  const trimmed = body.trim();
+  if (!trimmed.startsWith('<xml>') || !trimmed.endsWith('</xml>')) throw new CallbackBadRequest('malformed-xml');
+  const match = ENCRYPT.exec(trimmed);
+  const value = match?.[1] ?? match?.[2];
+  if (!value) throw new CallbackBadRequest('malformed-xml');
+  return value;
+}
+
+const parser = new XMLParser({
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreAttributes: true,
+  processEntities: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+});
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** Parses a decrypted message into a typed CallbackMessage, or 400 malformed-message. */
+export function parseMessage(xml: string): CallbackMessage {
+  if (HOSTILE.test(xml)) throw new CallbackBadRequest('doctype');
+  let doc: unknown;
+  try {
+    doc = parser.parse(xml, true);
+  } catch {
+    throw new CallbackBadRequest('malformed-message');
+  }
+  const root = (doc as { xml?: unknown } | undefined)?.xml;
+  if (!root || typeof root !== 'object') throw new CallbackBadRequest('malformed-message');
+  const f = root as Record<string, unknown>;
+  const from = text(f.FromUserName);
+  const msgType = text(f.MsgType);
+  const createTime = Number(text(f.CreateTime));
+  if (!from || !msgType || !Number.isFinite(createTime)) throw new CallbackBadRequest('malformed-message');
+  const msgId = text(f.MsgId);
+  const base = {
+    from,
+    createTime,
+    agentId: text(f.AgentID) ?? '',
+    // Events carry no MsgId; keys built from FromUserName + CreateTime would drop distinct events of one second.
+    dedupeKey: msgId ? `msg:${msgId}` : `xml:${createHash('sha256').update(xml).digest('base64url')}`,
+  };
+  if (msgType === 'text') {
+    if (!msgId) throw new CallbackBadRequest('malformed-message');
+    return { ...base, kind: 'text', msgId, content: text(f.Content) ?? '' };
+  }
+  if (msgType !== 'event') return { ...base, kind: 'other', msgType, msgId };
+  const event = text(f.Event) ?? '';
+  if (event === 'template_card_event') {
+    return {
+      ...base,
+      kind: 'card-click',
+      eventKey: text(f.EventKey) ?? '',
+      taskId: text(f.TaskId) ?? '',
+      cardType: text(f.CardType) ?? '',
+      responseCode: text(f.ResponseCode) ?? '',
+    };
+  }
+  if (event === 'living_status_change') {
+    return { ...base, kind: 'living-status', livingId: text(f.LivingId) ?? '', status: Number(text(f.Status)) };
+  }
+  return { ...base, kind: 'event', event };
+}

@@ -1,0 +1,54 @@
+/** Prometheus metrics of the bot (prom-client), on a registry of its own so tests can run several bots. */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CallEvent } from './wecom/options.js';
+
+export class BotMetrics {
+  readonly registry = new Registry();
+  readonly callbacks = new Counter({
+    name: 'wecom_bot_callbacks_total',
+    help: 'Callbacks received, by outcome (ok, duplicate, busy, or the refusal reason)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly queueDepth = new Gauge({
+    name: 'wecom_bot_queue_depth',
+    help: 'Commands acknowledged and not yet finished',
+    registers: [this.registry],
+  });
+  readonly commandSeconds = new Histogram({
+    name: 'wecom_bot_command_duration_seconds',
+    help: 'Time from acknowledging a message to having handed its replies to the outbox',
+    labelNames: ['kind'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly apiCalls = new Counter({
+    name: 'wecom_api_calls_total',
+    help: 'WeCom API calls by endpoint and errcode (0 = success, http = transport failure)',
+    labelNames: ['endpoint', 'errcode'] as const,
+    registers: [this.registry],
+  });
+  readonly apiSeconds = new Histogram({
+    name: 'wecom_api_call_duration_seconds',
+    help: 'WeCom API call latency including retries, by endpoint',
+    labelNames: ['endpoint'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly tokenFetches = new Counter({
+    name: 'wecom_token_fetches_total',
+    help: 'gettoken calls (each new access_token, plus failed attempts)',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Feeds WeComApi's onCall hook. */
+  readonly onApiCall = (event: CallEvent): void => {
+    this.apiCalls.inc({ endpoint: event.endpoint, errcode: String(event.errcode) });
+    this.apiSeconds.observe({ endpoint: event.endpoint }, event.ms / 1000);
+    if (event.endpoint === 'gettoken') this.tokenFetches.inc();
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Sends replies to members within WeCom's per-member limit (30 messages a minute; past it WeCom drops messages
+ * without an error, protocol §2). A reply over the limit waits for a slot, in order; several waiting texts for one
+ * member are merged into one message. Nothing is dropped silently: a reply that cannot be sent is logged.
+ */
+import type { Logger } from '../log.js';
+import { describeForLog, type WeComApi } from '../wecom/client.js';
+import type { MessageBody } from '../wecom/types.js';
+import type { Reply } from './reply.js';
+
+export interface OutboxOptions {
+  api: WeComApi;
+  logger: Logger;
+  /** Messages per member per window (WeCom: 30 a minute). */
+  limit: number;
+  windowMs: number;
+}
+
+const MERGE_SEPARATOR = '\n\n';
+/** WeCom's text limit is 2048 bytes; merged texts stay under it. */
+const TEXT_MAX_BYTES = 2048;
+
+export class Outbox {
+  /** Per member, when each message of the current window was sent; a slot's time is set when its send completes,
+   * which is after WeCom received it, so our window never ends before WeCom's does. */
+  private readonly sent = new Map<string, Array<{ at: number }>>();
+  private readonly waiting = new Map<string, Reply[]>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private inflight = new Set<Promise<void>>();
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: OutboxOptions) {}
+
+  /** Sends `reply` to `userid` now if the member is under the limit, else queues it; resolves once sent or queued. */
+  async deliver(userid: string, reply: Reply): Promise<void> {
+    // Card updates change a message already sent: they are not new messages to the member.
+    if (reply.kind === 'update-card' || reply.kind === 'replace-card') return this.track(this.send(userid, reply));
+    const queue = this.waiting.get(userid);
+    const slot = queue ? undefined : this.takeSlot(userid);
+    if (!slot) {
+      this.enqueue(userid, reply);
+      return;
+    }
+    return this.track(this.send(userid, reply, slot));
+  }
+
+  /** Replies waiting for a slot, over all members. */
+  get backlog(): number {
+    let n = 0;
+    for (const q of this.waiting.values()) n += q.length;
+    return n;
+  }
+
+  /** Resolves true once nothing waits or is in flight, false after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    if (this.backlog === 0 && this.inflight.size === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const idle = new Promise<boolean>((resolve) => this.idleWaiters.push(() => resolve(true)));
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const drained = await Promise.race([idle, timeout]);
+    clearTimeout(timer);
+    return drained;
+  }
+
+  private enqueue(userid: string, reply: Reply): void {
+    const queue = this.waiting.get(userid) ?? [];
+    const last = queue.at(-1);
+    if (last?.kind === 'text' && reply.kind === 'text' && Buffer.byteLength(last.content + MERGE_SEPARATOR + reply.content) <= TEXT_MAX_BYTES) {
+      last.content += MERGE_SEPARATOR + reply.content;
+    } else {
+      queue.push(reply.kind === 'text' ? { ...reply } : reply);
+    }
+    this.waiting.set(userid, queue);
+    this.options.logger.info({ userid, waiting: queue.length }, 'reply queued: member is at the 30/min limit');
+    this.schedule(userid);
+  }
+
+  private schedule(userid: string): void {
+    if (this.timers.has(userid)) return;
+    const oldest = this.sent.get(userid)?.[0]?.at ?? Date.now();
+    const wait = Math.max(0, oldest + this.options.windowMs - Date.now());
+    const timer = setTimeout(() => {
+      this.timers.delete(userid);
+      this.flush(userid);
+    }, wait);
+    this.timers.set(userid, timer);
+  }
+
+  private flush(userid: string): void {
+    const queue = this.waiting.get(userid);
+    let slot: { at: number } | undefined;
+    while (queue && queue.length > 0 && (slot = this.takeSlot(userid))) {
+      void this.track(this.send(userid, queue.shift()!, slot));
+    }
+    if (queue && queue.length > 0) this.schedule(userid);
+    else this.waiting.delete(userid);
+    this.checkIdle();
+  }
+
+  /** Takes a send slot in the member's sliding window, if one is free. */
+  private takeSlot(userid: string): { at: number } | undefined {
+    const now = Date.now();
+    const slots = (this.sent.get(userid) ?? []).filter((s) => now - s.at < this.options.windowMs);
+    this.sent.set(userid, slots);
+    if (slots.length >= this.options.limit) return undefined;
+    const slot = { at: now };
+    slots.push(slot);
+    return slot;
+  }
+
+  private async send(userid: string, reply: Reply, slot?: { at: number }): Promise<void> {
+    const { api } = this.options;
+    try {
+      if (reply.kind === 'update-card') await api.updateTemplateCard([userid], reply.responseCode, { replaceName: reply.replaceName });
+      else if (reply.kind === 'replace-card') await api.updateTemplateCard([userid], reply.responseCode, { card: reply.card });
+      else await api.sendMessage(userid, toMessage(reply));
+    } catch (error) {
+      // The client already retried what was safe to retry; the member cannot be told through the channel that failed.
+      this.options.logger.error({ userid, reply: reply.kind, err: describeForLog(error) }, 'reply could not be sent');
+    } finally {
+      if (slot) slot.at = Date.now();
+    }
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    this.inflight.add(p);
+    return p.finally(() => {
+      this.inflight.delete(p);
+      this.checkIdle();
+    });
+  }
+
+  private checkIdle(): void {
+    if (this.backlog === 0 && this.inflight.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+}
+
+function toMessage(reply: Extract<Reply, { kind: 'text' | 'markdown' | 'card' }>): MessageBody {
+  if (reply.kind === 'text') return { msgtype: 'text', text: { content: reply.content } };
+  if (reply.kind === 'markdown') return { msgtype: 'markdown', markdown: { content: reply.content } };
+  return { msgtype: 'template_card', template_card: reply.card };
+}
