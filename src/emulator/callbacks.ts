@@ -84,9 +84,7 @@ export class CallbackSender {
 
   /** The URL check WeCom makes when an admin saves the callback settings; answer must be the plaintext echo. */
   async urlCheck(echo = String(randomMsgId())): Promise<CallbackAnswer & { echo: string }> {
-    const echostr = this.crypto.encrypt(echo);
-    const { timestamp, nonce, signature } = this.sign(echostr, {});
-    const query = new URLSearchParams({ msg_signature: signature, timestamp, nonce, echostr });
+    const query = this.crypto.urlCheckQuery(echo, String(Math.floor(this.clock.now() / 1000)), String(randomInt(1e9)));
     const started = performance.now();
     const res = await fetch(`${this.url}?${query}`);
     const answer = { status: res.status, body: await res.text(), ms: performance.now() - started };

@@ -40,6 +40,12 @@ export class WeComCrypto {
     return getSignature(this.token, timestamp, nonce, encrypted);
   }
 
+  /** The query of a URL check for `echo`, signed as WeCom signs it (used by the doctor and the emulator). */
+  urlCheckQuery(echo: string, timestamp: string, nonce: string): URLSearchParams {
+    const echostr = this.encrypt(echo);
+    return new URLSearchParams({ msg_signature: this.sign(timestamp, nonce, echostr), timestamp, nonce, echostr });
+  }
+
   /** Encrypts `message` for this app (16 random bytes ‖ length ‖ message ‖ receiveid, padded to 32). */
   encrypt(message: string): string {
     return encrypt(this.encodingAESKey, message, this.receiveId);
