@@ -22,7 +22,7 @@ const env = {
   WECOM_TOKEN: sender.token,
   WECOM_ENCODING_AES_KEY: sender.encodingAESKey,
   WECOM_API_BASE_URL: 'http://127.0.0.1:9',
-  LOG_LEVEL: 'info',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
 };
 
 // A ~600-byte envelope per request, each with its own MsgId, signed now (valid for the 300 s window).
@@ -41,20 +41,24 @@ const pool = Array.from({ length: 60_000 }, () => {
 console.log(`envelope size: ${Buffer.byteLength(pool[0]!.body)} bytes; pool: ${pool.length} distinct messages`);
 
 async function startServer(script: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_PROFILE=1 writes a V8 CPU profile of each server to bench/profiles/ (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : [];
+  const args = ['-c', '0', process.execPath, ...profile, '--import', 'tsx', script];
+  // stdout (the bot's JSON log lines) goes to /dev/null: written for real, read by nobody on the load core.
+  const child = spawn('taskset', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /listening on port (\d+)/.exec(out);
       if (m) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume(); // the bot's log lines go nowhere, but are still written
+        child.stderr!.off('data', onData);
+        child.stderr!.resume();
         resolve({ child, port: Number(m[1]) });
       }
     };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code} before listening`)));
   });
 }
 
@@ -92,7 +96,9 @@ async function measure(name: string, script: string, options: Partial<autocannon
     const r = await load(port, options);
     return { server: name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
   } finally {
-    child.kill('SIGKILL');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
   }
 }
 

@@ -11,21 +11,15 @@ export const REDACT_PATHS = [
   'corpsecret',
   'secret',
   'access_token',
-  'accessToken',
   'token',
   'encodingAESKey',
   'EncodingAESKey',
-  'Token',
   '*.corpsecret',
   '*.secret',
   '*.access_token',
-  '*.accessToken',
   '*.token',
   '*.encodingAESKey',
   '*.EncodingAESKey',
-  '*.Token',
-  '*.*.corpsecret',
-  '*.*.access_token',
 ];
 
 /** Creates a JSON logger at `level`, writing to `destination` (stdout by default). */
@@ -38,5 +32,6 @@ export function createLogger(
     base: { service: 'wecom-live-bot' },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Asynchronous stdout: a log line per callback must not cost a blocking write; pino flushes it on exit.
+  return pino(options, destination ?? pino.destination({ sync: false }));
 }

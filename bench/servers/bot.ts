@@ -9,4 +9,6 @@ import { createLogger } from '../../src/log.js';
 
 const config = loadConfig();
 const bot = createBot({ config, wecom: config.wecom!, logger: createLogger(config.logLevel), dispatch: async () => [] });
-const server = bot.app.listen(0, '127.0.0.1', () => console.log(`listening on port ${(server.address() as AddressInfo).port}`));
+const server = bot.app.listen(0, '127.0.0.1', () => console.error(`listening on port ${(server.address() as AddressInfo).port}`));
+// Exit cleanly on SIGTERM so a --cpu-prof run writes its profile.
+process.on('SIGTERM', () => process.exit(0));

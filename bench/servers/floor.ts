@@ -25,4 +25,6 @@ const server = http.createServer((req, res) => {
     }
   });
 });
-server.listen(0, '127.0.0.1', () => console.log(`listening on port ${(server.address() as AddressInfo).port}`));
+server.listen(0, '127.0.0.1', () => console.error(`listening on port ${(server.address() as AddressInfo).port}`));
+// Exit cleanly on SIGTERM so a --cpu-prof run writes its profile.
+process.on('SIGTERM', () => process.exit(0));

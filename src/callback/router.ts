@@ -4,11 +4,12 @@
  * any command runs, so WeCom's 5 s deadline is never at risk.
  */
 import { performance } from 'node:perf_hooks';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { WeComDecryptError, type WeComCrypto } from '../wecom/crypto.js';
 import type { DedupeStore } from './dedupe.js';
+import { readBody } from './body.js';
 import { CallbackAuthError, CallbackBadRequest, CallbackError, CallbackTooLarge } from './errors.js';
 import type { CallbackMessage } from './message.js';
 import { readSignedQuery, verifySignature } from './verify.js';
@@ -56,55 +57,34 @@ export function callbackRouter(options: CallbackRouterOptions): Router {
     }
   });
 
-  router.post(
-    options.path,
-    // 1a. The query is checked before the body is read: a request without it costs nothing more.
-    (req: Request, res: Response, next: NextFunction) => {
-      const started = performance.now();
-      res.locals.started = started;
-      try {
-        res.locals.query = readSignedQuery(req.query);
-        next();
-      } catch (error) {
-        done(res, started, refuse(res, error, logger));
-      }
-    },
-    // 1b. Body limit; WeCom's envelopes are a few KB.
-    express.text({ type: () => true, limit: options.bodyLimitBytes }),
-    async (req: Request, res: Response) => {
-      const started = res.locals.started as number;
-      let message: CallbackMessage | undefined;
-      try {
-        const body = typeof req.body === 'string' ? req.body : '';
-        // 2. The envelope, without entity expansion or DOCTYPE.
-        const encrypted = readEncrypt(body);
-        // 3. Timestamp window and signature.
-        verifySignature(crypto, res.locals.query, encrypted, nowSeconds(), options.replayWindowSeconds);
-        // 4. Decrypt: our corpid, valid padding.
-        // 5. The typed message.
-        message = parseMessage(decrypt(crypto, encrypted));
-      } catch (error) {
-        done(res, started, refuse(res, error, logger));
-        return;
-      }
-      // 6. De-duplicate: WeCom may deliver one message up to 4 times, even concurrently.
-      const first = await options.dedupe.claim(message.dedupeKey, options.dedupeTtlSeconds);
-      // 7. Answer at once; the command runs after.
-      res.status(200).end();
-      const summary = { kind: message.kind, from: message.from };
-      if (!first) return done(res, started, 'duplicate', summary);
-      done(res, started, options.accept(message) === 'queued' ? 'ok' : 'busy', summary);
-    },
-  );
-
-  // Errors raised by express.text (body too large, unreadable body) and anything unexpected.
-  router.use(options.path, (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const started = (res.locals.started as number | undefined) ?? performance.now();
-    const type = (error as { type?: string }).type;
-    const refusal =
-      type === 'entity.too.large' ? new CallbackTooLarge() : type ? new CallbackBadRequest('malformed-xml') : error;
-    done(res, started, refuse(res, refusal, logger));
+  router.post(options.path, async (req: Request, res: Response) => {
+    const started = performance.now();
+    let message: CallbackMessage;
+    try {
+      // 1. The query first (a request without it costs nothing more), then the body within its limit.
+      const query = readSignedQuery(req.query);
+      const body = await readBody(req, options.bodyLimitBytes);
+      // 2. The envelope, without entity expansion or DOCTYPE.
+      const encrypted = readEncrypt(body);
+      // 3. Timestamp window and signature.
+      verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
+      // 4. Decrypt: our corpid, valid padding. 5. The typed message.
+      message = parseMessage(decrypt(crypto, encrypted));
+    } catch (error) {
+      // A refusal whose body was not read closes the connection, so the rest is not parsed as a request.
+      if (error instanceof CallbackTooLarge) res.set('Connection', 'close');
+      done(res, started, refuse(res, error, logger));
+      return;
+    }
+    // 6. De-duplicate: WeCom may deliver one message up to 4 times, even concurrently.
+    const first = await options.dedupe.claim(message.dedupeKey, options.dedupeTtlSeconds);
+    // 7. Answer at once; the command runs after.
+    res.status(200).end();
+    const summary = { kind: message.kind, from: message.from };
+    if (!first) return done(res, started, 'duplicate', summary);
+    done(res, started, options.accept(message) === 'queued' ? 'ok' : 'busy', summary);
   });
+
   return router;
 }
 
