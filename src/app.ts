@@ -6,13 +6,13 @@ import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
 import { CommandQueue } from './callback/queue.js';
 import { systemClock, type Clock } from './clock.js';
-import { helpOnlyDispatcher, type Dispatcher } from './commands/dispatch.js';
+import { createDispatcher, type Dispatcher, type Outgoing } from './commands/dispatch.js';
 import { BUSY_TEXT, FAILED_TEXT } from './commands/help.js';
 import type { Config, WeComSettings } from './config.js';
 import type { Logger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import { Outbox } from './replies/outbox.js';
-import { text, type Reply } from './replies/reply.js';
+import { text } from './replies/reply.js';
 import { WeComApi } from './wecom/client.js';
 import { WeComCrypto } from './wecom/crypto.js';
 
@@ -66,7 +66,19 @@ export function createBot(options: BotOptions): Bot {
     limit: config.limits.memberMessagesPerMinute,
     windowMs: options.replyWindowMs ?? 60_000,
   });
-  const dispatch = options.dispatch ?? helpOnlyDispatcher;
+  const dispatch =
+    options.dispatch ??
+    createDispatcher({
+      api,
+      now: () => clock.now(),
+      log: logger,
+      settings: {
+        timezone: config.timezone,
+        adminUserids: config.adminUserids,
+        defaultDurationSeconds: config.defaultLiveDurationSeconds,
+        defaultLiveType: config.defaultLiveType,
+      },
+    });
   const queue = new CommandQueue<CallbackMessage>({
     capacity: config.queue.capacity,
     concurrency: options.concurrency ?? 16,
@@ -75,14 +87,14 @@ export function createBot(options: BotOptions): Bot {
     onDepthChange: (depth) => metrics.queueDepth.set(depth),
     handle: async (message) => {
       const stop = metrics.commandSeconds.startTimer({ kind: message.kind });
-      let replies: Reply[];
+      let outgoing: Outgoing[];
       try {
-        replies = await dispatch(message);
+        outgoing = await dispatch(message);
       } catch (error) {
         logger.error({ err: error, kind: message.kind, from: message.from }, 'dispatcher failed');
-        replies = message.kind === 'text' || message.kind === 'card-click' ? [text(FAILED_TEXT)] : [];
+        outgoing = message.kind === 'text' || message.kind === 'card-click' ? [{ to: message.from, reply: text(FAILED_TEXT) }] : [];
       }
-      for (const reply of replies) await outbox.deliver(message.from, reply);
+      for (const { to, reply } of outgoing) await outbox.deliver(to, reply);
       stop();
     },
   });

@@ -66,7 +66,8 @@ export const livingInfoSchema = z.looseObject({
   online_count: z.number().int().optional(),
   subscribe_count: z.number().int().optional(),
 });
-export type LivingInfo = Omit<z.infer<typeof livingInfoSchema>, 'status' | 'type'> & {
+// An intersection, not Omit: Omit over a loose object (it has an index signature) would erase the known keys.
+export type LivingInfo = z.infer<typeof livingInfoSchema> & {
   status: LivingStatus;
   type: LivingType;
 };

@@ -35,7 +35,7 @@ describe('callback endpoint: URL check and messages', () => {
   });
 
   it('answers a text with an empty 200, then replies through message/send', async () => {
-    const { answers } = await f.emulator.callbacks.sendText('zhangsan', '你好');
+    const { answers } = await f.emulator.callbacks.sendText('zhangsan', '帮助');
     assert.deepEqual(answers.map((a) => [a.status, a.body]), [[200, '']]);
     const [reply] = await waitForMessages(f.emulator, 'zhangsan', 1);
     assert.equal(reply?.msgtype, 'text');
@@ -182,7 +182,7 @@ describe('callback endpoint: answers fast, keeps order, never drops', () => {
     const f = await startBot({
       dispatch: async (m) => {
         await sleep(Math.random() * 30);
-        return m.kind === 'text' ? [{ kind: 'text', content: m.content }] : [];
+        return m.kind === 'text' ? [{ to: m.from, reply: { kind: 'text' as const, content: m.content } }] : [];
       },
     });
     try {
@@ -200,7 +200,7 @@ describe('callback endpoint: answers fast, keeps order, never drops', () => {
     const f = await startBot({
       concurrency: 1,
       tweak: (c) => (c.queue.capacity = 1),
-      dispatch: async (m) => (await gate, m.kind === 'text' ? [{ kind: 'text', content: `done ${m.content}` }] : []),
+      dispatch: async (m) => (await gate, m.kind === 'text' ? [{ to: m.from, reply: { kind: 'text' as const, content: `done ${m.content}` } }] : []),
     });
     try {
       await f.emulator.callbacks.sendText('a', 'first');
@@ -220,7 +220,7 @@ describe('callback endpoint: answers fast, keeps order, never drops', () => {
   it('keeps replies within 30 per member per window: the rest wait or merge, none is dropped', async () => {
     const f = await startBot({
       replyWindowMs: 400,
-      dispatch: async (m) => (m.kind === 'text' ? [{ kind: 'text', content: m.content }] : []),
+      dispatch: async (m) => (m.kind === 'text' ? [{ to: m.from, reply: { kind: 'text' as const, content: m.content } }] : []),
     });
     f.emulator.messages.windowMs = 400;
     try {

@@ -1,0 +1,37 @@
+/** The card of 统计 (admins): the headline is the success rate of the bot's WeCom calls. */
+import type { ApiStats } from '../wecom/client.js';
+import type { TemplateCard } from '../wecom/types.js';
+import { formatTime } from '../zone.js';
+import { checkCard, clip, SOURCE, VALUE_MAX } from './limits.js';
+
+/** `99.5%`: one decimal, no trailing ".0" for whole numbers. */
+export const percent = (rate: number): string => `${Number((rate * 100).toFixed(1))}%`;
+
+/** Builds the API-stats card. */
+export function buildApiStatsCard(stats: ApiStats, timezone: string, taskId: string): TemplateCard {
+  const slowest = Object.entries(stats.endpoints)
+    .filter(([name]) => name !== 'gettoken')
+    .sort((a, b) => b[1].p95Ms - a[1].p95Ms)[0];
+  const lastError = stats.lastError
+    ? `${stats.lastError.endpoint} ${stats.lastError.errcode ?? 'HTTP'}`
+    : '无';
+  return checkCard({
+    card_type: 'button_interaction',
+    source: SOURCE,
+    main_title: { title: '企业微信API统计', desc: `共${stats.totalCalls}次调用` },
+    emphasis_content: { title: percent(stats.successRate), desc: '成功率' },
+    horizontal_content_list: [
+      { keyname: '成功', value: `${stats.successCalls}次` },
+      { keyname: '失败', value: `${stats.errorCalls}次` },
+      { keyname: '最近错误', value: clip(lastError, VALUE_MAX) },
+      {
+        keyname: '错误时间',
+        value: stats.lastErrorTime ? formatTime(Date.parse(stats.lastErrorTime), timezone) : '无',
+      },
+      { keyname: '最慢接口', value: slowest ? clip(`${slowest[0]} p95 ${Math.round(slowest[1].p95Ms)}ms`, VALUE_MAX) : '无' },
+      { keyname: 'Token', value: `获取${stats.tokenStats.fetches}次 命中${stats.tokenStats.cacheHits}次` },
+    ],
+    task_id: taskId,
+    button_list: [{ text: '刷新', style: 1, key: 'apistats' }],
+  });
+}

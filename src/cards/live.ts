@@ -1,0 +1,42 @@
+/** The card of one live: after 创建直播 and for 直播详情, with 查看详情 / 观看统计 / 取消直播 buttons. */
+import type { CardButton, LivingInfo, TemplateCard } from '../wecom/types.js';
+import { formatDuration, formatTime } from '../zone.js';
+import { checkCard, clip, DESC_MAX, SOURCE, TITLE_MAX, VALUE_MAX } from './limits.js';
+import { STATUS_NAMES } from './status.js';
+
+export interface LiveCardInput {
+  livingid: string;
+  info: Pick<LivingInfo, 'theme' | 'living_start' | 'living_duration' | 'status' | 'anchor_userid' | 'viewer_num' | 'description'>;
+  /** What the card says happened: "直播已创建", "直播详情". */
+  headline: string;
+  timezone: string;
+  taskId: string;
+}
+
+/** Builds the live card (button_interaction). */
+export function buildLiveCard(input: LiveCardInput): TemplateCard {
+  const { livingid, info, timezone } = input;
+  const buttons: CardButton[] = [
+    { text: '查看详情', style: 1, key: `info:${livingid}` },
+    { text: '观看统计', style: 1, key: `watch:${livingid}` },
+  ];
+  // Only a live that has not started can be cancelled (living/cancel).
+  if (info.status === 0) buttons.push({ text: '取消直播', style: 2, key: `cancel:${livingid}` });
+  return checkCard({
+    card_type: 'button_interaction',
+    source: SOURCE,
+    main_title: { title: clip(info.theme, TITLE_MAX), desc: input.headline },
+    ...(info.description ? { sub_title_text: clip(info.description, 100) } : {}),
+    horizontal_content_list: [
+      { keyname: '直播ID', value: clip(livingid, VALUE_MAX) },
+      { keyname: '状态', value: STATUS_NAMES[info.status] },
+      { keyname: '开始', value: formatTime(info.living_start * 1000, timezone) },
+      { keyname: '时长', value: formatDuration(info.living_duration) },
+      { keyname: '主播', value: clip(info.anchor_userid, VALUE_MAX) },
+      { keyname: '观看人数', value: String(info.viewer_num) },
+    ],
+    task_id: input.taskId,
+    button_list: buttons,
+    replace_text: clip(`${STATUS_NAMES[info.status]}`, DESC_MAX),
+  });
+}

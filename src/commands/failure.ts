@@ -1,0 +1,36 @@
+/** How a failed command reads to the member: one short Chinese message, never a raw errcode alone. */
+import { text, type Reply } from '../replies/reply.js';
+import { describeErrcode } from '../wecom/error-handler.js';
+import { WeComApiError, WeComHttpError, WeComValidationError } from '../wecom/errors.js';
+import { FAILED_TEXT } from './help.js';
+import type { CommandName } from './parse.js';
+
+const FIELD_NAMES: Record<string, string> = {
+  theme: '直播主题',
+  living_start: '开始时间',
+  living_duration: '直播时长',
+  description: '直播描述',
+  livingid: '直播ID',
+};
+
+/** The reply for `error` thrown while running `command`. */
+export function failureReply(error: unknown, command: CommandName | 'event'): Reply {
+  if (error instanceof WeComValidationError) {
+    return text(`${FIELD_NAMES[error.field] ?? error.field}不符合要求（${error.reason}），请修改后再试。`);
+  }
+  if (error instanceof WeComApiError) {
+    const { kind, userMessage } = describeErrcode(error.errcode, error.errmsg);
+    // Admins relay configuration and permission problems; the code tells them which one.
+    const code = kind === 'configuration' || kind === 'permission' || kind === 'unknown' ? `（错误码 ${error.errcode}）` : '';
+    const retry = kind === 'retry' ? '请稍后再试。' : '';
+    return text(`${userMessage}${code}${userMessage.endsWith('。') ? '' : '。'}${retry}`);
+  }
+  if (error instanceof WeComHttpError) {
+    if (command === 'create' && error.outcomeUnknown) {
+      // living/create is not idempotent (protocol §3): say so, and do not let the member create a second live blindly.
+      return text('创建请求已发出，但没有收到企业微信的确认（网络超时）。直播可能已经创建：请先发送「我的直播」确认，不要重复创建。');
+    }
+    return text('暂时无法连接企业微信，请稍后再试。');
+  }
+  return text(FAILED_TEXT);
+}
