@@ -8,12 +8,14 @@ import type { TemplateCard } from '../wecom/types.js';
 export const MAX_ROWS = 6;
 export const MAX_BUTTONS = 6;
 export const MAX_JUMPS = 3;
-/** WeCom's recommended maximum lengths, in characters; longer text is cut with "…" by clip(). */
+/** WeCom's recommended maximum lengths, in characters; builders cut longer text with "…" by clip(). */
 export const TITLE_MAX = 26;
 export const DESC_MAX = 30;
 export const KEYNAME_MAX = 5;
 export const VALUE_MAX = 30;
 export const BUTTON_TEXT_MAX = 10;
+/** The hard ceiling checkCard enforces for a row value (a live ID, ~32 characters, is shown whole). */
+const VALUE_HARD_MAX = 64;
 const TASK_ID = /^[0-9a-zA-Z_\-@]{1,128}$/;
 
 /** A card broke one of WeCom's limits. */
@@ -43,7 +45,7 @@ export function checkCard(card: TemplateCard): TemplateCard {
   if ([...(card.main_title.title ?? '')].length > TITLE_MAX) fail(`title over ${TITLE_MAX} characters`);
   for (const row of card.horizontal_content_list ?? []) {
     if ([...row.keyname].length > KEYNAME_MAX) fail(`row name "${row.keyname}" over ${KEYNAME_MAX} characters`);
-    if ([...(row.value ?? '')].length > VALUE_MAX) fail(`row value over ${VALUE_MAX} characters`);
+    if ([...(row.value ?? '')].length > VALUE_HARD_MAX) fail(`row value over ${VALUE_HARD_MAX} characters`);
   }
   if (card.card_type === 'button_interaction') {
     if (!card.task_id || !TASK_ID.test(card.task_id)) fail('task_id missing or outside [0-9a-zA-Z_-@]{1,128}');

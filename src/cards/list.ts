@@ -19,7 +19,7 @@ export function buildListCard(lives: ListedLive[], total: number, timezone: stri
     source: SOURCE,
     main_title: { title: '我的直播', desc: total > shown.length ? `共${total}场，显示最近${shown.length}场` : `共${total}场` },
     horizontal_content_list: shown.map((l, i) => ({
-      keyname: `${i + 1}. ${STATUS_NAMES[l.status] ?? ''}`,
+      keyname: `${i + 1}.${STATUS_NAMES[l.status] ?? ''}`,
       value: clip(`${formatTime(l.living_start * 1000, timezone).slice(5)} ${l.theme}`, 30),
     })),
     ...(total > shown.length ? { sub_title_text: '更早的直播可发送「直播详情 直播ID」查看' } : {}),

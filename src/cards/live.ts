@@ -28,7 +28,8 @@ export function buildLiveCard(input: LiveCardInput): TemplateCard {
     main_title: { title: clip(info.theme, TITLE_MAX), desc: input.headline },
     ...(info.description ? { sub_title_text: clip(info.description, 100) } : {}),
     horizontal_content_list: [
-      { keyname: '直播ID', value: clip(livingid, VALUE_MAX) },
+      // Never clipped: members copy the ID into 直播详情 / 取消直播.
+      { keyname: '直播ID', value: livingid },
       { keyname: '状态', value: STATUS_NAMES[info.status] },
       { keyname: '开始', value: formatTime(info.living_start * 1000, timezone) },
       { keyname: '时长', value: formatDuration(info.living_duration) },

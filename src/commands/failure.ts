@@ -22,8 +22,7 @@ export function failureReply(error: unknown, command: CommandName | 'event'): Re
     const { kind, userMessage } = describeErrcode(error.errcode, error.errmsg);
     // Admins relay configuration and permission problems; the code tells them which one.
     const code = kind === 'configuration' || kind === 'permission' || kind === 'unknown' ? `（错误码 ${error.errcode}）` : '';
-    const retry = kind === 'retry' ? '请稍后再试。' : '';
-    return text(`${userMessage}${code}${userMessage.endsWith('。') ? '' : '。'}${retry}`);
+    return text(`${userMessage}${code}。`);
   }
   if (error instanceof WeComHttpError) {
     if (command === 'create' && error.outcomeUnknown) {

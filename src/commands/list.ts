@@ -5,9 +5,10 @@ import { text } from '../replies/reply.js';
 import { EXAMPLES } from './parse.js';
 import type { CommandHandler } from './context.js';
 
-/** Details fetched at most, and at once: a member with hundreds of lives must not cost hundreds of calls. */
-const MAX_DETAILS = 60;
-const PARALLEL = 6;
+/** Details fetched at most (the first 200 ids in WeCom’s order), and at once: a member with thousands of lives
+ * must not cost thousands of calls. */
+const MAX_DETAILS = 200;
+const PARALLEL = 8;
 
 export const list: CommandHandler = async (_intent, ctx) => {
   const ids: string[] = [];
