@@ -3,6 +3,7 @@
  * one member's run in the order they were sent. When full, push() says so and the caller tells the member the bot
  * is busy: nothing is dropped silently.
  */
+import { IdleSignal } from '../idle.js';
 import type { Logger } from '../log.js';
 
 export interface QueueOptions<T> {
@@ -25,7 +26,7 @@ export class CommandQueue<T> {
   private running = 0;
   private size = 0;
   private closed = false;
-  private idleWaiters: Array<() => void> = [];
+  private readonly idle = new IdleSignal();
 
   constructor(private readonly options: QueueOptions<T>) {}
 
@@ -54,14 +55,7 @@ export class CommandQueue<T> {
   async drain(timeoutMs: number): Promise<boolean> {
     this.closed = true;
     if (this.size === 0) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const idle = new Promise<boolean>((resolve) => this.idleWaiters.push(() => resolve(true)));
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const drained = await Promise.race([idle, timeout]);
-    clearTimeout(timer);
-    return drained;
+    return this.idle.wait(timeoutMs);
   }
 
   private pump(): void {
@@ -93,9 +87,7 @@ export class CommandQueue<T> {
       if (this.lanes.has(lane)) this.ready.push(lane);
       this.options.onDepthChange?.(this.size);
       this.pump();
-      if (this.size === 0) {
-        for (const wake of this.idleWaiters.splice(0)) wake();
-      }
+      if (this.size === 0) this.idle.notify();
     }
   }
 }

@@ -3,6 +3,7 @@
  * without an error, protocol §2). A reply over the limit waits for a slot, in order; several waiting texts for one
  * member are merged into one message. Nothing is dropped silently: a reply that cannot be sent is logged.
  */
+import { IdleSignal } from '../idle.js';
 import type { Logger } from '../log.js';
 import { describeForLog, type WeComApi } from '../wecom/client.js';
 import type { MessageBody } from '../wecom/types.js';
@@ -26,8 +27,8 @@ export class Outbox {
   private readonly sent = new Map<string, Array<{ at: number }>>();
   private readonly waiting = new Map<string, Reply[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private inflight = new Set<Promise<void>>();
-  private idleWaiters: Array<() => void> = [];
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly idle = new IdleSignal();
 
   constructor(private readonly options: OutboxOptions) {}
 
@@ -54,14 +55,7 @@ export class Outbox {
   /** Resolves true once nothing waits or is in flight, false after `timeoutMs`. */
   async drain(timeoutMs: number): Promise<boolean> {
     if (this.backlog === 0 && this.inflight.size === 0) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const idle = new Promise<boolean>((resolve) => this.idleWaiters.push(() => resolve(true)));
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const drained = await Promise.race([idle, timeout]);
-    clearTimeout(timer);
-    return drained;
+    return this.idle.wait(timeoutMs);
   }
 
   private enqueue(userid: string, reply: Reply): void {
@@ -133,7 +127,7 @@ export class Outbox {
   }
 
   private checkIdle(): void {
-    if (this.backlog === 0 && this.inflight.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    if (this.backlog === 0 && this.inflight.size === 0) this.idle.notify();
   }
 }
 
