@@ -80,6 +80,8 @@ const envSchema = z.object({
   WECOM_HTTP_TIMEOUT_MS: int(100).default(DEFAULTS.http.timeoutMs),
   WECOM_RETRY_MAX: int(0, 10).default(DEFAULTS.retry.maxRetries),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: optionalText,
+  SANDBOX_SEED: optionalText.pipe(z.enum(['demo'], { error: 'must be "demo" or empty' }).optional()),
 });
 
 /** The WeCom app's settings; all present, or the bot runs without WeCom. */
@@ -108,6 +110,10 @@ export interface Config {
   queue: Defaults['queue'];
   limits: Defaults['limits'];
   logLevel: string;
+  /** Interface to listen on; default all in production, loopback in the sandbox (it has no authentication). */
+  host: string | undefined;
+  /** "demo" pre-fills the sandbox's emulator with lives. */
+  sandboxSeed: 'demo' | undefined;
 }
 
 /** Thrown by loadConfig with one line per problem. */
@@ -159,5 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queue: d.queue,
     limits: d.limits,
     logLevel: e.LOG_LEVEL,
+    host: e.HOST,
+    sandboxSeed: e.SANDBOX_SEED,
   };
 }

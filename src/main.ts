@@ -1,10 +1,14 @@
-/** Process entry: configuration, listen, signals, graceful shutdown. */
+/**
+ * Process entry: configuration, listen, signals, graceful shutdown. With every WeCom setting it serves WeCom; with
+ * none it runs the sandbox (an embedded WeCom emulator and a chat page); with some but not all it stops.
+ */
 import type { Server } from 'node:http';
-import { createBot } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { createBot, type Bot } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
+import { startSandbox, type Sandbox } from './sandbox/sandbox.js';
 
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
@@ -14,19 +18,26 @@ try {
 }
 const logger = createLogger(config.logLevel);
 
-if (!config.wecom) {
-  console.error(
-    'No WeCom settings: set WECOM_CORP_ID, WECOM_CORP_SECRET, WECOM_AGENT_ID, WECOM_TOKEN and WECOM_ENCODING_AES_KEY (see config/.env.example).',
-  );
-  process.exit(1);
+let bot: Bot;
+let sandbox: Sandbox | undefined;
+if (config.wecom) {
+  bot = createBot({ config, wecom: config.wecom, logger });
+} else {
+  sandbox = await startSandbox({ config, logger, seed: config.sandboxSeed });
+  bot = sandbox.bot;
 }
-
-const bot = createBot({ config, wecom: config.wecom, logger });
-const server: Server = bot.app.listen(config.port);
+const mode = sandbox ? 'sandbox' : 'production';
+// The sandbox has no authentication: only this machine may use it unless HOST says otherwise.
+const host = config.host ?? (sandbox ? '127.0.0.1' : undefined);
+const server: Server = host ? bot.app.listen(config.port, host) : bot.app.listen(config.port);
 server.once('listening', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port, callbackPath: config.callbackPath, mode: 'production' }, `listening on port ${port}`);
+  logger.info({ port, callbackPath: config.callbackPath, mode }, `listening on port ${port}`);
+  if (sandbox) {
+    sandbox.attach(port);
+    console.log(`Sandbox ready: open http://localhost:${port}/  (no WeCom settings found: an embedded WeCom emulator answers instead)`);
+  }
 });
 server.once('error', (error) => {
   logger.fatal({ err: error }, 'cannot listen');
@@ -40,7 +51,8 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal, queueDepth: bot.queue.depth }, 'stopping: no new callbacks, finishing acknowledged commands');
   server.close();
   server.closeIdleConnections();
-  const drained = await bot.drain(config!.queue.drainTimeoutMs);
+  const drained = await bot.drain(config.queue.drainTimeoutMs);
+  await sandbox?.close();
   logger.info({ drained, left: bot.queue.depth + bot.outbox.backlog }, drained ? 'stopped cleanly' : 'stopped with work left');
   process.exit(drained ? 0 : 1);
 }

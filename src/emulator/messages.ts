@@ -9,6 +9,8 @@ import type { TemplateCard } from '../wecom/types.js';
 import { EmulatedWeComError, invalidParam } from './wecom-error.js';
 
 export interface SentMessage {
+  /** Order of delivery over all members (1, 2, …). */
+  seq: number;
   msgid: string;
   touser: string;
   msgtype: string;
@@ -35,7 +37,8 @@ export class EmulatedMessages {
   perMemberPerMinute = 30;
   /** The rate window, ms (tests shorten it along with the bot's). */
   windowMs = 60_000;
-  private readonly listeners = new Set<(m: SentMessage) => void>();
+  private readonly listeners = new Set<(m: SentMessage, change: 'new' | 'update') => void>();
+  private seq = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -55,7 +58,7 @@ export class EmulatedMessages {
     const responseCode = interactive ? randomBytes(16).toString('base64url') : undefined;
     const now = this.clock.now();
     for (const user of touser) {
-      const message: SentMessage = { msgid, touser: user, msgtype: String(msgtype), content, at: now, updates: [] };
+      const message: SentMessage = { seq: ++this.seq, msgid, touser: user, msgtype: String(msgtype), content, at: now, updates: [] };
       if (card) message.card = card;
       if (responseCode) {
         message.responseCode = responseCode;
@@ -68,7 +71,7 @@ export class EmulatedMessages {
       const list = this.delivered.get(user) ?? [];
       list.push(message);
       this.delivered.set(user, list);
-      for (const listener of this.listeners) listener(message);
+      for (const listener of this.listeners) listener(message, 'new');
     }
     return { invaliduser: '', msgid, ...(responseCode ? { response_code: responseCode } : {}) };
   }
@@ -85,6 +88,7 @@ export class EmulatedMessages {
     else if (card && typeof card === 'object') entry.message.updates.push({ card: this.checkCard(card) });
     else throw invalidParam('button or template_card');
     entry.used = true;
+    for (const listener of this.listeners) listener(entry.message, 'update');
     return { invaliduser: [] };
   }
 
@@ -102,8 +106,8 @@ export class EmulatedMessages {
     return this.delivered.get(userid) ?? [];
   }
 
-  /** Calls `listener` for every delivered message; returns a function that stops it. */
-  onMessage(listener: (m: SentMessage) => void): () => void {
+  /** Calls `listener` for every delivered message and every card update; returns a function that stops it. */
+  onMessage(listener: (m: SentMessage, change: 'new' | 'update') => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

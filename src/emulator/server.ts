@@ -90,6 +90,22 @@ export class WeComEmulator {
     return this.calls.filter((c) => c.path === path).length;
   }
 
+  /**
+   * Moves the emulator's clock forward and, as WeCom does, tells the app about lives that started or ended
+   * (living_status_change) when a callback URL is set.
+   */
+  async advanceClock(ms: number): Promise<void> {
+    const before = new Map(this.lives.all().map((l) => [l.livingid, this.lives.status(l)]));
+    this.clock.advance(ms);
+    if (!this.callbacks.url) return;
+    for (const live of this.lives.all()) {
+      const status = this.lives.status(live);
+      // WeCom announces 直播中 and 已结束 (and never 已过期); a jump past a whole live announces both.
+      const changes = before.get(live.livingid) === 0 && status === 2 ? [1, 2] : before.get(live.livingid) !== status && (status === 1 || status === 2) ? [status] : [];
+      for (const change of changes) await this.callbacks.livingStatusChange(live.anchor_userid, live.livingid, change);
+    }
+  }
+
   /** Stops the server and drops open connections. */
   async close(): Promise<void> {
     const server = this.server;

@@ -1,0 +1,168 @@
+// The sandbox chat page: a thin client of /sandbox/api. It renders what the emulator received through
+// message/send, the way WeCom renders texts and template cards. No secrets and no crypto here.
+
+const $ = (selector) => document.querySelector(selector);
+const api = async (path, body) => {
+  const res = await fetch(`/sandbox/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(data.error || `HTTP ${res.status}`);
+  return data;
+};
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  for (const child of children) if (child != null) node.append(child);
+  return node;
+};
+
+let state = { members: [], lives: [], stats: {}, now: Date.now(), timezone: 'Asia/Shanghai' };
+let me = localStorage.getItem('sandbox-member') || 'zhangsan';
+const CHIPS = ['帮助', '创建直播 周会 明天15:00', '我的直播', '统计', '测试连接'];
+
+function formatTime(seconds) {
+  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: state.timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(seconds * 1000));
+  return parts.replace(/\//g, '-');
+}
+
+function renderMembers() {
+  const list = $('#members');
+  list.replaceChildren(
+    ...state.members.map((m) =>
+      el('li', {}, el('button', { type: 'button', ariaPressed: String(m.userid === me), onclick: () => switchTo(m.userid) }, `${m.name}`, el('span', { className: 'role' }, m.admin ? '管理员' : m.userid))),
+    ),
+  );
+  const current = state.members.find((m) => m.userid === me);
+  $('#who').textContent = current ? `${current.name}${current.admin ? '（管理员）' : ''}` : me;
+}
+
+function renderState() {
+  renderMembers();
+  $('#clock').textContent = new Intl.DateTimeFormat('zh-CN', { timeZone: state.timezone, dateStyle: 'medium', timeStyle: 'short', hour12: false }).format(new Date(state.now));
+  $('#lives').replaceChildren(
+    ...state.lives.map((l) =>
+      el('tr', { title: l.livingid }, el('td', {}, l.theme), el('td', {}, l.anchor), el('td', {}, formatTime(l.start)), el('td', { className: `status-${l.status}` }, l.statusName), el('td', {}, String(l.viewers))),
+    ),
+  );
+  if (state.lives.length === 0) $('#lives').append(el('tr', {}, el('td', { colSpan: 5 }, '还没有直播')));
+  const s = state.stats;
+  $('#stats').replaceChildren(
+    el('dt', {}, '调用次数'), el('dd', {}, String(s.totalCalls ?? 0)),
+    el('dt', {}, '成功率'), el('dd', {}, `${Number(((s.successRate ?? 1) * 100).toFixed(1))}%`),
+    el('dt', {}, '失败'), el('dd', {}, String(s.errorCalls ?? 0)),
+    el('dt', {}, 'Token获取'), el('dd', {}, String(s.tokenFetches ?? 0)),
+  );
+}
+
+function renderCard(message) {
+  const card = message.card;
+  const lastUpdate = message.updates[message.updates.length - 1];
+  const shown = lastUpdate && lastUpdate.card ? lastUpdate.card : card;
+  const node = el('div', { className: 'card' });
+  node.dataset.taskId = card.task_id || '';
+  node.append(el('div', { className: 'source' }, shown.source?.desc || '直播助手'));
+  node.append(el('div', { className: 'title' }, shown.main_title?.title || ''));
+  if (shown.main_title?.desc) node.append(el('div', { className: 'desc' }, shown.main_title.desc));
+  if (shown.emphasis_content) {
+    node.append(el('div', { className: 'emphasis' }, el('div', { className: 'big' }, shown.emphasis_content.title || ''), el('div', { className: 'small' }, shown.emphasis_content.desc || '')));
+  }
+  if (shown.sub_title_text) node.append(el('div', { className: 'sub' }, shown.sub_title_text));
+  if (shown.horizontal_content_list?.length) {
+    const dl = el('dl');
+    for (const row of shown.horizontal_content_list) dl.append(el('dt', {}, row.keyname), el('dd', {}, row.value || ''));
+    node.append(dl);
+  }
+  if (lastUpdate && lastUpdate.replaceName) {
+    // update_template_card with button.replace_name: WeCom greys every button out under the new label.
+    node.append(el('div', { className: 'replaced' }, lastUpdate.replaceName));
+  } else if (shown.button_list?.length) {
+    const row = el('div', { className: 'buttons' });
+    for (const b of shown.button_list) {
+      row.append(el('button', { type: 'button', className: `s${b.style || 1}`, onclick: () => click(card.task_id, b.key) }, b.text));
+    }
+    node.append(row);
+  }
+  return node;
+}
+
+function renderEntry(entry) {
+  if (entry.from === 'member') return el('li', { className: 'msg member' }, el('div', { className: 'bubble' }, entry.text));
+  const m = entry.message;
+  const body = m.msgtype === 'template_card' ? renderCard(m) : el('div', { className: 'bubble' }, m.content);
+  return el('li', { className: 'msg bot' }, body);
+}
+
+// Announcements can come in bursts: only the latest load may render, or an older answer arriving last would hide
+// the newest messages.
+let loads = 0;
+async function loadConversation() {
+  const load = ++loads;
+  const entries = await api(`conversation?user=${encodeURIComponent(me)}`);
+  if (load !== loads) return;
+  const list = $('#messages');
+  list.replaceChildren(...entries.map(renderEntry));
+  list.scrollTop = list.scrollHeight;
+}
+
+let refreshes = 0;
+async function refreshState() {
+  const refresh = ++refreshes;
+  const next = await api('state');
+  if (refresh !== refreshes) return;
+  state = next;
+  renderState();
+}
+
+async function switchTo(userid) {
+  me = userid;
+  localStorage.setItem('sandbox-member', me);
+  renderMembers();
+  await loadConversation();
+}
+
+async function send(text) {
+  if (!text.trim()) return;
+  await api('send', { user: me, text });
+}
+
+async function click(taskId, key) {
+  await api('click', { user: me, taskId, key });
+}
+
+$('#composer').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = $('#text');
+  const text = input.value;
+  input.value = '';
+  await send(text);
+});
+$('#add-member').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = $('#new-member');
+  try {
+    const { members } = await api('members', { userid: input.value });
+    state.members = members;
+    await switchTo(input.value.trim());
+    input.value = '';
+  } catch (error) {
+    alert(error.message);
+  }
+});
+for (const button of document.querySelectorAll('.clock-buttons button')) {
+  button.addEventListener('click', async () => {
+    await api('clock', { minutes: Number(button.dataset.minutes) });
+    await refreshState();
+  });
+}
+$('#chips').replaceChildren(...CHIPS.map((text) => el('button', { type: 'button', onclick: () => send(text) }, text)));
+
+// Every message the emulator receives for a member is announced; the page reloads that member's conversation.
+const events = new EventSource('/sandbox/api/events');
+events.onmessage = async (event) => {
+  const { user } = JSON.parse(event.data);
+  if (user === me) await loadConversation();
+  await refreshState();
+};
+setInterval(refreshState, 5000);
+
+await refreshState();
+if (!state.members.some((m) => m.userid === me)) me = state.members[0]?.userid || 'zhangsan';
+await switchTo(me);

@@ -1,0 +1,156 @@
+/**
+ * Sandbox mode: with no WeCom settings, the bot runs against an embedded WeCom emulator exactly as it would against
+ * WeCom (signed and encrypted callbacks in, message/send over HTTP out), and serves a chat page to drive it.
+ * The page is a thin client: it asks the emulator to send a member's text or click, and shows what the emulator
+ * received through message/send. No secret and no crypto in the browser.
+ */
+import { fileURLToPath } from 'node:url';
+import express, { type Request, type Response } from 'express';
+import { createBot, type Bot } from '../app.js';
+import { STATUS_NAMES } from '../cards/status.js';
+import type { Config } from '../config.js';
+import type { SentMessage } from '../emulator/messages.js';
+import { WeComEmulator } from '../emulator/server.js';
+import type { Logger } from '../log.js';
+import { seedDemo } from './seed.js';
+
+export interface SandboxMember {
+  userid: string;
+  name: string;
+  admin: boolean;
+}
+
+/** One line of a member's conversation: what they typed, or what the bot sent them. */
+type Entry = { seq: number; from: 'member'; text: string } | { seq: number; from: 'bot'; message: SentMessage };
+
+export interface Sandbox {
+  emulator: WeComEmulator;
+  bot: Bot;
+  /** Points the emulator's callbacks at the bot once it listens on `port`. */
+  attach(port: number): void;
+  close(): Promise<void>;
+}
+
+const MAX_ENTRIES_PER_MEMBER = 500;
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+
+/** Starts the emulator and a bot wired to it; the bot's app also serves the chat page and /sandbox/api. */
+export async function startSandbox(options: { config: Config; logger: Logger; seed?: string }): Promise<Sandbox> {
+  const emulator = await WeComEmulator.start();
+  const admins = options.config.adminUserids.length > 0 ? options.config.adminUserids : ['admin'];
+  const config: Config = { ...options.config, apiBaseURL: emulator.url, adminUserids: admins };
+  const bot = createBot({
+    config,
+    mode: 'sandbox',
+    logger: options.logger,
+    clock: emulator.clock,
+    wecom: {
+      corpId: emulator.corpid,
+      corpSecret: emulator.corpsecret,
+      agentId: emulator.agentid,
+      token: emulator.callbacks.token,
+      encodingAESKey: emulator.callbacks.encodingAESKey,
+    },
+  });
+
+  const members: SandboxMember[] = [
+    { userid: 'zhangsan', name: '张三', admin: false },
+    { userid: 'lisi', name: '李四', admin: false },
+    ...admins.map((userid) => ({ userid, name: userid === 'admin' ? '王管理员' : userid, admin: true })),
+  ];
+  const conversations = new Map<string, Entry[]>();
+  let seq = 0;
+  const listeners = new Set<Response>();
+  const record = (user: string, entry: Entry) => {
+    const list = conversations.get(user) ?? [];
+    list.push(entry);
+    if (list.length > MAX_ENTRIES_PER_MEMBER) list.shift();
+    conversations.set(user, list);
+  };
+  const announce = (user: string) => {
+    for (const res of listeners) res.write(`data: ${JSON.stringify({ user })}\n\n`);
+  };
+  emulator.messages.onMessage((message, change) => {
+    if (change === 'new') record(message.touser, { seq: ++seq, from: 'bot', message });
+    announce(message.touser);
+  });
+  if (options.seed === 'demo') seedDemo(emulator);
+
+  const api = express.Router();
+  api.use(express.json({ limit: '16kb' }));
+  api.get('/state', (_req, res) => {
+    const stats = bot.api.getApiStats();
+    res.json({
+      members,
+      now: emulator.clock.now(),
+      timezone: config.timezone,
+      lives: emulator.lives.all().map((l) => {
+        const status = emulator.lives.status(l);
+        return { livingid: l.livingid, theme: l.theme, anchor: l.anchor_userid, start: l.living_start, duration: l.living_duration, status, statusName: STATUS_NAMES[status], viewers: l.users.length + l.externalUsers.length };
+      }),
+      stats: { totalCalls: stats.totalCalls, successRate: stats.successRate, errorCalls: stats.errorCalls, tokenFetches: stats.tokenStats.fetches },
+    });
+  });
+  api.get('/conversation', (req, res) => {
+    res.json(conversations.get(String(req.query.user ?? '')) ?? []);
+  });
+  api.post('/send', async (req: Request, res: Response) => {
+    const user = memberOf(req.body);
+    const text = typeof req.body?.text === 'string' ? req.body.text.slice(0, 2000) : '';
+    if (!user || text.trim() === '') return void res.status(400).json({ error: '请选择成员并输入内容' });
+    record(user, { seq: ++seq, from: 'member', text });
+    announce(user);
+    const { answers } = await emulator.callbacks.sendText(user, text);
+    res.json({ status: answers[0]?.status });
+  });
+  api.post('/click', async (req: Request, res: Response) => {
+    const user = memberOf(req.body);
+    const { taskId, key } = (req.body ?? {}) as { taskId?: unknown; key?: unknown };
+    if (!user || typeof taskId !== 'string' || typeof key !== 'string') return void res.status(400).json({ error: 'bad click' });
+    let code: string;
+    try {
+      code = emulator.messages.clickCode(user, taskId);
+    } catch {
+      return void res.status(404).json({ error: '找不到这张卡片' });
+    }
+    const [answer] = await emulator.callbacks.clickButton(user, taskId, key, code);
+    res.json({ status: answer?.status });
+  });
+  api.post('/clock', async (req: Request, res: Response) => {
+    const minutes = Number(req.body?.minutes);
+    if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 60 * 24 * 30) return void res.status(400).json({ error: 'bad minutes' });
+    await emulator.advanceClock(minutes * 60_000);
+    res.json({ now: emulator.clock.now() });
+  });
+  api.post('/members', (req: Request, res: Response) => {
+    const userid = typeof req.body?.userid === 'string' ? req.body.userid.trim() : '';
+    if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(userid)) return void res.status(400).json({ error: '成员账号只能包含字母、数字和 _ . @ -' });
+    if (!members.some((m) => m.userid === userid)) members.push({ userid, name: userid, admin: admins.includes(userid) });
+    res.json({ members });
+  });
+  api.get('/events', (req: Request, res: Response) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    listeners.add(res);
+    req.on('close', () => listeners.delete(res));
+  });
+  const memberOf = (body: unknown): string | undefined => {
+    const user = (body as { user?: unknown } | undefined)?.user;
+    return typeof user === 'string' && members.some((m) => m.userid === user) ? user : undefined;
+  };
+
+  bot.app.use('/sandbox/api', api);
+  bot.app.use(express.static(PUBLIC_DIR));
+
+  return {
+    emulator,
+    bot,
+    attach(port) {
+      emulator.callbacks.url = `http://127.0.0.1:${port}${config.callbackPath}`;
+    },
+    async close() {
+      for (const res of listeners) res.end();
+      await emulator.close();
+    },
+  };
+}

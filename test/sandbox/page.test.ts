@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's chromium (installed by .ci/run with apt-get); never a browser downloaded by playwright. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('the sandbox chat page, in a real browser', () => {
+  let child: ChildProcess;
+  let url: string;
+  let output = '';
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    // `npm start` on a clean environment: no WeCom settings, so the sandbox.
+    // Its own process group: npm does not pass SIGTERM on to the node process it starts, so the group is signalled.
+    child = spawn('npm', ['start'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const match = /Sandbox ready: open (http:\/\/localhost:\d+\/)/.exec(output);
+      if (match) {
+        url = match[1]!;
+        break;
+      }
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the sandbox did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (child && child.exitCode === null) {
+      const exited = once(child, 'exit');
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+  });
+
+  const send = async (text: string) => {
+    await page.locator('#text').fill(text);
+    await page.locator('#composer button[type=submit]').click();
+  };
+  const lastCard = () => page.locator('.msg.bot .card').last();
+
+  it('prints one line saying where the sandbox is', () => {
+    assert.match(output, /Sandbox ready: open http:\/\/localhost:\d+\//);
+  });
+
+  it('creates a live from the chat and shows the card with its ID', async () => {
+    await page.goto(url);
+    await page.getByRole('button', { name: /张三/ }).click();
+    await send('创建直播 周会 明天15:00');
+    const card = lastCard();
+    await card.getByText('直播已创建').waitFor();
+    const id = await card.locator('dt:text-is("直播ID") + dd').textContent();
+    assert.match(id ?? '', /^lv[\w-]{20,}$/);
+    assert.equal(await card.locator('dt:text-is("状态") + dd').textContent(), '预约中');
+    assert.match((await card.locator('dt:text-is("开始") + dd').textContent()) ?? '', / 15:00 \(周.\)$/);
+    await page.locator('#lives').getByText('周会').first().waitFor();
+  });
+
+  it('查看详情 on the card answers the details card; 取消直播 cancels and greys the card out', async () => {
+    const created = page.locator('.msg.bot .card', { hasText: '直播已创建' }).last();
+    const id = await created.locator('dt:text-is("直播ID") + dd').textContent();
+    await created.getByRole('button', { name: '查看详情' }).click();
+    const details = page.locator('.msg.bot .card', { hasText: '直播详情' }).last();
+    await details.waitFor();
+    assert.equal(await details.locator('dt:text-is("直播ID") + dd').textContent(), id);
+
+    await created.getByRole('button', { name: '取消直播' }).click();
+    await page.locator('.msg.bot .bubble', { hasText: '已取消直播「周会」' }).waitFor();
+    await created.locator('.replaced', { hasText: '已取消' }).waitFor();
+    assert.equal(await created.getByRole('button', { name: '取消直播' }).count(), 0, 'the buttons are gone');
+    await page.locator('#lives tr', { hasText: '已取消' }).first().waitFor();
+    // The README's picture: `UPDATE_SCREENSHOT=1 node --import tsx --test test/sandbox/page.test.ts`
+    if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: 'docs/sandbox.png' });
+  });
+
+  it('a member who is not an admin gets no API stats; the admin does', async () => {
+    await send('统计');
+    await page.locator('.msg.bot .bubble', { hasText: '「统计」仅限管理员使用。' }).waitFor();
+    await page.getByRole('button', { name: /王管理员/ }).click();
+    await send('统计');
+    const card = lastCard();
+    await card.getByText('成功率').waitFor();
+    assert.match((await card.locator('.emphasis .big').textContent()) ?? '', /^\d+(\.\d)?%$/);
+  });
+
+  it('moving the emulator’s clock takes a live from 预约中 to 直播中 and tells its anchor', async () => {
+    await page.getByRole('button', { name: /李四/ }).click();
+    await send('创建直播 分享会 明天15:00 30分钟');
+    await lastCard().getByText('直播已创建').waitFor();
+    // Two days from any time of day is past the end of a live that starts tomorrow at 15:00.
+    await page.getByRole('button', { name: '+1天' }).click();
+    await page.getByRole('button', { name: '+1天' }).click();
+    await page.locator('.msg.bot .bubble', { hasText: '你的直播「分享会」已开始' }).waitFor();
+    await page.locator('.msg.bot .bubble', { hasText: '你的直播「分享会」已结束' }).waitFor();
+  });
+
+  it('works on a phone-sized screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: /张三/ }).click();
+    await send('帮助');
+    await page.locator('.msg.bot .bubble', { hasText: '直播助手可用命令' }).last().waitFor();
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    assert.ok(await page.locator('#text').isVisible());
+  });
+});
