@@ -11,6 +11,9 @@ import { BUSY_TEXT, FAILED_TEXT } from './commands/help.js';
 import type { Config, WeComSettings } from './config.js';
 import type { Logger } from './log.js';
 import { BotMetrics } from './metrics.js';
+import type { RedisConnection } from './redis/connection.js';
+import { RedisDedupe } from './redis/dedupe.js';
+import { RedisTokenStore } from './redis/token-store.js';
 import { Outbox } from './replies/outbox.js';
 import { text } from './replies/reply.js';
 import { WeComApi } from './wecom/client.js';
@@ -32,6 +35,8 @@ export interface BotOptions {
   replyWindowMs?: number;
   /** Members whose commands run at once. */
   concurrency?: number;
+  /** Scale-out: the access_token and callback de-duplication live in this Redis, shared by every instance. */
+  redis?: RedisConnection;
 }
 
 export interface Bot {
@@ -59,7 +64,9 @@ export function createBot(options: BotOptions): Bot {
     logger,
     clock,
     onCall: metrics.onApiCall,
+    ...(options.redis ? { tokenStore: new RedisTokenStore(options.redis) } : {}),
   });
+  if (options.redis) metrics.redisProbe = options.redis.isUp;
   const outbox = new Outbox({
     api,
     logger,
@@ -113,7 +120,7 @@ export function createBot(options: BotOptions): Bot {
       path: config.callbackPath,
       crypto: new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId),
       clock,
-      dedupe: options.dedupe ?? new MemoryDedupe(clock),
+      dedupe: options.dedupe ?? (options.redis ? new RedisDedupe(options.redis, clock) : new MemoryDedupe(clock)),
       dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
       replayWindowSeconds: config.callback.replayWindowSeconds,
       bodyLimitBytes: config.callback.bodyLimitBytes,

@@ -81,6 +81,7 @@ const envSchema = z.object({
   WECOM_RETRY_MAX: int(0, 10).default(DEFAULTS.retry.maxRetries),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: optionalText,
+  REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
   SANDBOX_SEED: optionalText.pipe(z.enum(['demo'], { error: 'must be "demo" or empty' }).optional()),
 });
 
@@ -112,6 +113,8 @@ export interface Config {
   logLevel: string;
   /** Interface to listen on; default all in production, loopback in the sandbox (it has no authentication). */
   host: string | undefined;
+  /** With it, token, dedupe (and more) are shared by every instance through Redis. */
+  redisUrl: string | undefined;
   /** "demo" pre-fills the sandbox's emulator with lives. */
   sandboxSeed: 'demo' | undefined;
 }
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: d.limits,
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
+    redisUrl: e.REDIS_URL,
     sandboxSeed: e.SANDBOX_SEED,
   };
 }

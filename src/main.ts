@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { createBot, type Bot } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
+import { connectRedis, type RedisConnection } from './redis/connection.js';
 import { startSandbox, type Sandbox } from './sandbox/sandbox.js';
 
 let config: Config;
@@ -20,8 +21,10 @@ const logger = createLogger(config.logLevel);
 
 let bot: Bot;
 let sandbox: Sandbox | undefined;
+let redis: RedisConnection | undefined;
 if (config.wecom) {
-  bot = createBot({ config, wecom: config.wecom, logger });
+  redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  bot = createBot({ config, wecom: config.wecom, logger, ...(redis ? { redis } : {}) });
 } else {
   sandbox = await startSandbox({ config, logger, seed: config.sandboxSeed });
   bot = sandbox.bot;
@@ -53,6 +56,7 @@ async function shutdown(signal: string): Promise<void> {
   server.closeIdleConnections();
   const drained = await bot.drain(config.queue.drainTimeoutMs);
   await sandbox?.close();
+  await redis?.close();
   logger.info({ drained, left: bot.queue.depth + bot.outbox.backlog }, drained ? 'stopped cleanly' : 'stopped with work left');
   process.exit(drained ? 0 : 1);
 }

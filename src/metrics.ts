@@ -41,7 +41,21 @@ export class BotMetrics {
     registers: [this.registry],
   });
 
+  /** Set in scale-out mode: whether Redis answers right now. */
+  redisProbe: (() => boolean) | undefined;
+
   constructor() {
+    const probe = () => this.redisProbe;
+    // 1 while Redis answers, 0 while the bot runs on its in-process fallbacks; no value without REDIS_URL.
+    new Gauge({
+      name: 'wecom_bot_redis_up',
+      help: 'Whether the shared Redis is reachable (scale-out mode only)',
+      registers: [this.registry],
+      collect() {
+        const isUp = probe();
+        if (isUp) this.set(isUp() ? 1 : 0);
+      },
+    });
     collectDefaultMetrics({ register: this.registry });
   }
 

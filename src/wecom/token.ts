@@ -10,6 +10,11 @@ import { describeErrcode } from './error-handler.js';
 import { WeComApiError } from './errors.js';
 import type { TokenResponse } from './types.js';
 
+/** How long a gettoken may hold the shared lock, how often the others look for its token, and how long they wait. */
+const LOCK_TTL_MS = 10_000;
+const LOCK_POLL_MS = 50;
+const LOCK_WAIT_MS = 15_000;
+
 export interface StoredToken {
   value: string;
   /** ms since the epoch, by the clock of whoever stored it. */
@@ -22,6 +27,11 @@ export interface TokenStore {
   set(key: string, token: StoredToken, ttlSeconds: number): Promise<void>;
   /** Deletes the token only while it still has `value`, so a newer token fetched meanwhile survives. */
   deleteIf(key: string, value: string): Promise<void>;
+  /**
+   * A lock shared by every instance using this store, so one gettoken runs across a deployment (Redis). Resolves
+   * a release function, or null while another holder has it. Stores without it rely on the in-process lock.
+   */
+  tryLock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
 }
 
 /** In-process TokenStore on node-cache. */
@@ -120,10 +130,42 @@ export class TokenManager {
     const refusal = this.refusal;
     if (refusal && refusal.until > this.options.clock.now()) return Promise.reject(refusal.error);
     // Every caller that arrives while a gettoken is in flight shares its promise.
-    this.inflight ??= this.fetchOnce().finally(() => {
+    const { tryLock } = this.options.store;
+    this.inflight ??= (tryLock ? this.fetchShared(tryLock.bind(this.options.store)) : this.fetchOnce()).finally(() => {
       this.inflight = undefined;
     });
     return this.inflight;
+  }
+
+  /** With a shared lock: one instance fetches, the others wait for the token it stores. */
+  private async fetchShared(tryLock: NonNullable<TokenStore['tryLock']>): Promise<string> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const release = await tryLock(`${this.key}:lock`, LOCK_TTL_MS);
+      if (release) {
+        try {
+          // Another instance may have stored a fresh token while we waited for the lock.
+          const cached = await this.usable();
+          return cached ?? (await this.fetchOnce());
+        } finally {
+          await release();
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      // Any unexpired token will do here: during an ahead-of-expiry refresh WeCom hands back the same one.
+      const cached = await this.usable(0);
+      if (cached) {
+        this.counters.cacheHits++;
+        return cached;
+      }
+      if (Date.now() > deadline) return this.fetchOnce(); // the holder died: do not wait forever
+    }
+  }
+
+  /** The cached token, if it is valid for more than `marginMs` (default: the ahead-of-expiry refresh window). */
+  private async usable(marginMs = this.options.refreshAheadMs): Promise<string | undefined> {
+    const cached = await this.options.store.get(this.key);
+    return cached && cached.expiresAt - marginMs > this.options.clock.now() ? cached.value : undefined;
   }
 
   private async fetchOnce(): Promise<string> {

@@ -17,9 +17,15 @@ export interface BotFixture {
 }
 
 export async function startBot(
-  options: Partial<Omit<BotOptions, 'config' | 'wecom' | 'logger'>> & { env?: Record<string, string>; tweak?: (c: Config) => void } = {},
+  options: Partial<Omit<BotOptions, 'config' | 'wecom' | 'logger'>> & {
+    env?: Record<string, string>;
+    tweak?: (c: Config) => void;
+    /** Share an emulator with another bot (scale-out tests); it is then not closed with this bot. */
+    emulator?: WeComEmulator;
+  } = {},
 ): Promise<BotFixture> {
-  const emulator = await WeComEmulator.start();
+  const shared = options.emulator;
+  const emulator = shared ?? (await WeComEmulator.start());
   const config = loadConfig({ WECOM_API_BASE_URL: emulator.url, LOG_LEVEL: 'debug', ...options.env });
   config.retry = { ...config.retry, baseDelayMs: 5, maxDelayMs: 50 };
   options.tweak?.(config);
@@ -32,12 +38,12 @@ export async function startBot(
   };
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const { env: _env, tweak: _tweak, ...botOptions } = options;
+  const { env: _env, tweak: _tweak, emulator: _emulator, ...botOptions } = options;
   const bot = createBot({ config, wecom, logger, clock: emulator.clock, ...botOptions });
   const server = bot.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  emulator.callbacks.url = `${url}${config.callbackPath}`;
+  if (!shared) emulator.callbacks.url = `${url}${config.callbackPath}`;
   return {
     emulator,
     bot,
@@ -48,7 +54,7 @@ export async function startBot(
       await bot.drain(2000);
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await emulator.close();
+      if (!shared) await emulator.close();
       assertNoSecrets(emulator, logs.join('\n'));
     },
   };

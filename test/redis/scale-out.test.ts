@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { randomMsgId } from '../../src/emulator/callbacks.js';
+import { WeComEmulator } from '../../src/emulator/server.js';
+import { createLogger } from '../../src/log.js';
+import { connectRedis, type RedisConnection } from '../../src/redis/connection.js';
+import { RedisTokenStore } from '../../src/redis/token-store.js';
+import { WeComApi } from '../../src/wecom/client.js';
+import { sleep, startBot, waitForMessages, type BotFixture } from '../support/bot.js';
+import { startRedis, type RedisServer } from '../support/redis.js';
+
+const silent = createLogger('silent');
+const waitUntil = async (what: string, check: () => boolean, timeoutMs = 5000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+};
+
+describe('scale-out on a real redis-server', () => {
+  let redis: RedisServer;
+  let emulator: WeComEmulator;
+  const connections: RedisConnection[] = [];
+  const connect = async () => {
+    const c = connectRedis(redis.url, silent);
+    connections.push(c);
+    await waitUntil('Redis', c.isUp);
+    return c;
+  };
+
+  before(async () => {
+    redis = await startRedis();
+    emulator = await WeComEmulator.start();
+  });
+  after(async () => {
+    for (const c of connections) await c.close();
+    await emulator.close();
+    await redis.close();
+  });
+
+  it('500 concurrent cold calls spread over two instances cause exactly one gettoken', async () => {
+    const { livingid } = emulator.lives.create({ anchor_userid: 'a', theme: '共享', living_start: Math.floor(Date.now() / 1000) + 3600, living_duration: 60 });
+    const instances = await Promise.all(
+      [0, 1].map(async () => new WeComApi(emulator.corpid, emulator.corpsecret, { baseURL: emulator.url, logger: silent, tokenStore: new RedisTokenStore(await connect()) })),
+    );
+    const before = emulator.countCalls('gettoken');
+    const results = await Promise.all(Array.from({ length: 500 }, (_, i) => instances[i % 2]!.getLivingInfo(livingid)));
+    assert.ok(results.every((r) => r.living_info.theme === '共享'));
+    assert.equal(emulator.countCalls('gettoken') - before, 1);
+  });
+
+  it('a token WeCom refused is refreshed once for the whole deployment', async () => {
+    const [a, b] = await Promise.all(
+      [0, 1].map(async () => new WeComApi(emulator.corpid, emulator.corpsecret, { baseURL: emulator.url, logger: silent, tokenStore: new RedisTokenStore(await connect()) })),
+    );
+    await a!.getApiDomainIp();
+    await b!.getApiDomainIp();
+    const before = emulator.countCalls('gettoken');
+    emulator.tokens.expireAll();
+    await a!.getApiDomainIp(); // 42001 → one refresh, stored in Redis
+    await b!.getApiDomainIp(); // 42001 with its old token → finds the fresh one in Redis, no gettoken
+    assert.equal(emulator.countCalls('gettoken') - before, 1);
+  });
+
+  describe('two bot instances behind one load balancer', () => {
+    let bots: BotFixture[];
+    before(async () => {
+      bots = await Promise.all([0, 1].map(async () => startBot({ emulator, redis: await connect() })));
+    });
+    after(async () => {
+      for (const b of bots) await b.close();
+    });
+
+    /** One WeCom delivery, signed and encrypted once, POSTed `copies` times to each instance at once. */
+    const deliverToBoth = async (from: string, content: string, copies: number) => {
+      const c = emulator.callbacks;
+      const xml =
+        `<xml><ToUserName><![CDATA[${emulator.corpid}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName>` +
+        `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType>` +
+        `<Content><![CDATA[${content}]]></Content><MsgId>${randomMsgId()}</MsgId><AgentID>${emulator.agentid}</AgentID></xml>`;
+      const encrypted = c.crypto.encrypt(xml);
+      const s = c.sign(encrypted, {});
+      const query = new URLSearchParams({ msg_signature: s.signature, timestamp: s.timestamp, nonce: s.nonce });
+      const posts = bots.flatMap((b) =>
+        Array.from({ length: copies }, () => fetch(`${b.url}/wecom/callback?${query}`, { method: 'POST', body: c.envelope(encrypted) }).then((r) => r.status)),
+      );
+      return Promise.all(posts);
+    };
+
+    it('the same message delivered to both instances, 4 times each, creates one live and sends one reply', async () => {
+      const livesBefore = emulator.lives.size;
+      const statuses = await deliverToBoth('zhangsan', '创建直播 横向扩展 明天15:00', 4);
+      assert.deepEqual(statuses, Array(8).fill(200));
+      await waitForMessages(emulator, 'zhangsan', 1);
+      await sleep(300);
+      assert.equal(emulator.messages.forUser('zhangsan').length, 1, 'one reply');
+      assert.equal(emulator.lives.size - livesBefore, 1, 'one live');
+      const outcomes = bots.flatMap((b) => b.logs.map((l) => JSON.parse(l) as { msg: string; outcome?: string })).filter((l) => l.msg === 'callback');
+      assert.equal(outcomes.filter((l) => l.outcome === 'ok').length, 1);
+      assert.equal(outcomes.filter((l) => l.outcome === 'duplicate').length, 7);
+    });
+
+    it('keeps answering while Redis is down, and goes back to it when it returns', async () => {
+      await redis.stop();
+      await waitUntil('Redis down', () => !connections.at(-1)!.isUp());
+      const metricsDown = await (await fetch(`${bots[0]!.url}/metrics`)).text();
+      assert.match(metricsDown, /wecom_bot_redis_up 0/);
+      for (const [i, bot] of bots.entries()) {
+        emulator.callbacks.url = `${bot.url}/wecom/callback`;
+        const { answers } = await emulator.callbacks.sendText(`offline${i}`, '帮助');
+        assert.equal(answers[0]?.status, 200, 'WeCom still gets its 200');
+        await waitForMessages(emulator, `offline${i}`, 1);
+      }
+      await redis.start();
+      await waitUntil('Redis back', () => connections.slice(-2).every((c) => c.isUp()), 10_000);
+      const statuses = await deliverToBoth('lisi', '帮助', 2);
+      assert.deepEqual(statuses, [200, 200, 200, 200]);
+      await waitForMessages(emulator, 'lisi', 1);
+      await sleep(300);
+      assert.equal(emulator.messages.forUser('lisi').length, 1, 'shared de-duplication is back');
+      assert.match(await (await fetch(`${bots[1]!.url}/metrics`)).text(), /wecom_bot_redis_up 1/);
+    });
+  });
+});
