@@ -7,12 +7,15 @@ import type { CallbackMessage } from './callback/message.js';
 import { CommandQueue } from './callback/queue.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDispatcher, type Dispatcher, type Outgoing } from './commands/dispatch.js';
+import { NO_JOURNAL, type Journal } from './commands/journal.js';
 import { BUSY_TEXT, FAILED_TEXT } from './commands/help.js';
 import type { Config, WeComSettings } from './config.js';
 import type { Logger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import type { RedisConnection } from './redis/connection.js';
 import { RedisDedupe } from './redis/dedupe.js';
+import { DurableQueue } from './redis/durable-queue.js';
+import { RedisJournal } from './redis/journal.js';
 import { RedisTokenStore } from './redis/token-store.js';
 import { Outbox } from './replies/outbox.js';
 import { text } from './replies/reply.js';
@@ -86,25 +89,41 @@ export function createBot(options: BotOptions): Bot {
         defaultLiveType: config.defaultLiveType,
       },
     });
+  /** Runs one message: the dispatcher, then each reply once (the journal skips those an earlier run sent). */
+  const handle = async (message: CallbackMessage, journal: Journal): Promise<void> => {
+    const stop = metrics.commandSeconds.startTimer({ kind: message.kind });
+    let outgoing: Outgoing[];
+    try {
+      outgoing = await dispatch(message, journal);
+    } catch (error) {
+      logger.error({ err: error, kind: message.kind, from: message.from }, 'dispatcher failed');
+      outgoing = message.kind === 'text' || message.kind === 'card-click' ? [{ to: message.from, reply: text(FAILED_TEXT) }] : [];
+    }
+    for (const [i, { to, reply }] of outgoing.entries()) {
+      if ((await journal.begin(`reply:${i}`)).state === 'done') continue;
+      await outbox.deliver(to, reply);
+      await journal.finish(`reply:${i}`, 'sent');
+    }
+    stop();
+  };
   const queue = new CommandQueue<CallbackMessage>({
     capacity: config.queue.capacity,
     concurrency: options.concurrency ?? 16,
     laneOf: (m) => m.from,
     logger,
     onDepthChange: (depth) => metrics.queueDepth.set(depth),
-    handle: async (message) => {
-      const stop = metrics.commandSeconds.startTimer({ kind: message.kind });
-      let outgoing: Outgoing[];
-      try {
-        outgoing = await dispatch(message);
-      } catch (error) {
-        logger.error({ err: error, kind: message.kind, from: message.from }, 'dispatcher failed');
-        outgoing = message.kind === 'text' || message.kind === 'card-click' ? [{ to: message.from, reply: text(FAILED_TEXT) }] : [];
-      }
-      for (const { to, reply } of outgoing) await outbox.deliver(to, reply);
-      stop();
-    },
+    handle: (message) => handle(message, NO_JOURNAL),
   });
+  const redis = options.redis;
+  const durable = redis
+    ? new DurableQueue({
+        url: redis.url,
+        concurrency: options.concurrency ?? 16,
+        lockMs: config.queue.lockMs,
+        logger,
+        handle: (message) => handle(message, new RedisJournal(redis, message.dedupeKey)),
+      })
+    : undefined;
 
   const app = express();
   app.disable('x-powered-by');
@@ -126,7 +145,9 @@ export function createBot(options: BotOptions): Bot {
       bodyLimitBytes: config.callback.bodyLimitBytes,
       logger,
       onOutcome: (outcome) => metrics.callbacks.inc({ outcome }),
-      accept: (message) => {
+      accept: async (message) => {
+        // Scale-out: on Redis before the 200; while Redis is down, in this process (acknowledged work is never dropped).
+        if (durable && (await durable.add(message))) return 'queued';
         if (queue.push(message)) return 'queued';
         // Full: the member hears it, nothing is dropped silently.
         if (message.kind === 'text' || message.kind === 'card-click') void outbox.deliver(message.from, text(BUSY_TEXT));
@@ -144,7 +165,8 @@ export function createBot(options: BotOptions): Bot {
     outbox,
     async drain(timeoutMs) {
       const deadline = Date.now() + timeoutMs;
-      const commands = await queue.drain(timeoutMs);
+      const durableDone = durable ? await durable.close(timeoutMs) : true;
+      const commands = (await queue.drain(Math.max(0, deadline - Date.now()))) && durableDone;
       const replies = await outbox.drain(Math.max(0, deadline - Date.now()));
       return commands && replies;
     },

@@ -22,7 +22,11 @@ const defaultsSchema = z.object({
     replayWindowSeconds: z.number().int().positive(),
     dedupeTtlSeconds: z.number().int().min(600),
   }),
-  queue: z.object({ capacity: z.number().int().positive(), drainTimeoutMs: z.number().int().positive() }),
+  queue: z.object({
+    capacity: z.number().int().positive(),
+    drainTimeoutMs: z.number().int().positive(),
+    lockMs: z.number().int().positive(),
+  }),
   limits: z.object({ memberMessagesPerMinute: z.number().int().positive() }),
 });
 export type Defaults = z.infer<typeof defaultsSchema>;
@@ -81,6 +85,7 @@ const envSchema = z.object({
   WECOM_RETRY_MAX: int(0, 10).default(DEFAULTS.retry.maxRetries),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: optionalText,
+  WECOM_QUEUE_LOCK_MS: int(500).default(DEFAULTS.queue.lockMs),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
   SANDBOX_SEED: optionalText.pipe(z.enum(['demo'], { error: 'must be "demo" or empty' }).optional()),
 });
@@ -165,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retry: { ...d.retry, maxRetries: e.WECOM_RETRY_MAX },
     token: d.token,
     callback: { ...d.callback, path: e.WECOM_CALLBACK_PATH },
-    queue: d.queue,
+    queue: { ...d.queue, lockMs: e.WECOM_QUEUE_LOCK_MS },
     limits: d.limits,
     logLevel: e.LOG_LEVEL,
     host: e.HOST,

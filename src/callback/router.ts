@@ -24,7 +24,7 @@ export interface CallbackRouterOptions {
   replayWindowSeconds: number;
   bodyLimitBytes: number;
   /** Takes an accepted message for processing after the 200: "queued", or "busy" when the queue is full. */
-  accept: (message: CallbackMessage) => 'queued' | 'busy';
+  accept: (message: CallbackMessage) => Promise<'queued' | 'busy'>;
   logger: Logger;
   /** Counts each callback by outcome. */
   onOutcome?: (outcome: string) => void;
@@ -78,11 +78,15 @@ export function callbackRouter(options: CallbackRouterOptions): Router {
     }
     // 6. De-duplicate: WeCom may deliver one message up to 4 times, even concurrently.
     const first = await options.dedupe.claim(message.dedupeKey, options.dedupeTtlSeconds);
-    // 7. Answer at once; the command runs after.
-    res.status(200).end();
+    // 7. Queue it (durably, in scale-out mode) and answer; the command runs after.
     const summary = { kind: message.kind, from: message.from };
-    if (!first) return done(res, started, 'duplicate', summary);
-    done(res, started, options.accept(message) === 'queued' ? 'ok' : 'busy', summary);
+    if (!first) {
+      res.status(200).end();
+      return done(res, started, 'duplicate', summary);
+    }
+    const outcome = await options.accept(message);
+    res.status(200).end();
+    done(res, started, outcome === 'queued' ? 'ok' : 'busy', summary);
   });
 
   return router;

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { Reply } from '../replies/reply.js';
 import type { WeComApi } from '../wecom/client.js';
 import type { LivingType } from '../wecom/types.js';
+import type { Journal } from './journal.js';
 import type { Intent } from './parse.js';
 
 export interface CommandSettings {
@@ -22,6 +23,8 @@ export interface CommandContext {
   log: Logger;
   /** Set when the command came from a card button: the code that updates the clicked card. */
   click?: { responseCode: string };
+  /** What earlier runs of this message did (a message can run again after an instance died). */
+  journal: Journal;
 }
 
 export type CommandHandler<I extends Intent = Intent> = (intent: I, ctx: CommandContext) => Promise<Reply[]>;

@@ -10,6 +10,7 @@ import type { WeComApi } from '../wecom/client.js';
 import { describeForLog } from '../wecom/client.js';
 import type { CommandContext, CommandSettings } from './context.js';
 import { failureReply } from './failure.js';
+import { NO_JOURNAL, type Journal } from './journal.js';
 import { livingStatusReplies } from './living-status.js';
 import { isParseError, parse, parseButtonKey, type Intent } from './parse.js';
 import { runIntent } from './registry.js';
@@ -20,7 +21,7 @@ export interface Outgoing {
   reply: Reply;
 }
 
-export type Dispatcher = (message: CallbackMessage) => Promise<Outgoing[]>;
+export type Dispatcher = (message: CallbackMessage, journal?: Journal) => Promise<Outgoing[]>;
 
 export interface DispatcherDeps {
   api: WeComApi;
@@ -32,12 +33,13 @@ export interface DispatcherDeps {
 /** Builds the dispatcher of the bot's commands. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const to = (user: string, replies: Reply[]): Outgoing[] => replies.map((reply) => ({ to: user, reply }));
-  const context = (user: string, click?: { responseCode: string }): CommandContext => ({
+  const context = (user: string, journal: Journal, click?: { responseCode: string }): CommandContext => ({
     user,
     api: deps.api,
     now: deps.now,
     settings: deps.settings,
     log: deps.log,
+    journal,
     ...(click ? { click } : {}),
   });
   const run = async (intent: Intent, ctx: CommandContext): Promise<Reply[]> => {
@@ -49,21 +51,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   };
 
-  return async (message) => {
+  return async (message, journal = NO_JOURNAL) => {
     switch (message.kind) {
       case 'text': {
         const parsed = parse(message.content, deps.now(), deps.settings.timezone);
         if (isParseError(parsed)) return to(message.from, [text(parsed.message)]);
-        return to(message.from, await run(parsed, context(message.from)));
+        return to(message.from, await run(parsed, context(message.from, journal)));
       }
       case 'card-click': {
         const intent = parseButtonKey(message.eventKey);
         if (!intent) return to(message.from, [text('这个按钮已失效，请重新发送命令。')]);
-        return to(message.from, await run(intent, context(message.from, { responseCode: message.responseCode })));
+        return to(message.from, await run(intent, context(message.from, journal, { responseCode: message.responseCode })));
       }
       case 'living-status': {
         try {
-          const { to: anchor, replies } = await livingStatusReplies(message, context(message.from));
+          const { to: anchor, replies } = await livingStatusReplies(message, context(message.from, journal));
           return to(anchor, replies);
         } catch (error) {
           deps.log.warn({ livingId: message.livingId, err: describeForLog(error) }, 'living status change not announced');

@@ -7,6 +7,8 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 
 export interface RedisConnection {
+  /** The REDIS_URL it was opened with (other Redis users, e.g. the durable queue, open their own connections). */
+  url: string;
   client: Redis;
   /** True while connected. */
   isUp(): boolean;
@@ -35,6 +37,7 @@ export function connectRedis(url: string, logger: Logger, onChange?: (up: boolea
   // ioredis emits an error per failed reconnect; the state change above is the one line worth logging.
   client.on('error', () => undefined);
   return {
+    url,
     client,
     isUp: () => up,
     async close() {

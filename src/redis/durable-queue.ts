@@ -1,0 +1,97 @@
+/**
+ * The durable command queue of a scaled-out bot (BullMQ on Redis). A message is on it before WeCom gets its 200;
+ * any instance's worker runs it; when an instance dies mid-command, BullMQ sees the job's lock lapse and another
+ * instance runs it again (at least once), and the per-message journal keeps that from repeating a live or a reply.
+ * One member's messages run one at a time across the deployment (a lane lock per member).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { CallbackMessage } from '../callback/message.js';
+import type { Logger } from '../log.js';
+
+const NAME = 'wecom-bot-commands';
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+export interface DurableQueueOptions {
+  url: string;
+  handle: (message: CallbackMessage) => Promise<void>;
+  /** Jobs this instance runs at once. */
+  concurrency: number;
+  /** How long a running job's lock lasts: a dead instance's job runs again after about this long. */
+  lockMs: number;
+  logger: Logger;
+}
+
+export class DurableQueue {
+  private readonly producer: Redis;
+  private readonly consumer: Redis;
+  private readonly lanes: Redis;
+  private readonly queue: Queue;
+  private readonly worker: Worker;
+
+  constructor(private readonly options: DurableQueueOptions) {
+    // The producer fails fast while Redis is down, so the callback can fall back to the in-process queue at once.
+    this.producer = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.consumer = new Redis(options.url, { maxRetriesPerRequest: null });
+    this.lanes = new Redis(options.url, { maxRetriesPerRequest: null });
+    for (const c of [this.producer, this.consumer, this.lanes]) c.on('error', () => undefined);
+    this.queue = new Queue(NAME, { connection: this.producer });
+    this.queue.on('error', () => undefined);
+    this.worker = new Worker(NAME, async (job) => this.runInLane(job.data as CallbackMessage), {
+      connection: this.consumer,
+      concurrency: options.concurrency,
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
+      maxStalledCount: 5,
+    });
+    this.worker.on('error', (error) => options.logger.debug({ err: error.message }, 'durable queue worker error'));
+    this.worker.on('failed', (job, error) => options.logger.error({ jobId: job?.id, err: error.message }, 'durable command failed'));
+  }
+
+  /** Puts `message` on the queue; false when Redis cannot take it (the caller falls back). */
+  async add(message: CallbackMessage): Promise<boolean> {
+    // The job id comes from the message, so the same message added twice is one job.
+    const jobId = `m${createHash('sha1').update(message.dedupeKey).digest('hex')}`;
+    try {
+      await this.queue.add('message', message, {
+        jobId,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 3600, count: 10_000 },
+        removeOnFail: { age: 86_400 },
+      });
+      return true;
+    } catch (error) {
+      this.options.logger.warn({ err: (error as Error).message }, 'durable queue unavailable: message kept in process');
+      return false;
+    }
+  }
+
+  /** Stops taking jobs and waits (up to `timeoutMs`) for the running ones; false if they did not finish. */
+  async close(timeoutMs: number): Promise<boolean> {
+    const closed = await Promise.race([
+      this.worker.close().then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs)),
+    ]);
+    await this.queue.close().catch(() => undefined);
+    for (const c of [this.producer, this.consumer, this.lanes]) c.disconnect();
+    return closed;
+  }
+
+  /** Runs `message` while holding its member's lane, so one member's commands never run side by side. */
+  private async runInLane(message: CallbackMessage): Promise<void> {
+    const key = `wecom:lane:${message.from}`;
+    const owner = randomBytes(12).toString('hex');
+    const deadline = Date.now() + this.options.lockMs * 2;
+    // A lane held past its TTL belonged to a dead instance and has expired by then.
+    while ((await this.lanes.set(key, owner, 'PX', this.options.lockMs, 'NX')) !== 'OK' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    try {
+      await this.options.handle(message);
+    } finally {
+      await this.lanes.eval(RELEASE, 1, key, owner).catch(() => undefined);
+    }
+  }
+}
