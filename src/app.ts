@@ -17,7 +17,9 @@ import { RedisDedupe } from './redis/dedupe.js';
 import { DurableQueue } from './redis/durable-queue.js';
 import { RedisJournal } from './redis/journal.js';
 import { RedisTokenStore } from './redis/token-store.js';
+import { MemoryLimiter } from './replies/limiter.js';
 import { Outbox } from './replies/outbox.js';
+import { RedisLimiter } from './redis/limiter.js';
 import { text } from './replies/reply.js';
 import { WeComApi } from './wecom/client.js';
 import { WeComCrypto } from './wecom/crypto.js';
@@ -70,11 +72,12 @@ export function createBot(options: BotOptions): Bot {
     ...(options.redis ? { tokenStore: new RedisTokenStore(options.redis) } : {}),
   });
   if (options.redis) metrics.redisProbe = options.redis.isUp;
+  const limit = config.limits.memberMessagesPerMinute;
+  const windowMs = options.replyWindowMs ?? 60_000;
   const outbox = new Outbox({
     api,
     logger,
-    limit: config.limits.memberMessagesPerMinute,
-    windowMs: options.replyWindowMs ?? 60_000,
+    limiter: options.redis ? new RedisLimiter(options.redis, limit, windowMs) : new MemoryLimiter(limit, windowMs),
   });
   const dispatch =
     options.dispatch ??

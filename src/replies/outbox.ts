@@ -7,14 +7,14 @@ import { IdleSignal } from '../idle.js';
 import type { Logger } from '../log.js';
 import { describeForLog, type WeComApi } from '../wecom/client.js';
 import type { MessageBody } from '../wecom/types.js';
+import type { SendLimiter, Slot } from './limiter.js';
 import type { Reply } from './reply.js';
 
 export interface OutboxOptions {
   api: WeComApi;
   logger: Logger;
-  /** Messages per member per window (WeCom: 30 a minute). */
-  limit: number;
-  windowMs: number;
+  /** WeCom's per-member limit (30 a minute), in memory or shared through Redis. */
+  limiter: SendLimiter;
 }
 
 const MERGE_SEPARATOR = '\n\n';
@@ -22,9 +22,6 @@ const MERGE_SEPARATOR = '\n\n';
 const TEXT_MAX_BYTES = 2048;
 
 export class Outbox {
-  /** Per member, when each message of the current window was sent; a slot's time is set when its send completes,
-   * which is after WeCom received it, so our window never ends before WeCom's does. */
-  private readonly sent = new Map<string, Array<{ at: number }>>();
   private readonly waiting = new Map<string, Reply[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inflight = new Set<Promise<void>>();
@@ -37,11 +34,9 @@ export class Outbox {
     // Card updates change a message already sent: they are not new messages to the member.
     if (reply.kind === 'update-card' || reply.kind === 'replace-card') return this.track(this.send(userid, reply));
     const queue = this.waiting.get(userid);
-    const slot = queue ? undefined : this.takeSlot(userid);
-    if (!slot) {
-      this.enqueue(userid, reply);
-      return;
-    }
+    if (queue) return this.enqueue(userid, reply, 0);
+    const slot = await this.options.limiter.take(userid);
+    if ('waitMs' in slot) return this.enqueue(userid, reply, slot.waitMs);
     return this.track(this.send(userid, reply, slot));
   }
 
@@ -58,7 +53,7 @@ export class Outbox {
     return this.idle.wait(timeoutMs);
   }
 
-  private enqueue(userid: string, reply: Reply): void {
+  private enqueue(userid: string, reply: Reply, waitMs: number): void {
     const queue = this.waiting.get(userid) ?? [];
     const last = queue.at(-1);
     if (last?.kind === 'text' && reply.kind === 'text' && Buffer.byteLength(last.content + MERGE_SEPARATOR + reply.content) <= TEXT_MAX_BYTES) {
@@ -68,43 +63,33 @@ export class Outbox {
     }
     this.waiting.set(userid, queue);
     this.options.logger.info({ userid, waiting: queue.length }, 'reply queued: member is at the 30/min limit');
-    this.schedule(userid);
+    if (waitMs > 0) this.schedule(userid, waitMs);
   }
 
-  private schedule(userid: string): void {
+  private schedule(userid: string, waitMs: number): void {
     if (this.timers.has(userid)) return;
-    const oldest = this.sent.get(userid)?.[0]?.at ?? Date.now();
-    const wait = Math.max(0, oldest + this.options.windowMs - Date.now());
     const timer = setTimeout(() => {
       this.timers.delete(userid);
-      this.flush(userid);
-    }, wait);
+      void this.flush(userid);
+    }, waitMs);
     this.timers.set(userid, timer);
   }
 
-  private flush(userid: string): void {
+  private async flush(userid: string): Promise<void> {
     const queue = this.waiting.get(userid);
-    let slot: { at: number } | undefined;
-    while (queue && queue.length > 0 && (slot = this.takeSlot(userid))) {
+    while (queue && queue.length > 0) {
+      const slot = await this.options.limiter.take(userid);
+      if ('waitMs' in slot) {
+        this.schedule(userid, slot.waitMs);
+        return;
+      }
       void this.track(this.send(userid, queue.shift()!, slot));
     }
-    if (queue && queue.length > 0) this.schedule(userid);
-    else this.waiting.delete(userid);
+    this.waiting.delete(userid);
     this.checkIdle();
   }
 
-  /** Takes a send slot in the member's sliding window, if one is free. */
-  private takeSlot(userid: string): { at: number } | undefined {
-    const now = Date.now();
-    const slots = (this.sent.get(userid) ?? []).filter((s) => now - s.at < this.options.windowMs);
-    this.sent.set(userid, slots);
-    if (slots.length >= this.options.limit) return undefined;
-    const slot = { at: now };
-    slots.push(slot);
-    return slot;
-  }
-
-  private async send(userid: string, reply: Reply, slot?: { at: number }): Promise<void> {
+  private async send(userid: string, reply: Reply, slot?: Slot): Promise<void> {
     const { api } = this.options;
     try {
       if (reply.kind === 'update-card') await api.updateTemplateCard([userid], reply.responseCode, { replaceName: reply.replaceName });
@@ -114,7 +99,7 @@ export class Outbox {
       // The client already retried what was safe to retry; the member cannot be told through the channel that failed.
       this.options.logger.error({ userid, reply: reply.kind, err: describeForLog(error) }, 'reply could not be sent');
     } finally {
-      if (slot) slot.at = Date.now();
+      if (slot) await this.options.limiter.complete(userid, slot);
     }
   }
 

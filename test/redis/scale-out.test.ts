@@ -66,7 +66,9 @@ describe('scale-out on a real redis-server', () => {
   describe('two bot instances behind one load balancer', () => {
     let bots: BotFixture[];
     before(async () => {
-      bots = await Promise.all([0, 1].map(async () => startBot({ emulator, redis: await connect() })));
+      // A 2 s window stands in for WeCom’s minute, at the bots and at the emulator alike.
+      emulator.messages.windowMs = 2000;
+      bots = await Promise.all([0, 1].map(async () => startBot({ emulator, redis: await connect(), replyWindowMs: 2000 })));
     });
     after(async () => {
       for (const b of bots) await b.close();
@@ -99,6 +101,32 @@ describe('scale-out on a real redis-server', () => {
       const outcomes = bots.flatMap((b) => b.logs.map((l) => JSON.parse(l) as { msg: string; outcome?: string })).filter((l) => l.msg === 'callback');
       assert.equal(outcomes.filter((l) => l.outcome === 'ok').length, 1);
       assert.equal(outcomes.filter((l) => l.outcome === 'duplicate').length, 7);
+    });
+
+    it('keeps one member within 30 messages per window across both instances: none dropped, none lost', async () => {
+      const sends = Array.from({ length: 40 }, (_, i) => {
+        const bot = bots[i % 2]!;
+        return { bot, text: `帮助 #${i}` };
+      });
+      // 40 replies need two windows: the 30 first go at once, the rest wait (and may be merged into fewer messages).
+      await Promise.all(
+        sends.map(async ({ bot, text }) => {
+          const c = emulator.callbacks;
+          const xml =
+            `<xml><ToUserName><![CDATA[${emulator.corpid}]]></ToUserName><FromUserName><![CDATA[busy]]></FromUserName>` +
+            `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType>` +
+            `<Content><![CDATA[${text}]]></Content><MsgId>${randomMsgId()}</MsgId></xml>`;
+          const encrypted = c.crypto.encrypt(xml);
+          const s = c.sign(encrypted, {});
+          const query = new URLSearchParams({ msg_signature: s.signature, timestamp: s.timestamp, nonce: s.nonce });
+          const res = await fetch(`${bot.url}/wecom/callback?${query}`, { method: 'POST', body: c.envelope(encrypted) });
+          assert.equal(res.status, 200);
+        }),
+      );
+      const replies = () => emulator.messages.forUser('busy').reduce((n, m) => n + m.content.split('直播助手可用命令').length - 1, 0);
+      await waitUntil('40 replies', () => replies() >= 40, 10_000);
+      assert.equal(replies(), 40);
+      assert.equal(emulator.messages.dropped.filter((m) => m.touser === 'busy').length, 0, 'WeCom dropped nothing');
     });
 
     it('keeps answering while Redis is down, and goes back to it when it returns', async () => {
