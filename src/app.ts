@@ -1,5 +1,7 @@
 /** The one place that builds the bot's real dependencies and wires them: callback → queue → dispatcher → outbox. */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import express from 'express';
 import { callbackRouter } from './callback/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
@@ -13,6 +15,7 @@ import type { Config, WeComSettings } from './config.js';
 import type { Logger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import type { RedisConnection } from './redis/connection.js';
+import { ClusterStats } from './redis/cluster-stats.js';
 import { RedisDedupe } from './redis/dedupe.js';
 import { DurableQueue } from './redis/durable-queue.js';
 import { RedisJournal } from './redis/journal.js';
@@ -40,8 +43,12 @@ export interface BotOptions {
   replyWindowMs?: number;
   /** Members whose commands run at once. */
   concurrency?: number;
-  /** Scale-out: the access_token and callback de-duplication live in this Redis, shared by every instance. */
+  /** Scale-out: token, dedupe, limits, stats and a durable command queue live in this Redis. */
   redis?: RedisConnection;
+  /** This instance's name in the deployment's stats; default host-pid-random. */
+  instanceId?: string;
+  /** How often this instance publishes its API figures for the deployment's 统计 (ms, default 5,000). */
+  statsIntervalMs?: number;
 }
 
 export interface Bot {
@@ -79,10 +86,13 @@ export function createBot(options: BotOptions): Bot {
     logger,
     limiter: options.redis ? new RedisLimiter(options.redis, limit, windowMs) : new MemoryLimiter(limit, windowMs),
   });
+  const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
+  const cluster = options.redis ? new ClusterStats(options.redis, instanceId, () => api.getApiStats(), options.statsIntervalMs) : undefined;
   const dispatch =
     options.dispatch ??
     createDispatcher({
       api,
+      ...(cluster ? { deploymentStats: () => cluster.collect() } : {}),
       now: () => clock.now(),
       log: logger,
       settings: {
@@ -167,6 +177,7 @@ export function createBot(options: BotOptions): Bot {
     queue,
     outbox,
     async drain(timeoutMs) {
+      cluster?.stop();
       const deadline = Date.now() + timeoutMs;
       const durableDone = durable ? await durable.close(timeoutMs) : true;
       const commands = (await queue.drain(Math.max(0, deadline - Date.now()))) && durableDone;

@@ -1,5 +1,6 @@
 /** The public library surface of wecom-live-bot. */
-export { WeComApi, describeForLog, type ApiStats } from './wecom/client.js';
+export { WeComApi, describeForLog } from './wecom/client.js';
+export { mergeApiStats, type ApiStats } from './wecom/api-stats.js';
 export type { WeComApiOptions, CallEvent } from './wecom/options.js';
 export { WECOM_API_BASE_URL } from './wecom/options.js';
 export { WeComError, WeComApiError, WeComHttpError, WeComValidationError } from './wecom/errors.js';

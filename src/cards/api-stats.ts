@@ -1,5 +1,5 @@
 /** The card of 统计 (admins): the headline is the success rate of the bot's WeCom calls. */
-import type { ApiStats } from '../wecom/client.js';
+import type { ApiStats } from '../wecom/api-stats.js';
 import type { TemplateCard } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
 import { checkCard, clip, SOURCE, VALUE_MAX } from './limits.js';
@@ -7,8 +7,15 @@ import { checkCard, clip, SOURCE, VALUE_MAX } from './limits.js';
 /** `99.5%`: one decimal, no trailing ".0" for whole numbers. */
 export const percent = (rate: number): string => `${Number((rate * 100).toFixed(1))}%`;
 
-/** Builds the API-stats card. */
-export function buildApiStatsCard(stats: ApiStats, timezone: string, taskId: string): TemplateCard {
+/** One instance's line on the card of a scaled-out deployment. */
+export interface InstanceLine {
+  name: string;
+  calls: number;
+  successRate: number;
+}
+
+/** Builds the API-stats card; `instances` lists each instance when there are several. */
+export function buildApiStatsCard(stats: ApiStats, timezone: string, taskId: string, instances: InstanceLine[] = []): TemplateCard {
   const slowest = Object.entries(stats.endpoints)
     .filter(([name]) => name !== 'gettoken')
     .sort((a, b) => b[1].p95Ms - a[1].p95Ms)[0];
@@ -18,8 +25,14 @@ export function buildApiStatsCard(stats: ApiStats, timezone: string, taskId: str
   return checkCard({
     card_type: 'button_interaction',
     source: SOURCE,
-    main_title: { title: '企业微信API统计', desc: `共${stats.totalCalls}次调用` },
+    main_title: {
+      title: '企业微信API统计',
+      desc: instances.length > 1 ? `共${stats.totalCalls}次调用 · ${instances.length}个实例` : `共${stats.totalCalls}次调用`,
+    },
     emphasis_content: { title: percent(stats.successRate), desc: '成功率' },
+    ...(instances.length > 1
+      ? { sub_title_text: clip(instances.map((i) => `${i.name}：${i.calls}次 ${percent(i.successRate)}`).join('；'), 120) }
+      : {}),
     horizontal_content_list: [
       { keyname: '成功', value: `${stats.successCalls}次` },
       { keyname: '失败', value: `${stats.errorCalls}次` },

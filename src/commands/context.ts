@@ -1,9 +1,12 @@
 /** What every command handler gets: one context, and it answers with replies (it never sends them itself). */
 import type { Logger } from '../log.js';
 import type { Reply } from '../replies/reply.js';
+import type { DeploymentStats } from '../wecom/api-stats.js';
 import type { WeComApi } from '../wecom/client.js';
 import type { LivingType } from '../wecom/types.js';
 import type { Journal } from './journal.js';
+
+export type { DeploymentStats };
 import type { Intent } from './parse.js';
 
 export interface CommandSettings {
@@ -25,6 +28,8 @@ export interface CommandContext {
   click?: { responseCode: string };
   /** What earlier runs of this message did (a message can run again after an instance died). */
   journal: Journal;
+  /** The API figures of the deployment, for 统计. */
+  deploymentStats: () => Promise<DeploymentStats>;
 }
 
 export type CommandHandler<I extends Intent = Intent> = (intent: I, ctx: CommandContext) => Promise<Reply[]>;

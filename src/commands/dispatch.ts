@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import { text, type Reply } from '../replies/reply.js';
 import type { WeComApi } from '../wecom/client.js';
 import { describeForLog } from '../wecom/client.js';
-import type { CommandContext, CommandSettings } from './context.js';
+import type { CommandContext, CommandSettings, DeploymentStats } from './context.js';
 import { failureReply } from './failure.js';
 import { NO_JOURNAL, type Journal } from './journal.js';
 import { livingStatusReplies } from './living-status.js';
@@ -25,6 +25,8 @@ export type Dispatcher = (message: CallbackMessage, journal?: Journal) => Promis
 
 export interface DispatcherDeps {
   api: WeComApi;
+  /** The deployment's API figures; this instance's alone by default. */
+  deploymentStats?: () => Promise<DeploymentStats>;
   settings: CommandSettings;
   now: () => number;
   log: Logger;
@@ -32,6 +34,12 @@ export interface DispatcherDeps {
 
 /** Builds the dispatcher of the bot's commands. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const deploymentStats =
+    deps.deploymentStats ??
+    (async () => {
+      const stats = deps.api.getApiStats();
+      return { total: stats, instances: [{ instance: 'this', stats, at: new Date().toISOString() }] };
+    });
   const to = (user: string, replies: Reply[]): Outgoing[] => replies.map((reply) => ({ to: user, reply }));
   const context = (user: string, journal: Journal, click?: { responseCode: string }): CommandContext => ({
     user,
@@ -40,6 +48,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     settings: deps.settings,
     log: deps.log,
     journal,
+    deploymentStats,
     ...(click ? { click } : {}),
   });
   const run = async (intent: Intent, ctx: CommandContext): Promise<Reply[]> => {

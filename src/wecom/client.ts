@@ -5,13 +5,14 @@
 import { performance } from 'node:perf_hooks';
 import type { AxiosInstance } from 'axios';
 import type { Logger } from '../log.js';
+import type { ApiStats } from './api-stats.js';
 import { ENDPOINTS, type Endpoint, type EndpointResponse } from './endpoints.js';
 import { isTokenErrcode } from './error-handler.js';
 import { WeComApiError, WeComError, WeComHttpError, WeComValidationError } from './errors.js';
 import { normalizeOptions, type NormalizedOptions, type WeComApiOptions } from './options.js';
 import { retryDelay } from './retry.js';
-import { PerformanceManager, type EndpointStats } from './stats.js';
-import { TokenManager, type TokenStats } from './token.js';
+import { PerformanceManager } from './stats.js';
+import { TokenManager } from './token.js';
 import { createHttp, send } from './transport.js';
 import type {
   ApiDomainIpResponse,
@@ -31,20 +32,6 @@ import type {
 } from './types.js';
 import { checkLivingFields, toUnixSeconds } from './validate.js';
 
-/** The figures getApiStats() returns (the seed's fields, camelCased, plus per-endpoint figures). */
-export interface ApiStats {
-  totalCalls: number;
-  successCalls: number;
-  errorCalls: number;
-  /** 0–1; 1 before any call. */
-  successRate: number;
-  lastError: { endpoint: string; errcode: number | null; errmsg: string } | null;
-  lastErrorTime: string | null;
-  apiCallTimes: Record<string, number>;
-  tokenStats: TokenStats;
-  endpoints: Record<string, EndpointStats>;
-}
-
 interface CallInput {
   query?: Record<string, string | number>;
   json?: unknown;
@@ -52,6 +39,8 @@ interface CallInput {
 
 /** Stops a paging loop that WeCom (or a proxy) keeps answering with the same cursor. */
 const MAX_PAGES = 10_000;
+
+export type { ApiStats };
 
 /** Client of WeCom's server API for one corp and one app secret. */
 export class WeComApi {

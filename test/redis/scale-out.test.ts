@@ -68,7 +68,11 @@ describe('scale-out on a real redis-server', () => {
     before(async () => {
       // A 2 s window stands in for WeCom’s minute, at the bots and at the emulator alike.
       emulator.messages.windowMs = 2000;
-      bots = await Promise.all([0, 1].map(async () => startBot({ emulator, redis: await connect(), replyWindowMs: 2000 })));
+      bots = await Promise.all(
+        ['bot-a', 'bot-b'].map(async (instanceId) =>
+          startBot({ emulator, redis: await connect(), replyWindowMs: 2000, instanceId, statsIntervalMs: 50, env: { WECOM_ADMIN_USERIDS: 'admin' } }),
+        ),
+      );
     });
     after(async () => {
       for (const b of bots) await b.close();
@@ -127,6 +131,19 @@ describe('scale-out on a real redis-server', () => {
       await waitUntil('40 replies', () => replies() >= 40, 10_000);
       assert.equal(replies(), 40);
       assert.equal(emulator.messages.dropped.filter((m) => m.touser === 'busy').length, 0, 'WeCom dropped nothing');
+    });
+
+    it('统计 on one instance shows the whole deployment, and each instance', async () => {
+      await sleep(200); // both have published since their last call
+      const a = bots[0]!.bot.api.getApiStats().totalCalls;
+      const b = bots[1]!.bot.api.getApiStats().totalCalls;
+      assert.ok(a > 0 && b > 0, 'both instances called WeCom');
+      const before = emulator.messages.forUser('admin').length;
+      emulator.callbacks.url = `${bots[0]!.url}/wecom/callback`;
+      await emulator.callbacks.sendText('admin', '统计');
+      const [card] = (await waitForMessages(emulator, 'admin', before + 1)).slice(before);
+      assert.equal(card?.card?.main_title.desc, `共${a + b}次调用 · 2个实例`);
+      assert.match(card?.card?.sub_title_text ?? '', /^bot-a：\d+次 [\d.]+%；bot-b：\d+次 [\d.]+%$|^bot-b：\d+次 [\d.]+%；bot-a：\d+次 [\d.]+%$/);
     });
 
     it('keeps answering while Redis is down, and goes back to it when it returns', async () => {

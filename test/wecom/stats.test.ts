@@ -83,3 +83,36 @@ describe('PerformanceManager', () => {
     assert.equal(perf.snapshot().other?.calls, 136);
   });
 });
+
+describe('mergeApiStats', () => {
+  it('adds counts, keeps the latest error and the slowest percentiles', async () => {
+    const { mergeApiStats } = await import('../../src/wecom/api-stats.js');
+    const perf = (ms: number, errcode?: number) => {
+      const p = new PerformanceManager();
+      p.record('living/create', ms, errcode);
+      return p.snapshot();
+    };
+    const base = { apiCallTimes: { 'living/create': 1 }, tokenStats: { fetches: 1, cacheHits: 3, refreshes: 0, failures: 0, expiry: null } };
+    const merged = mergeApiStats([
+      { ...base, totalCalls: 10, successCalls: 10, errorCalls: 0, successRate: 1, lastError: null, lastErrorTime: null, endpoints: perf(100) },
+      {
+        ...base,
+        totalCalls: 10,
+        successCalls: 9,
+        errorCalls: 1,
+        successRate: 0.9,
+        lastError: { endpoint: 'living/create', errcode: 48002, errmsg: 'x' },
+        lastErrorTime: '2026-11-25T01:00:00.000Z',
+        endpoints: perf(300, 48002),
+      },
+    ]);
+    assert.equal(merged.totalCalls, 20);
+    assert.equal(merged.successRate, 0.95);
+    assert.equal(merged.lastError?.errcode, 48002);
+    assert.equal(merged.tokenStats.fetches, 2);
+    assert.equal(merged.apiCallTimes['living/create'], 2);
+    assert.equal(merged.endpoints['living/create']?.calls, 2);
+    assert.equal(merged.endpoints['living/create']?.p95Ms, 300);
+    assert.deepEqual(merged.endpoints['living/create']?.errcodes, { '48002': 1 });
+  });
+});
