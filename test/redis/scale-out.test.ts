@@ -146,6 +146,23 @@ describe('scale-out on a real redis-server', () => {
       assert.match(card?.card?.sub_title_text ?? '', /^bot-a：\d+次 [\d.]+%；bot-b：\d+次 [\d.]+%$|^bot-b：\d+次 [\d.]+%；bot-a：\d+次 [\d.]+%$/);
     });
 
+    it('a stream of messages across a Redis stop and restart: every one acknowledged and answered, no crash', async () => {
+      const users = Array.from({ length: 30 }, (_, i) => `stream${i}`);
+      const statuses: number[] = [];
+      for (const [i, user] of users.entries()) {
+        if (i === 10) await redis.stop();
+        if (i === 20) await redis.start();
+        emulator.callbacks.url = `${bots[i % 2]!.url}/wecom/callback`;
+        const { answers } = await emulator.callbacks.sendText(user, '帮助');
+        statuses.push(answers[0]!.status);
+        await sleep(30);
+      }
+      assert.deepEqual(statuses, Array(30).fill(200));
+      await waitUntil('every message answered', () => users.every((u) => emulator.messages.forUser(u).length >= 1), 20_000);
+      await waitUntil('Redis back', () => connections.slice(-2).every((c) => c.isUp()), 10_000);
+      for (const bot of bots) assert.equal((await fetch(`${bot.url}/healthz`)).status, 200, 'still alive');
+    });
+
     it('keeps answering while Redis is down, and goes back to it when it returns', async () => {
       await redis.stop();
       await waitUntil('Redis down', () => !connections.at(-1)!.isUp());
