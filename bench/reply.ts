@@ -4,42 +4,18 @@
  * message/send to the emulator (the least a reply can cost). The bot runs in a child process pinned to core 0.
  * Run: npm run bench:reply
  */
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import axios from 'axios';
 import { WeComEmulator } from '../src/emulator/server.js';
+import { emulatorEnv, startBotProcess } from '../test/support/process.js';
 
 const N = Number(process.env.BENCH_COMMANDS ?? 1000);
 const emulator = await WeComEmulator.start();
 emulator.messages.perMemberPerMinute = Number.MAX_SAFE_INTEGER;
-const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', 'src/main.ts'], {
-  env: {
-    PATH: process.env.PATH ?? '',
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    WECOM_CORP_ID: emulator.corpid,
-    WECOM_CORP_SECRET: emulator.corpsecret,
-    WECOM_AGENT_ID: String(emulator.agentid),
-    WECOM_TOKEN: emulator.callbacks.token,
-    WECOM_ENCODING_AES_KEY: emulator.callbacks.encodingAESKey,
-    WECOM_API_BASE_URL: emulator.url,
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-// The bot's per-callback log lines are read and dropped here, as a log shipper would.
-const port = await new Promise<number>((resolve) => {
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    out += d.toString();
-    const m = /"port":(\d+)/.exec(out);
-    if (m) {
-      out = '';
-      resolve(Number(m[1]));
-    }
-  });
-});
+// The bot's per-callback log lines are read and dropped by the helper, as a log shipper would.
+const { child, port } = await startBotProcess({ ...emulatorEnv(emulator), LOG_LEVEL: 'info' }, ['taskset', '-c', '0']);
 emulator.callbacks.url = `http://127.0.0.1:${port}/wecom/callback`;
 
 const waiting = new Map<string, () => void>();

@@ -1,27 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { WeComEmulator } from '../src/emulator/server.js';
 import { assertNoSecrets, waitForMessages } from './support/bot.js';
-
-/** Starts `npm start`'s entry as a real process; resolves once it logs its port. */
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const match = /listening on port (\d+)/.exec(out);
-    if (match) return { child, port: Number(match[1]), output: () => out };
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the bot did not start:\n${out}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { emulatorEnv, startBotProcess } from './support/process.js';
 
 describe('process entry (npm start)', () => {
   it('stops with a clear message when WeCom settings are missing or invalid', async () => {
@@ -42,14 +25,7 @@ describe('process entry (npm start)', () => {
 
   it('on SIGTERM stops accepting, finishes the acknowledged command, then exits 0', async () => {
     const emulator = await WeComEmulator.start();
-    const { child, port, output } = await startProcess({
-      WECOM_CORP_ID: emulator.corpid,
-      WECOM_CORP_SECRET: emulator.corpsecret,
-      WECOM_AGENT_ID: String(emulator.agentid),
-      WECOM_TOKEN: emulator.callbacks.token,
-      WECOM_ENCODING_AES_KEY: emulator.callbacks.encodingAESKey,
-      WECOM_API_BASE_URL: emulator.url,
-    });
+    const { child, port, output } = await startBotProcess(emulatorEnv(emulator));
     try {
       emulator.callbacks.url = `http://127.0.0.1:${port}/wecom/callback`;
       emulator.faults.delay('message/send', 1500, 1);

@@ -1,53 +1,21 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { WeComEmulator } from '../../src/emulator/server.js';
 import { assertNoSecrets, sleep, waitForMessages } from '../support/bot.js';
+import { emulatorEnv, startBotProcess, type BotProcess } from '../support/process.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
-
-interface Instance {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-}
 
 describe('scale-out: an instance killed mid-command loses nothing', () => {
   let redis: RedisServer;
   let emulator: WeComEmulator;
-  const instances: Instance[] = [];
+  const instances: BotProcess[] = [];
 
   /** `npm start`'s entry as a real process, on Redis, against the emulator. */
-  const startInstance = async (): Promise<Instance> => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: '0',
-        REDIS_URL: redis.url,
-        WECOM_QUEUE_LOCK_MS: '1500',
-        WECOM_CORP_ID: emulator.corpid,
-        WECOM_CORP_SECRET: emulator.corpsecret,
-        WECOM_AGENT_ID: String(emulator.agentid),
-        WECOM_TOKEN: emulator.callbacks.token,
-        WECOM_ENCODING_AES_KEY: emulator.callbacks.encodingAESKey,
-        WECOM_API_BASE_URL: emulator.url,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const match = /listening on port (\d+)/.exec(out);
-      if (match) {
-        const instance = { child, port: Number(match[1]), output: () => out };
-        instances.push(instance);
-        return instance;
-      }
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`instance did not start:\n${out}`);
-      await sleep(50);
-    }
+  const startInstance = async (): Promise<BotProcess> => {
+    const instance = await startBotProcess({ ...emulatorEnv(emulator), REDIS_URL: redis.url, WECOM_QUEUE_LOCK_MS: '1500' });
+    instances.push(instance);
+    return instance;
   };
 
   before(async () => {
