@@ -104,7 +104,7 @@ async function measure(name: string, script: string, options: Partial<autocannon
 
 const rows: Row[] = [];
 rows.push(await measure('floor (node:http)', 'bench/servers/floor.ts'));
-rows.push(await measure('bot (Express endpoint)', 'bench/servers/bot.ts'));
+rows.push(await measure('bot (callback endpoint)', 'bench/servers/bot.ts'));
 const fixed = { overallRate: 2000 };
 rows.push(await measure('floor @ 2,000 req/s', 'bench/servers/floor.ts', fixed));
 rows.push(await measure('bot @ 2,000 req/s', 'bench/servers/bot.ts', fixed));

@@ -3,6 +3,7 @@
  * again once their TTLs have expired (the clock is moved, not waited for), each next to the baseline measured at the
  * start of the same run. Run: npm run bench:memory   (BENCH_CALLBACKS to change the 100,000)
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createBot } from '../src/app.js';
@@ -47,7 +48,7 @@ const bot = createBot({
   dispatch: async () => [],
   wecom: { corpId: corpid, corpSecret: 'x', agentId: 1000002, token: sender.token, encodingAESKey: sender.encodingAESKey },
 });
-const server = bot.app.listen(0, '127.0.0.1');
+const server = createServer(bot.listener).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom/callback`;
 const send = async () => {

@@ -1,9 +1,10 @@
 /** The one place that builds the bot's real dependencies and wires them: callback → queue → dispatcher → outbox. */
 import { randomBytes } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import express from 'express';
-import { callbackRouter } from './callback/router.js';
+import { createCallbackHandler } from './callback/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
 import { CommandQueue } from './callback/queue.js';
@@ -52,7 +53,10 @@ export interface BotOptions {
 }
 
 export interface Bot {
+  /** The bot's routes (health, metrics, the sandbox's, and the callback too). */
   app: express.Express;
+  /** What the HTTP server should serve: the callback path directly, everything else through `app`. */
+  listener: RequestListener;
   api: WeComApi;
   metrics: BotMetrics;
   queue: CommandQueue<CallbackMessage>;
@@ -147,31 +151,38 @@ export function createBot(options: BotOptions): Bot {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(
-    callbackRouter({
-      path: config.callbackPath,
-      crypto: new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId),
-      clock,
-      dedupe: options.dedupe ?? (options.redis ? new RedisDedupe(options.redis, clock) : new MemoryDedupe(clock)),
-      dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
-      replayWindowSeconds: config.callback.replayWindowSeconds,
-      bodyLimitBytes: config.callback.bodyLimitBytes,
-      logger,
-      onOutcome: (outcome) => metrics.callbacks.inc({ outcome }),
-      accept: async (message) => {
-        // Scale-out: on Redis before the 200; while Redis is down, in this process (acknowledged work is never dropped).
-        if (durable && (await durable.add(message))) return 'queued';
-        if (queue.push(message)) return 'queued';
-        // Full: the member hears it, nothing is dropped silently.
-        if (message.kind === 'text' || message.kind === 'card-click') void outbox.deliver(message.from, text(BUSY_TEXT));
-        logger.warn({ from: message.from, kind: message.kind, depth: queue.depth }, 'queue full: message refused');
-        return 'busy';
-      },
-    }),
-  );
+  const callback = createCallbackHandler({
+    path: config.callbackPath,
+    crypto: new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId),
+    clock,
+    dedupe: options.dedupe ?? (options.redis ? new RedisDedupe(options.redis, clock) : new MemoryDedupe(clock)),
+    dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
+    replayWindowSeconds: config.callback.replayWindowSeconds,
+    bodyLimitBytes: config.callback.bodyLimitBytes,
+    logger,
+    onOutcome: (outcome) => metrics.callbacks.inc({ outcome }),
+    accept: async (message) => {
+      // Scale-out: on Redis before the 200; while Redis is down, in this process (acknowledged work is never dropped).
+      if (durable && (await durable.add(message))) return 'queued';
+      if (queue.push(message)) return 'queued';
+      // Full: the member hears it, nothing is dropped silently.
+      if (message.kind === 'text' || message.kind === 'card-click') void outbox.deliver(message.from, text(BUSY_TEXT));
+      logger.warn({ from: message.from, kind: message.kind, depth: queue.depth }, 'queue full: message refused');
+      return 'busy';
+    },
+  });
+  app.all(config.callbackPath, (req, res) => void callback(req, res));
+  // The callback path skips Express entirely: it is the hot path (bench/callback.ts), everything else is routed.
+  const listener: RequestListener = (req, res) => {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    if ((query < 0 ? url : url.slice(0, query)) === config.callbackPath) void callback(req, res);
+    else app(req, res);
+  };
 
   return {
     app,
+    listener,
     api,
     metrics,
     queue,

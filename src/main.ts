@@ -2,7 +2,7 @@
  * Process entry: configuration, listen, signals, graceful shutdown. With every WeCom setting it serves WeCom; with
  * none it runs the sandbox (an embedded WeCom emulator and a chat page); with some but not all it stops.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createBot, type Bot } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
@@ -32,7 +32,9 @@ if (config.wecom) {
 const mode = sandbox ? 'sandbox' : 'production';
 // The sandbox has no authentication: only this machine may use it unless HOST says otherwise.
 const host = config.host ?? (sandbox ? '127.0.0.1' : undefined);
-const server: Server = host ? bot.app.listen(config.port, host) : bot.app.listen(config.port);
+const server: Server = createServer(bot.listener);
+if (host) server.listen(config.port, host);
+else server.listen(config.port);
 server.once('listening', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -15,7 +15,7 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     try {
       const url = new URL(req.url ?? '/', 'http://x');
-      const query = readSignedQuery(Object.fromEntries(url.searchParams));
+      const query = readSignedQuery(url.searchParams);
       const encrypted = readEncrypt(Buffer.concat(chunks).toString('utf8'));
       verifySignature(crypto, query, encrypted, Math.floor(Date.now() / 1000), 300);
       parseMessage(crypto.decrypt(encrypted));

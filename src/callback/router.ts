@@ -2,20 +2,24 @@
  * WeCom's callback URL: the GET URL check and the POSTed messages (protocol §5). Each refusal is cheap, has its
  * status (400 / 401 / 413) and a logged reason code; an accepted message is answered 200 with an empty body before
  * any command runs, so WeCom's 5 s deadline is never at risk.
+ *
+ * A plain node:http handler, not Express middleware: it is the hot path, and Express's routing, request and
+ * response decoration cost more than the verification itself (see bench/callback.ts). app.ts serves it in front of
+ * Express and also mounts it in Express, so both reach the same code.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import express, { type Request, type Response, type Router } from 'express';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { WeComDecryptError, type WeComCrypto } from '../wecom/crypto.js';
-import type { DedupeStore } from './dedupe.js';
 import { readBody } from './body.js';
+import type { DedupeStore } from './dedupe.js';
 import { CallbackAuthError, CallbackBadRequest, CallbackError, CallbackTooLarge } from './errors.js';
 import type { CallbackMessage } from './message.js';
 import { readSignedQuery, verifySignature } from './verify.js';
 import { parseMessage, readEncrypt } from './xml.js';
 
-export interface CallbackRouterOptions {
+export interface CallbackOptions {
   path: string;
   crypto: WeComCrypto;
   clock: Clock;
@@ -30,66 +34,72 @@ export interface CallbackRouterOptions {
   onOutcome?: (outcome: string) => void;
 }
 
-/** The router that serves `options.path`. */
-export function callbackRouter(options: CallbackRouterOptions): Router {
+export type CallbackHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** The handler of `options.path` (GET and POST); other methods get 405. */
+export function createCallbackHandler(options: CallbackOptions): CallbackHandler {
   const { crypto, clock, logger } = options;
-  const router = express.Router();
   const nowSeconds = () => Math.floor(clock.now() / 1000);
-  const done = (res: Response, started: number, outcome: string, extra: Record<string, unknown> = {}) => {
+  const done = (res: ServerResponse, started: number, outcome: string, extra?: { kind: string; from: string }) => {
     options.onOutcome?.(outcome);
     logger.info({ outcome, status: res.statusCode, ms: Math.round((performance.now() - started) * 100) / 100, ...extra }, 'callback');
   };
 
-  router.get(options.path, (req: Request, res: Response) => {
-    const started = performance.now();
-    try {
-      const query = readSignedQuery(req.query);
-      const echostr = req.query.echostr;
-      if (typeof echostr !== 'string' || echostr === '') throw new CallbackBadRequest('missing-query');
-      // base64 has no spaces: a '+' that reached us unencoded was turned into one by query parsing.
-      const encrypted = echostr.replace(/ /g, '+');
-      verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
-      const plain = decrypt(crypto, encrypted);
-      res.status(200).type('text/plain').send(plain);
-      done(res, started, 'url-check');
-    } catch (error) {
-      done(res, started, refuse(res, error, logger));
-    }
-  });
+  const urlCheck = (res: ServerResponse, params: URLSearchParams, started: number) => {
+    const query = readSignedQuery(params);
+    const echostr = params.getAll('echostr');
+    if (echostr.length !== 1 || !echostr[0]) throw new CallbackBadRequest('missing-query');
+    // base64 has no spaces: a '+' that reached us unencoded was turned into one by query decoding.
+    const encrypted = echostr[0].replace(/ /g, '+');
+    verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
+    reply(res, 200, decrypt(crypto, encrypted));
+    done(res, started, 'url-check');
+  };
 
-  router.post(options.path, async (req: Request, res: Response) => {
-    const started = performance.now();
-    let message: CallbackMessage;
-    try {
-      // 1. The query first (a request without it costs nothing more), then the body within its limit.
-      const query = readSignedQuery(req.query);
-      const body = await readBody(req, options.bodyLimitBytes);
-      // 2. The envelope, without entity expansion or DOCTYPE.
-      const encrypted = readEncrypt(body);
-      // 3. Timestamp window and signature.
-      verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
-      // 4. Decrypt: our corpid, valid padding. 5. The typed message.
-      message = parseMessage(decrypt(crypto, encrypted));
-    } catch (error) {
-      // A refusal whose body was not read closes the connection, so the rest is not parsed as a request.
-      if (error instanceof CallbackTooLarge) res.set('Connection', 'close');
-      done(res, started, refuse(res, error, logger));
-      return;
-    }
+  const message = async (req: IncomingMessage, res: ServerResponse, params: URLSearchParams, started: number) => {
+    // 1. The query first (a request without it costs nothing more), then the body within its limit.
+    const query = readSignedQuery(params);
+    const body = await readBody(req, options.bodyLimitBytes);
+    // 2. The envelope, without entity expansion or DOCTYPE.
+    const encrypted = readEncrypt(body);
+    // 3. Timestamp window and signature.
+    verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
+    // 4. Decrypt: our corpid, valid padding. 5. The typed message.
+    const received = parseMessage(decrypt(crypto, encrypted));
+    const summary = { kind: received.kind, from: received.from };
     // 6. De-duplicate: WeCom may deliver one message up to 4 times, even concurrently.
-    const first = await options.dedupe.claim(message.dedupeKey, options.dedupeTtlSeconds);
-    // 7. Queue it (durably, in scale-out mode) and answer; the command runs after.
-    const summary = { kind: message.kind, from: message.from };
-    if (!first) {
-      res.status(200).end();
+    if (!(await options.dedupe.claim(received.dedupeKey, options.dedupeTtlSeconds))) {
+      reply(res, 200, '');
       return done(res, started, 'duplicate', summary);
     }
-    const outcome = await options.accept(message);
-    res.status(200).end();
+    // 7. Queue it (durably, in scale-out mode) and answer; the command runs after.
+    const outcome = await options.accept(received);
+    reply(res, 200, '');
     done(res, started, outcome === 'queued' ? 'ok' : 'busy', summary);
-  });
+  };
 
-  return router;
+  return async (req, res) => {
+    const started = performance.now();
+    const params = new URL(req.url ?? '/', 'http://callback').searchParams;
+    try {
+      if (req.method === 'GET') urlCheck(res, params, started);
+      else if (req.method === 'POST') await message(req, res, params, started);
+      else {
+        res.setHeader('Allow', 'GET, POST');
+        reply(res, 405, 'method-not-allowed');
+      }
+    } catch (error) {
+      // A refusal whose body was not read closes the connection, so the rest is not parsed as a request.
+      if (error instanceof CallbackTooLarge) res.setHeader('Connection', 'close');
+      done(res, started, refuse(res, error, logger));
+    }
+  };
+}
+
+function reply(res: ServerResponse, status: number, body: string): void {
+  res.statusCode = status;
+  if (body !== '') res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end(body);
 }
 
 function decrypt(crypto: WeComCrypto, encrypted: string): string {
@@ -102,13 +112,13 @@ function decrypt(crypto: WeComCrypto, encrypted: string): string {
 }
 
 /** Answers a refusal with its status and its reason code as the body; returns the outcome to log. */
-function refuse(res: Response, error: unknown, logger: Logger): string {
+function refuse(res: ServerResponse, error: unknown, logger: Logger): string {
   if (error instanceof CallbackError) {
-    res.status(error.status).type('text/plain').send(error.code);
+    reply(res, error.status, error.code);
     return error.code;
   }
   // A bug: a 500 that is logged, never a crash.
   logger.error({ err: error }, 'callback failed unexpectedly');
-  res.status(500).type('text/plain').send('internal error');
+  reply(res, 500, 'internal error');
   return 'error';
 }

@@ -12,14 +12,14 @@ export interface SignedQuery {
   nonce: string;
 }
 
-/** Reads msg_signature, timestamp and nonce from a request query, or throws 400 missing-query. */
-export function readSignedQuery(query: Record<string, unknown>): SignedQuery {
-  const { msg_signature, timestamp, nonce } = query;
-  if (typeof msg_signature !== 'string' || typeof timestamp !== 'string' || typeof nonce !== 'string') {
-    throw new CallbackBadRequest('missing-query');
-  }
-  if (msg_signature === '' || timestamp === '' || nonce === '') throw new CallbackBadRequest('missing-query');
-  return { msg_signature, timestamp, nonce };
+/** Reads msg_signature, timestamp and nonce (each exactly once) from a request query, or throws 400 missing-query. */
+export function readSignedQuery(params: URLSearchParams): SignedQuery {
+  const one = (name: string): string => {
+    const values = params.getAll(name);
+    if (values.length !== 1 || values[0] === '') throw new CallbackBadRequest('missing-query');
+    return values[0]!;
+  };
+  return { msg_signature: one('msg_signature'), timestamp: one('timestamp'), nonce: one('nonce') };
 }
 
 /** Throws CallbackAuthError unless `encrypted` is signed by our Token within the replay window. */

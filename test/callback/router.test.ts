@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createBot } from '../../src/app.js';
@@ -247,7 +248,7 @@ describe('callback endpoint with WeCom’s official test vectors', () => {
       encodingAESKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
     };
     const bot = createBot({ config: loadConfig({}), wecom, logger: createLogger('silent') });
-    const server = bot.app.listen(0, '127.0.0.1');
+    const server = createServer(bot.listener).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/wecom/callback`;
     try {

@@ -1,4 +1,5 @@
 /** Test fixture: the emulator and a whole bot wired to it, listening on a free port, logs captured. */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBot, type Bot, type BotOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -40,7 +41,7 @@ export async function startBot(
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const { env: _env, tweak: _tweak, emulator: _emulator, ...botOptions } = options;
   const bot = createBot({ config, wecom, logger, clock: emulator.clock, ...botOptions });
-  const server = bot.app.listen(0, '127.0.0.1');
+  const server = createServer(bot.listener).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (!shared) emulator.callbacks.url = `${url}${config.callbackPath}`;
