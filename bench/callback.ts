@@ -5,8 +5,8 @@
  * the load generator to core 1 (taskset), one server at a time. Then a fixed 2,000 req/s run for p99.
  * Run: npm run bench:callback   (BENCH_SECONDS to change the 10 s per run)
  */
+import { saveResults } from './results.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { CallbackSender, randomEncodingAESKey, randomMsgId } from '../src/emulator/callbacks.js';
 import { systemClock } from '../src/clock.js';
@@ -111,5 +111,5 @@ rows.push(await measure('bot @ 2,000 req/s', 'bench/servers/bot.ts', fixed));
 console.table(rows);
 const ratio = rows[1]!.rps / rows[0]!.rps;
 console.log(`bot/floor requests per second: ${ratio.toFixed(2)}× (goal ≥ 0.6×); bot p99 at 2,000 req/s: ${rows[3]!.p99} ms (goal < 20 ms)`);
-writeFileSync('bench/results.json', JSON.stringify({ callback: { rows, ratio, seconds: SECONDS, at: new Date().toISOString() } }, null, 2));
+saveResults('callback', { rows, ratio, seconds: SECONDS });
 process.exit(0);

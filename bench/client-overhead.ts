@@ -3,6 +3,7 @@
  * (the floor) measured in the same run; and gettoken count for 1,000 concurrent cold calls.
  * Run: npm run bench:client
  */
+import { saveResults } from './results.js';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import axios from 'axios';
@@ -48,6 +49,8 @@ console.log(`overhead: ${(client - floor).toFixed(1)} µs/call; client/floor ${(
 const cold = new WeComApi(emulator.corpid, emulator.corpsecret, { baseURL: emulator.url, logger });
 const before = emulator.countCalls('gettoken');
 await Promise.all(Array.from({ length: 1000 }, () => cold.getLivingInfo(livingid)));
-console.log(`gettoken calls for 1,000 concurrent cold calls: ${emulator.countCalls('gettoken') - before}`);
+const gettokens = emulator.countCalls('gettoken') - before;
+console.log(`gettoken calls for 1,000 concurrent cold calls: ${gettokens}`);
+saveResults('client', { floorMicros: floor, clientMicros: client, ratio: client / floor, callsPerRound: N, coldCallGettokens: gettokens });
 await emulator.close();
 process.exit(0);

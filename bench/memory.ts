@@ -3,9 +3,9 @@
  * again once their TTLs have expired (the clock is moved, not waited for), each next to the baseline measured at the
  * start of the same run. Run: npm run bench:memory   (BENCH_CALLBACKS to change the 100,000)
  */
+import { saveResults } from './results.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createBot } from '../src/app.js';
 import { MemoryDedupe } from '../src/callback/dedupe.js';
 import { OffsetClock } from '../src/clock.js';
@@ -80,6 +80,5 @@ console.log(
     `after TTL the heap is ${(rows[2]!.heapMb / base).toFixed(2)}× the baseline; ` +
     `after ${N.toLocaleString('en')} callbacks and their TTL, ${(rows.at(-1)!.heapMb / rows[3]!.heapMb).toFixed(2)}× the heap at 10,000`,
 );
-const results = existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')) : {};
-writeFileSync('bench/results.json', JSON.stringify({ ...results, memory: { rows, at: new Date().toISOString() } }, null, 2));
+saveResults('memory', { rows });
 process.exit(0);

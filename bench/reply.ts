@@ -4,9 +4,9 @@
  * message/send to the emulator (the least a reply can cost). The bot runs in a child process pinned to core 0.
  * Run: npm run bench:reply
  */
+import { saveResults } from './results.js';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import axios from 'axios';
 import { WeComEmulator } from '../src/emulator/server.js';
 import { emulatorEnv, startBotProcess } from '../test/support/process.js';
@@ -57,8 +57,7 @@ const row = (name: string, xs: number[]) => ({ name, p50Ms: +quantile(xs, 0.5).t
 const rows = [row('callback → reply at message/send', bot), row('floor: one bare message/send', floor)];
 console.table(rows);
 console.log(`time to reply / floor: p50 ${(rows[0]!.p50Ms / rows[1]!.p50Ms).toFixed(1)}×, p99 ${(rows[0]!.p99Ms / rows[1]!.p99Ms).toFixed(1)}× (${N} commands)`);
-const results = existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')) : {};
-writeFileSync('bench/results.json', JSON.stringify({ ...results, reply: { rows, commands: N, at: new Date().toISOString() } }, null, 2));
+saveResults('reply', { rows, commands: N });
 child.kill('SIGTERM');
 await emulator.close();
 process.exit(0);
