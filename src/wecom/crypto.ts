@@ -62,7 +62,11 @@ export class WeComCrypto {
     } catch {
       throw new WeComDecryptError('bad-ciphertext');
     }
-    if (result.id !== this.receiveId) throw new WeComDecryptError('wrong-receiver');
+    if (result.id !== this.receiveId) {
+      // With the wrong key, the padding still checks out about once in 256 tries and the "receiveid" is then random
+      // bytes: only a plausible corp ID means the key was right and the message is for another corp.
+      throw new WeComDecryptError(/^[A-Za-z0-9_.-]{1,64}$/.test(result.id) ? 'wrong-receiver' : 'bad-ciphertext');
+    }
     return result.message;
   }
 

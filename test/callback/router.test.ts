@@ -102,7 +102,9 @@ describe('callback endpoint: bad input gets its status and reaches no user', () 
     const otherCorp = new WeComCrypto(c.token, c.encodingAESKey, 'wwAnotherCorp').encrypt(innerText('x'));
     const otherKey = new WeComCrypto(c.token, randomEncodingAESKey(), f.emulator.corpid).encrypt(innerText('x'));
     const broken = c.crypto.encrypt('<xml><FromUserName>');
-    const cases: Array<[string, Record<string, string>, string, number, string]> = [
+    // A reason may be a pattern: a message under another key fails its padding check, or (about 1 in 256) passes it
+    // and fails the structure check after it; both say "not our key".
+    const cases: Array<[string, Record<string, string>, string, number, string | RegExp]> = [
       ['no query', {}, c.envelope(good), 400, 'missing-query'],
       ['a body over 64 KB', signed(good), `<xml><Encrypt>${'A'.repeat(70_000)}</Encrypt></xml>`, 413, 'body-too-large'],
       ['broken XML', signed(good), '<xml><Encrypt>', 400, 'malformed-xml'],
@@ -113,24 +115,23 @@ describe('callback endpoint: bad input gets its status and reaches no user', () 
       ['a wrong signature', { ...signed(good), msg_signature: 'f'.repeat(40) }, c.envelope(good), 401, 'bad-signature'],
       ['a body swapped under a valid signature', signed(good), c.envelope(c.crypto.encrypt(innerText('evil'))), 401, 'bad-signature'],
       ['a message for another corp', signed(otherCorp), c.envelope(otherCorp), 401, 'wrong-receiver'],
-      ['a message encrypted with another key', signed(otherKey), c.envelope(otherKey), 401, 'bad-padding'],
+      ['a message encrypted with another key', signed(otherKey), c.envelope(otherKey), 401, /^bad-(padding|ciphertext)$/],
       ['a decrypted message that is not XML', signed(broken), c.envelope(broken), 400, 'malformed-message'],
     ];
     // The billion-laughs body answers `doctype`: refused by a substring check before any XML is parsed.
+    const reasons: string[] = [];
     for (const [name, query, body, status, reason] of cases) {
       const res = await post(query, body);
       assert.equal(res.status, status, name);
-      assert.equal(await res.text(), reason, name);
+      const text = await res.text();
+      assert.match(text, typeof reason === 'string' ? new RegExp(`^${reason}$`) : reason, name);
+      reasons.push(text);
     }
     await sleep(100);
     assert.equal(handled.length, 0, 'no bad request reached the dispatcher');
     assert.equal(f.emulator.countCalls('message/send'), 0, 'nobody was sent anything');
     const outcomes = f.logs.map((l) => JSON.parse(l) as { msg: string; outcome?: string }).filter((l) => l.msg === 'callback');
-    assert.deepEqual(
-      outcomes.map((l) => l.outcome),
-      cases.map(([, , , , reason]) => reason),
-      'each refusal is logged with its reason code',
-    );
+    assert.deepEqual(outcomes.map((l) => l.outcome), reasons, 'each refusal is logged with its reason code');
     const health = await fetch(`${f.url}/healthz`);
     assert.equal(health.status, 200, 'the process is alive');
   });

@@ -37,6 +37,17 @@ describe('WeComCrypto', () => {
     assert.throws(() => crypto.decrypt(forged), (e: unknown) => e instanceof WeComDecryptError && e.reason === 'bad-padding');
   });
 
+  it('refuses a message under another key as a key problem, never as another corp, even when its padding passes', () => {
+    const other = new WeComCrypto(TOKEN, 'b'.repeat(43), CORPID);
+    for (let i = 0; i < 3000; i++) {
+      const encrypted = other.encrypt(`message ${i}`);
+      assert.throws(
+        () => crypto.decrypt(encrypted),
+        (e: unknown) => e instanceof WeComDecryptError && (e.reason === 'bad-padding' || e.reason === 'bad-ciphertext'),
+      );
+    }
+  });
+
   it('refuses text that is not base64, too short or not whole blocks', () => {
     for (const bad of ['', 'not base64 at all!', 'AAAA', Buffer.alloc(40).toString('base64')]) {
       assert.throws(() => crypto.decrypt(bad), (e: unknown) => e instanceof WeComDecryptError && e.reason === 'bad-ciphertext', bad);
