@@ -112,7 +112,8 @@ export interface Config {
   httpTimeoutMs: number;
   retry: Defaults['retry'];
   token: Defaults['token'];
-  callback: Defaults['callback'];
+  /** The callback's limits; its path is `callbackPath`. */
+  callback: Omit<Defaults['callback'], 'path'>;
   queue: Defaults['queue'];
   limits: Defaults['limits'];
   logLevel: string;
@@ -142,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   // A fresh copy: a caller that changes its Config must not change the defaults every later load starts from.
   const d = structuredClone(DEFAULTS);
+  const { path: _defaultPath, ...callbackLimits } = d.callback;
   const given = WECOM_KEYS.filter((k) => e[k] !== undefined);
   if (given.length > 0 && given.length < WECOM_KEYS.length) {
     const missing = WECOM_KEYS.filter((k) => e[k] === undefined);
@@ -169,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpTimeoutMs: e.WECOM_HTTP_TIMEOUT_MS,
     retry: { ...d.retry, maxRetries: e.WECOM_RETRY_MAX },
     token: d.token,
-    callback: { ...d.callback, path: e.WECOM_CALLBACK_PATH },
+    callback: callbackLimits,
     queue: { ...d.queue, lockMs: e.WECOM_QUEUE_LOCK_MS },
     limits: d.limits,
     logLevel: e.LOG_LEVEL,
