@@ -123,9 +123,10 @@ export function createBot(options: BotOptions): Bot {
     }
     stop();
   };
+  const concurrency = options.concurrency ?? 16;
   const queue = new CommandQueue<CallbackMessage>({
     capacity: config.queue.capacity,
-    concurrency: options.concurrency ?? 16,
+    concurrency,
     laneOf: (m) => m.from,
     logger,
     onDepthChange: (depth) => metrics.queueDepth.set(depth),
@@ -135,7 +136,7 @@ export function createBot(options: BotOptions): Bot {
   const durable = redis
     ? new DurableQueue({
         url: redis.url,
-        concurrency: options.concurrency ?? 16,
+        concurrency,
         lockMs: config.queue.lockMs,
         logger,
         handle: (message) => handle(message, new RedisJournal(redis, message.dedupeKey)),

@@ -49,8 +49,7 @@ export class Outbox {
 
   /** Resolves true once nothing waits or is in flight, false after `timeoutMs`. */
   async drain(timeoutMs: number): Promise<boolean> {
-    if (this.backlog === 0 && this.inflight.size === 0) return true;
-    return this.idle.wait(timeoutMs);
+    return this.isIdle() || this.idle.wait(timeoutMs);
   }
 
   private enqueue(userid: string, reply: Reply, waitMs: number): void {
@@ -111,8 +110,12 @@ export class Outbox {
     });
   }
 
+  private isIdle(): boolean {
+    return this.waiting.size === 0 && this.inflight.size === 0;
+  }
+
   private checkIdle(): void {
-    if (this.backlog === 0 && this.inflight.size === 0) this.idle.notify();
+    if (this.isIdle()) this.idle.notify();
   }
 }
 
