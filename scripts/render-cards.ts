@@ -3,6 +3,8 @@
  * Run: npx tsx scripts/render-cards.ts
  */
 import { buildApiStatsCard } from '../src/cards/api-stats.js';
+import { buildCancelConfirmCard } from '../src/cards/cancel-confirm.js';
+import { buildLiveEndedCard } from '../src/cards/live-ended.js';
 import { buildListCard } from '../src/cards/list.js';
 import { buildLiveCard } from '../src/cards/live.js';
 import { buildWatchCard } from '../src/cards/watch.js';
@@ -29,11 +31,16 @@ console.log(render('创建直播 周会 明天15:00 1小时 本周进展同步',
   livingid: id, headline: '直播已创建', timezone: TZ, taskId: 't',
   info: { theme: '周会', living_start: start, living_duration: 3600, status: 0, anchor_userid: 'zhangsan', viewer_num: 0, description: '本周进展同步' },
 })));
+console.log(render('a tap on 取消直播 (the card becomes a question)', buildCancelConfirmCard({
+  livingid: id, timezone: TZ, taskId: 't', info: { theme: '周会', living_start: start, anchor_userid: 'zhangsan' },
+})));
 console.log(render('我的直播', buildListCard([
   { livingid: id, theme: '周会', living_start: start, status: 0 },
+  { livingid: 'lv1', theme: '新人培训', living_start: start + 86400 * 5, status: 0 },
   { livingid: 'lv2', theme: '产品发布会', living_start: start - 86400 * 2, status: 2 },
-  { livingid: 'lv3', theme: '新人培训', living_start: start - 86400 * 5, status: 4 },
-], 3, TZ, 't')));
+  ...Array.from({ length: 5 }, (_, i) => ({ livingid: `lv${i + 3}`, theme: `旧直播${i + 1}`, living_start: start - 86400 * (i + 3), status: 2 })),
+], 7, 1, TZ, 't')));
+console.log(render('when a live ends (to its anchor)', buildLiveEndedCard(id, { theme: '产品发布会', living_start: start, living_duration: 5400 }, TZ, 't')));
 console.log(render(`观看统计 ${id}`, buildWatchCard({ livingid: id, theme: '产品发布会', members: 126, externals: 14, totalWatchSeconds: 140 * 1980, commenters: 37, micUsers: 3 }, 't')));
 console.log(render('统计 (admins)', buildApiStatsCard({
   totalCalls: 412, successCalls: 410, errorCalls: 2, successRate: 410 / 412,

@@ -9,6 +9,7 @@ import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
 import { CommandQueue } from './callback/queue.js';
 import { systemClock, type Clock } from './clock.js';
+import { MemoryConversations } from './commands/conversation.js';
 import { createDispatcher, type Dispatcher, type Outgoing } from './commands/dispatch.js';
 import { NO_JOURNAL, type Journal } from './commands/journal.js';
 import { BUSY_TEXT, FAILED_TEXT } from './commands/help.js';
@@ -17,6 +18,7 @@ import type { Logger } from './log.js';
 import { BotMetrics } from './metrics.js';
 import type { RedisConnection } from './redis/connection.js';
 import { ClusterStats } from './redis/cluster-stats.js';
+import { RedisConversations } from './redis/conversations.js';
 import { RedisDedupe } from './redis/dedupe.js';
 import { DurableQueue } from './redis/durable-queue.js';
 import { RedisJournal } from './redis/journal.js';
@@ -99,6 +101,7 @@ export function createBot(options: BotOptions): Bot {
       ...(cluster ? { deploymentStats: () => cluster.collect() } : {}),
       now: () => clock.now(),
       log: logger,
+      conversations: options.redis ? new RedisConversations(options.redis, clock) : new MemoryConversations(clock),
       settings: {
         timezone: config.timezone,
         adminUserids: config.adminUserids,

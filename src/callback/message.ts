@@ -1,4 +1,4 @@
-/** The typed messages a WeCom callback can carry (protocol §5), as the bot sees them after decryption. */
+/** The typed messages a WeCom callback can carry (docs/wecom-protocol.md §5), as the bot sees them after decryption. */
 
 interface Base {
   /** The sender's userid. */

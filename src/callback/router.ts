@@ -1,5 +1,5 @@
 /**
- * WeCom's callback URL: the GET URL check and the POSTed messages (protocol §5). Each refusal is cheap, has its
+ * WeCom's callback URL: the GET URL check and the POSTed messages (docs/wecom-protocol.md §5). Each refusal is cheap, has its
  * status (400 / 401 / 413) and a logged reason code; an accepted message is answered 200 with an empty body before
  * any command runs, so WeCom's 5 s deadline is never at risk.
  *

@@ -1,5 +1,5 @@
 /**
- * The one verifier of WeCom callbacks, used by the GET URL check and the POST alike (protocol §5).
+ * The one verifier of WeCom callbacks, used by the GET URL check and the POST alike (docs/wecom-protocol.md §5).
  * Pure: the time is passed in.
  */
 import { timingSafeEqual } from 'node:crypto';

@@ -2,6 +2,7 @@
 import type { ApiStats } from '../wecom/api-stats.js';
 import type { TemplateCard } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
+import { buttonKey } from './button-key.js';
 import { checkCard, clip, SOURCE, VALUE_MAX } from './limits.js';
 
 /** `99.5%`: one decimal, no trailing ".0" for whole numbers. */
@@ -45,6 +46,6 @@ export function buildApiStatsCard(stats: ApiStats, timezone: string, taskId: str
       { keyname: 'Token', value: `获取${stats.tokenStats.fetches}次 命中${stats.tokenStats.cacheHits}次` },
     ],
     task_id: taskId,
-    button_list: [{ text: '刷新', style: 1, key: 'apistats' }],
+    button_list: [{ text: '刷新', style: 1, key: buttonKey('apistats') }],
   });
 }

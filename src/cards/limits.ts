@@ -1,5 +1,5 @@
 /**
- * WeCom's template-card limits (protocol §4 and the message/send page), checked when a card is built so a bad card
+ * WeCom's template-card limits (docs/wecom-protocol.md §4 and the message/send page), checked when a card is built so a bad card
  * fails in our code with a clear reason rather than at WeCom with 40058.
  */
 import { randomBytes } from 'node:crypto';

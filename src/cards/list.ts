@@ -1,7 +1,11 @@
-/** The card of 我的直播: up to 6 lives, newest first, each with a 详情 button, and a hint when there are more. */
+/**
+ * The card of 我的直播: one page of the member's lives in the order that matters (on air, then upcoming soonest
+ * first, then the most recent past), each with a button to its details, and 更多 when there are further pages.
+ */
 import type { TemplateCard } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
-import { checkCard, clip, MAX_ROWS, SOURCE } from './limits.js';
+import { buttonKey } from './button-key.js';
+import { checkCard, clip, SOURCE } from './limits.js';
 import { STATUS_NAMES } from './status.js';
 
 export interface ListedLive {
@@ -11,19 +15,26 @@ export interface ListedLive {
   status: number;
 }
 
-/** Builds the list card; `lives` newest first, `total` how many the member has. */
-export function buildListCard(lives: ListedLive[], total: number, timezone: string, taskId: string): TemplateCard {
-  const shown = lives.slice(0, MAX_ROWS);
+/** Lives on one page: five rows and buttons, leaving the sixth button for 更多. */
+export const LIST_PAGE_SIZE = 5;
+
+/** Builds page `page` (1-based) of the list card; `lives` are every listed live, already in order. */
+export function buildListCard(lives: ListedLive[], total: number, page: number, timezone: string, taskId: string): TemplateCard {
+  const pages = Math.max(1, Math.ceil(lives.length / LIST_PAGE_SIZE));
+  const shown = lives.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE);
+  const counted = total > lives.length ? `共${total}场（列出${lives.length}场）` : `共${total}场`;
   return checkCard({
     card_type: 'button_interaction',
     source: SOURCE,
-    main_title: { title: '我的直播', desc: total > shown.length ? `共${total}场，显示最近${shown.length}场` : `共${total}场` },
+    main_title: { title: '我的直播', desc: pages > 1 ? `${counted} · 第${page}/${pages}页` : counted },
     horizontal_content_list: shown.map((l, i) => ({
       keyname: `${i + 1}.${STATUS_NAMES[l.status] ?? ''}`,
       value: clip(`${formatTime(l.living_start * 1000, timezone).slice(5)} ${l.theme}`, 30),
     })),
-    ...(total > shown.length ? { sub_title_text: '更早的直播可发送「直播详情 直播ID」查看' } : {}),
     task_id: taskId,
-    button_list: shown.map((l, i) => ({ text: clip(`${i + 1}.${l.theme}`, 10), style: 4 as const, key: `info:${l.livingid}` })),
+    button_list: [
+      ...shown.map((l, i) => ({ text: clip(`${i + 1}.${l.theme}`, 10), style: 4 as const, key: buttonKey('info', l.livingid) })),
+      ...(page < pages ? [{ text: '更多', style: 1 as const, key: buttonKey('list', String(page + 1), 'page') }] : []),
+    ],
   });
 }

@@ -1,6 +1,7 @@
 /** The card of one live: after 创建直播 and for 直播详情, with 查看详情 / 观看统计 / 取消直播 buttons. */
 import type { CardButton, LivingInfo, TemplateCard } from '../wecom/types.js';
 import { formatDuration, formatTime } from '../zone.js';
+import { buttonKey } from './button-key.js';
 import { checkCard, clip, DESC_MAX, SOURCE, TITLE_MAX, VALUE_MAX } from './limits.js';
 import { STATUS_NAMES } from './status.js';
 
@@ -17,11 +18,11 @@ export interface LiveCardInput {
 export function buildLiveCard(input: LiveCardInput): TemplateCard {
   const { livingid, info, timezone } = input;
   const buttons: CardButton[] = [
-    { text: '查看详情', style: 1, key: `info:${livingid}` },
-    { text: '观看统计', style: 1, key: `watch:${livingid}` },
+    { text: '查看详情', style: 1, key: buttonKey('info', livingid) },
+    { text: '观看统计', style: 1, key: buttonKey('watch', livingid) },
   ];
   // Only a live that has not started can be cancelled (living/cancel).
-  if (info.status === 0) buttons.push({ text: '取消直播', style: 2, key: `cancel:${livingid}` });
+  if (info.status === 0) buttons.push({ text: '取消直播', style: 2, key: buttonKey('cancel', livingid) });
   return checkCard({
     card_type: 'button_interaction',
     source: SOURCE,

@@ -1,6 +1,7 @@
 /** The card of 观看统计: the headline is the number of viewers. */
 import type { TemplateCard } from '../wecom/types.js';
 import { formatDuration } from '../zone.js';
+import { buttonKey } from './button-key.js';
 import { checkCard, clip, SOURCE, TITLE_MAX } from './limits.js';
 
 export interface WatchSummary {
@@ -31,6 +32,6 @@ export function buildWatchCard(s: WatchSummary, taskId: string): TemplateCard {
       { keyname: '连麦人数', value: `${s.micUsers}人` },
     ],
     task_id: taskId,
-    button_list: [{ text: '查看详情', style: 1, key: `info:${s.livingid}` }],
+    button_list: [{ text: '查看详情', style: 1, key: buttonKey('info', s.livingid) }],
   });
 }

@@ -2,11 +2,19 @@
 import { buildApiStatsCard } from '../cards/api-stats.js';
 import { newTaskId } from '../cards/limits.js';
 import { text } from '../replies/reply.js';
-import { isAdmin, type CommandHandler } from './context.js';
+import { defineCommand } from './command.js';
+import { isAdmin } from './context.js';
 
-export const apiStats: CommandHandler = async (_intent, ctx) => {
-  if (!isAdmin(ctx)) return [text('「统计」仅限管理员使用。')];
-  const { total, instances } = await ctx.deploymentStats();
-  const perInstance = instances.length > 1 ? instances.map((i) => ({ name: i.instance, calls: i.stats.totalCalls, successRate: i.stats.successRate })) : [];
-  return [{ kind: 'card', card: buildApiStatsCard(total, ctx.settings.timezone, newTaskId('stats'), perInstance) }];
-};
+export const apiStats = defineCommand<null>({
+  name: 'apistats',
+  words: ['统计', 'api统计', 'apistats', 'stats'],
+  example: '统计',
+  help: ['统计（管理员）：企业微信接口调用情况'],
+  read: () => ({ args: null }),
+  async run(_args, ctx) {
+    if (!isAdmin(ctx)) return [text('「统计」仅限管理员使用。')];
+    const { total, instances } = await ctx.deploymentStats();
+    const perInstance = instances.length > 1 ? instances.map((i) => ({ name: i.instance, calls: i.stats.totalCalls, successRate: i.stats.successRate })) : [];
+    return [{ kind: 'card', card: buildApiStatsCard(total, ctx.settings.timezone, newTaskId('stats'), perInstance) }];
+  },
+});

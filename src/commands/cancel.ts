@@ -1,20 +1,66 @@
-/** 取消直播 ID: the anchor or an admin, only before the live starts. From a card, the clicked card is updated. */
+/**
+ * 取消直播 ID: the anchor or an admin, only before the live starts. Typed, it is explicit and cancels at once; a
+ * tap on a card's 取消直播 first turns the card into a question (确认取消 / 保留). When an admin cancels someone's
+ * live, its anchor is told who did.
+ */
+import { buildCancelConfirmCard } from '../cards/cancel-confirm.js';
+import { buildLiveCard } from '../cards/live.js';
 import { STATUS_NAMES } from '../cards/status.js';
 import { text, type Reply } from '../replies/reply.js';
+import type { LivingInfo } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
-import { canManage, type CommandHandler } from './context.js';
-import type { Intent } from './parse.js';
+import { defineCommand } from './command.js';
+import { canManage, sameUser, type CommandContext } from './context.js';
+import { readLivingId } from './livingid.js';
 
-export const cancel: CommandHandler<Extract<Intent, { command: 'cancel' }>> = async (intent, ctx) => {
-  const { living_info: live } = await ctx.api.getLivingInfo(intent.livingid);
-  if (!canManage(ctx, live.anchor_userid)) return [text('只有主播或管理员可以取消这场直播。')];
-  if (live.status !== 0) {
-    return [text(`这场直播${STATUS_NAMES[live.status]}，只能取消预约中（尚未开始）的直播。`)];
+const EXAMPLE = '取消直播 lvXXXXXXXX';
+
+export const cancel = defineCommand<{ livingid: string }>({
+  name: 'cancel',
+  words: ['取消直播', '取消', 'cancel'],
+  example: EXAMPLE,
+  help: ['取消直播 直播ID（主播或管理员，仅限未开始的直播）'],
+  read: (input) => readLivingId(input.args, EXAMPLE),
+  async run({ livingid }, ctx): Promise<Reply[]> {
+    const { live, refused } = await cancellable(ctx, livingid);
+    if (!live) return [refused];
+    if (ctx.click) {
+      const card = buildCancelConfirmCard({ livingid, info: live, timezone: ctx.settings.timezone, taskId: ctx.click.taskId });
+      return [{ kind: 'replace-card', responseCode: ctx.click.responseCode, card }];
+    }
+    return cancelNow(ctx, livingid, live);
+  },
+  actions: {
+    async confirm(livingid, ctx): Promise<Reply[]> {
+      const { live, refused } = await cancellable(ctx, livingid);
+      return live ? cancelNow(ctx, livingid, live) : [refused];
+    },
+    async keep(livingid, ctx): Promise<Reply[]> {
+      const { living_info: live } = await ctx.api.getLivingInfo(livingid);
+      if (!ctx.click) return [];
+      const card = buildLiveCard({ livingid, info: live, headline: '直播详情', timezone: ctx.settings.timezone, taskId: ctx.click.taskId });
+      return [{ kind: 'replace-card', responseCode: ctx.click.responseCode, card }];
+    },
+  },
+});
+
+/** The live, when the sender may cancel it now; else the reason as a reply. */
+async function cancellable(ctx: CommandContext, livingid: string): Promise<{ live: LivingInfo; refused?: never } | { live?: never; refused: Reply }> {
+  const { living_info: live } = await ctx.api.getLivingInfo(livingid);
+  if (!canManage(ctx, live.anchor_userid)) return { refused: text('只有主播或管理员可以取消这场直播。') };
+  if (live.status !== 0) return { refused: text(`这场直播${STATUS_NAMES[live.status]}，只能取消预约中（尚未开始）的直播。`) };
+  return { live };
+}
+
+async function cancelNow(ctx: CommandContext, livingid: string, live: LivingInfo): Promise<Reply[]> {
+  await ctx.api.cancelLiving(livingid);
+  ctx.log.info({ livingid, by: ctx.user }, 'live cancelled');
+  const when = formatTime(live.living_start * 1000, ctx.settings.timezone);
+  if (!sameUser(ctx.user, live.anchor_userid)) {
+    ctx.tell(live.anchor_userid, text(`你的直播「${live.theme}」（${when}）已被管理员 ${ctx.user} 取消。`));
   }
-  await ctx.api.cancelLiving(intent.livingid);
-  ctx.log.info({ livingid: intent.livingid, by: ctx.user }, 'live cancelled');
   const replies: Reply[] = [];
   if (ctx.click) replies.push({ kind: 'update-card', responseCode: ctx.click.responseCode, replaceName: '已取消' });
-  replies.push(text(`已取消直播「${live.theme}」（${formatTime(live.living_start * 1000, ctx.settings.timezone)}）。`));
+  replies.push(text(`已取消直播「${live.theme}」（${when}）。`));
   return replies;
-};
+}

@@ -7,7 +7,6 @@ import type { LivingType } from '../wecom/types.js';
 import type { Journal } from './journal.js';
 
 export type { DeploymentStats };
-import type { Intent } from './parse.js';
 
 export interface CommandSettings {
   timezone: string;
@@ -24,18 +23,21 @@ export interface CommandContext {
   now: () => number;
   settings: CommandSettings;
   log: Logger;
-  /** Set when the command came from a card button: the code that updates the clicked card. */
-  click?: { responseCode: string };
+  /** Set when the command came from a card button: the clicked card and the code that updates it. */
+  click?: { responseCode: string; taskId: string };
   /** What earlier runs of this message did (a message can run again after an instance died). */
   journal: Journal;
   /** The API figures of the deployment, for 统计. */
   deploymentStats: () => Promise<DeploymentStats>;
+  /** Sends `reply` to another member as well (the anchor of a live an admin changed). */
+  tell(userid: string, reply: Reply): void;
 }
 
-export type CommandHandler<I extends Intent = Intent> = (intent: I, ctx: CommandContext) => Promise<Reply[]>;
+/** WeCom answers userids in lower case, and admins may be configured in any case. */
+export const sameUser = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** True for members listed in WECOM_ADMIN_USERIDS. */
-export const isAdmin = (ctx: CommandContext): boolean => ctx.settings.adminUserids.includes(ctx.user);
+export const isAdmin = (ctx: CommandContext): boolean => ctx.settings.adminUserids.some((admin) => sameUser(admin, ctx.user));
 
 /** The anchor of a live and the admins may read its watch stats and cancel it. */
-export const canManage = (ctx: CommandContext, anchor: string): boolean => ctx.user === anchor || isAdmin(ctx);
+export const canManage = (ctx: CommandContext, anchor: string): boolean => sameUser(ctx.user, anchor) || isAdmin(ctx);

@@ -1,26 +1,53 @@
-/** 创建直播 主题 时间 [时长] [描述]: the sender is the anchor; answers the live card with its ID. */
+/**
+ * 创建直播: the sender is the anchor. Theme, time (or a range), duration, reminder and description are read in any
+ * order and from whole sentences (帮我明天下午3点开个周会直播); what is missing or in doubt is asked, one question
+ * at a time. Answers the live card, which states everything that was understood.
+ */
 import { buildLiveCard } from '../cards/live.js';
 import { newTaskId } from '../cards/limits.js';
-import type { Intent } from './parse.js';
-import type { CommandContext, CommandHandler } from './context.js';
+import { defineCommand } from './command.js';
+import type { CommandContext } from './context.js';
+import { decideCreate, resumeCreate, type CreateArgs, type CreateState } from './create-draft.js';
+import { readSlots } from './slots/read.js';
 
-export const create: CommandHandler<Extract<Intent, { command: 'create' }>> = async (intent, ctx) => {
-  const { settings } = ctx;
-  const start = Math.floor(intent.start / 1000);
-  const duration = intent.durationSeconds ?? settings.defaultDurationSeconds;
-  const livingid = await createOnce(ctx, intent.theme, start, duration, intent.description);
-  // Built from what we sent: a second call (get_living_info) would only add latency and a failure point.
-  const info = {
-    theme: intent.theme,
-    living_start: start,
-    living_duration: duration,
-    status: 0 as const,
-    anchor_userid: ctx.user,
-    viewer_num: 0,
-    description: intent.description,
-  };
-  return [{ kind: 'card', card: buildLiveCard({ livingid, info, headline: '直播已创建', timezone: settings.timezone, taskId: newTaskId('live') }) }];
-};
+/** 开个周会直播, 约一场直播, 创建一个直播: a verb, a measure word, maybe the theme, then 直播. */
+const SENTENCE = /(创建|新建|预约|安排|发起|开(?!始|播)|约|建|办|搞)\s*(?:一|1)?\s*(?:个|场|下)?\s*([^,，。!！?？\s]{0,20}?)\s*直播/d;
+
+export const create = defineCommand<CreateArgs>({
+  name: 'create',
+  words: ['创建直播', '新建直播', '预约直播', '开直播', '约直播', '发起直播', '安排直播', '创建', '新建', '预约', 'create'],
+  sentence(text) {
+    const m = SENTENCE.exec(text);
+    if (!m?.indices) return null;
+    const [start, end] = m.indices[0]!;
+    // The verb and measure word, and 直播; what stands between (周会) stays for the slot reader.
+    return [
+      { start, end: m.indices[2]![0] },
+      { start: end - 2, end },
+    ];
+  },
+  example: '创建直播 周会 明天15:00 1小时 本周进展同步',
+  help: ['创建直播 主题 时间 [时长] [描述]', '　例：创建直播 周会 明天15:00 1小时 本周进展同步', '　也可以：明天9:00-11:30 周会、帮我明天下午3点开个周会直播；缺什么我会问'],
+  read: (input, env) => decideCreate(readSlots(input.text, env.now, env.timezone, { cues: input.cues }), env),
+  resume: (state, answer, env) => resumeCreate(state as CreateState, answer, env),
+  async run(args, ctx) {
+    const { settings } = ctx;
+    const start = Math.floor(args.start / 1000);
+    const duration = args.durationSeconds ?? settings.defaultDurationSeconds;
+    const livingid = await createOnce(ctx, args.theme, start, duration, args.description);
+    // Built from what we sent: a second call (get_living_info) would only add latency and a failure point.
+    const info = {
+      theme: args.theme,
+      living_start: start,
+      living_duration: duration,
+      status: 0 as const,
+      anchor_userid: ctx.user,
+      viewer_num: 0,
+      description: args.description,
+    };
+    return [{ kind: 'card', card: buildLiveCard({ livingid, info, headline: '直播已创建', timezone: settings.timezone, taskId: newTaskId('live') }) }];
+  },
+});
 
 /**
  * living/create is not idempotent: a message run again after its instance died must not create a second live.

@@ -1,19 +1,24 @@
 /**
- * The seam between the callback endpoint and the commands: one function from a received message to the replies
- * for its sender. Texts are parsed, card clicks read their button key, and both run through the same registry with
- * the same permission checks; failures become one Chinese message and one log line.
+ * The seam between the callback endpoint and the commands: one function from a received message to the replies.
+ * Texts are recognised (or read as the answer to an open question), card clicks read their button key, and both
+ * run through the same command modules with the same permission checks; failures become one Chinese message and
+ * one log line.
  */
+import { readButtonKey } from '../cards/button-key.js';
 import type { CallbackMessage } from '../callback/message.js';
 import type { Logger } from '../log.js';
 import { text, type Reply } from '../replies/reply.js';
 import type { WeComApi } from '../wecom/client.js';
 import { describeForLog } from '../wecom/client.js';
+import type { Command, ReadEnv, ReadResult } from './command.js';
 import type { CommandContext, CommandSettings, DeploymentStats } from './context.js';
+import { conversationKey, type ConversationStore, MemoryConversations } from './conversation.js';
 import { failureReply } from './failure.js';
 import { NO_JOURNAL, type Journal } from './journal.js';
 import { livingStatusReplies } from './living-status.js';
-import { isParseError, parse, parseButtonKey, type Intent } from './parse.js';
-import { runIntent } from './registry.js';
+import { recognize } from './recognize.js';
+import { commandNamed, unknownText } from './registry.js';
+import { Reading } from './slots/reading.js';
 
 /** Replies to send, each to a member (usually the sender). */
 export interface Outgoing {
@@ -30,7 +35,15 @@ export interface DispatcherDeps {
   settings: CommandSettings;
   now: () => number;
   log: Logger;
+  /** Open questions; in memory by default. */
+  conversations?: ConversationStore;
 }
+
+/** True when a command's arguments name a live (the member typed its ID, so a refusal suggests checking it). */
+const holdsLivingId = (args: unknown): boolean => typeof args === 'object' && args !== null && 'livingid' in args;
+
+/** Ways to drop an open question. */
+const ABANDON = /^(?:取消|算了|不用了|不要了|不创建了|取消创建|取消直播|cancel)[。.!！~]*$/i;
 
 /** Builds the dispatcher of the bot's commands. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
@@ -40,51 +53,101 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const stats = deps.api.getApiStats();
       return { total: stats, instances: [{ instance: 'this', stats, at: new Date().toISOString() }] };
     });
-  const to = (user: string, replies: Reply[]): Outgoing[] => replies.map((reply) => ({ to: user, reply }));
-  const context = (user: string, journal: Journal, click?: { responseCode: string }): CommandContext => ({
-    user,
-    api: deps.api,
-    now: deps.now,
-    settings: deps.settings,
-    log: deps.log,
-    journal,
-    deploymentStats,
-    ...(click ? { click } : {}),
-  });
-  const run = async (intent: Intent, ctx: CommandContext): Promise<Reply[]> => {
-    try {
-      return await runIntent(intent, ctx);
-    } catch (error) {
-      deps.log.warn({ command: intent.command, user: ctx.user, err: describeForLog(error) }, 'command failed');
-      return [failureReply(error, intent.command)];
-    }
-  };
+  const conversations = deps.conversations ?? new MemoryConversations({ now: deps.now });
 
   return async (message, journal = NO_JOURNAL) => {
+    const outgoing: Outgoing[] = [];
+    const reply = (replies: Reply[]) => outgoing.push(...replies.map((r) => ({ to: message.from, reply: r })));
+    const context = (click?: CommandContext['click']): CommandContext => ({
+      user: message.from,
+      api: deps.api,
+      now: deps.now,
+      settings: deps.settings,
+      log: deps.log,
+      journal,
+      deploymentStats,
+      tell: (to, r) => void outgoing.push({ to, reply: r }),
+      ...(click ? { click } : {}),
+    });
+    const run = async (command: Command<any>, work: (ctx: CommandContext) => Promise<Reply[]>, ctx: CommandContext, aboutTypedId = false) => {
+      try {
+        reply(await work(ctx));
+      } catch (error) {
+        deps.log.warn({ command: command.name, user: ctx.user, err: describeForLog(error) }, 'command failed');
+        reply([failureReply(error, command.name, aboutTypedId)]);
+      }
+    };
+    const env = (): ReadEnv => ({ now: deps.now(), timezone: deps.settings.timezone });
+
     switch (message.kind) {
       case 'text': {
-        const parsed = parse(message.content, deps.now(), deps.settings.timezone);
-        if (isParseError(parsed)) return to(message.from, [text(parsed.message)]);
-        return to(message.from, await run(parsed, context(message.from, journal)));
+        const key = conversationKey(message.from);
+        /** Runs what was read: the command, a question (kept for the next message), or the refusal. */
+        const settle = async (command: Command<any>, result: ReadResult<unknown>, typed: boolean) => {
+          if ('ask' in result) {
+            await conversations.set(key, { command: command.name, state: result.ask.state });
+            return reply([text(result.ask.text)]);
+          }
+          if (open) await conversations.delete(key);
+          if ('error' in result) return reply([text(result.message)]);
+          await run(command, (ctx) => command.run(result.args, ctx), context(), typed && holdsLivingId(result.args));
+        };
+        const recognized = recognize(message.content);
+        const open = await conversations.get(key);
+        if (open) {
+          if (ABANDON.test(message.content.trim())) {
+            await conversations.delete(key);
+            reply([text('好的，已放弃，什么也没有创建。')]);
+            break;
+          }
+          const asking = commandNamed(open.command);
+          if (!recognized && asking?.resume) {
+            await settle(asking, asking.resume(open.state, message.content, env()), false);
+            break;
+          }
+        }
+        if (!recognized) {
+          if (open) await conversations.delete(key);
+          reply([text(unknownText())]);
+          break;
+        }
+        await settle(recognized.command, recognized.command.read(recognized.input, env()), true);
+        break;
       }
       case 'card-click': {
-        const intent = parseButtonKey(message.eventKey);
-        if (!intent) return to(message.from, [text('这个按钮已失效，请重新发送命令。')]);
-        return to(message.from, await run(intent, context(message.from, journal, { responseCode: message.responseCode })));
+        const key = readButtonKey(message.eventKey);
+        const command = key && commandNamed(key.command);
+        const action = key?.action ? command?.actions?.[key.action] : undefined;
+        if (!key || !command || (key.action && !action)) {
+          reply([text('这个按钮已失效，请重新发送命令。')]);
+          break;
+        }
+        const ctx = context({ responseCode: message.responseCode, taskId: message.taskId });
+        const arg = key.arg ?? '';
+        if (action) {
+          await run(command, (c) => action(arg, c), ctx);
+          break;
+        }
+        const read = command.read({ text: arg, reading: Reading.of(arg), cues: [], args: arg }, env());
+        if (!('args' in read)) reply([text('这个按钮已失效，请重新发送命令。')]);
+        else await run(command, (c) => command.run(read.args, c), ctx);
+        break;
       }
       case 'living-status': {
         try {
-          const { to: anchor, replies } = await livingStatusReplies(message, context(message.from, journal));
-          return to(anchor, replies);
+          const { to, replies } = await livingStatusReplies(message, context());
+          outgoing.push(...replies.map((r) => ({ to, reply: r })));
         } catch (error) {
           deps.log.warn({ livingId: message.livingId, err: describeForLog(error) }, 'living status change not announced');
-          return [];
         }
+        break;
       }
       case 'other':
-        return to(message.from, [text('暂只支持文字消息。发送「帮助」查看可用命令。')]);
+        reply([text('暂只支持文字消息。发送「帮助」查看可用命令。')]);
+        break;
       case 'event':
-        return [];
+        break;
     }
+    return outgoing;
   };
 }

@@ -3,7 +3,6 @@ import { text, type Reply } from '../replies/reply.js';
 import { describeErrcode } from '../wecom/error-handler.js';
 import { WeComApiError, WeComHttpError, WeComValidationError } from '../wecom/errors.js';
 import { FAILED_TEXT } from './help.js';
-import type { CommandName } from './parse.js';
 
 const FIELD_NAMES: Record<string, string> = {
   theme: '直播主题',
@@ -13,20 +12,25 @@ const FIELD_NAMES: Record<string, string> = {
   livingid: '直播ID',
 };
 
-/** The reply for `error` thrown while running `command`. */
-export function failureReply(error: unknown, command: CommandName | 'event'): Reply {
+/** WeCom's errmsg without its boilerplate tail (", hint: […], from ip: …, more info at https://…"). */
+const shortErrmsg = (errmsg: string): string => [...errmsg.split(/,\s*(?:hint|from ip|more info)/i)[0]!.trim()].slice(0, 60).join('');
+
+/** The reply for `error` thrown while running `command`; `aboutTypedId`: the member typed the live's ID. */
+export function failureReply(error: unknown, command: string, aboutTypedId = false): Reply {
   if (error instanceof WeComValidationError) {
     return text(`${FIELD_NAMES[error.field] ?? error.field}不符合要求（${error.reason}），请修改后再试。`);
   }
   if (error instanceof WeComApiError) {
     const { kind, userMessage } = describeErrcode(error.errcode, error.errmsg);
+    const checkId = aboutTypedId && (kind === 'unknown' || kind === 'user-error') && !/直播ID/.test(userMessage) ? '请检查直播ID是否正确。' : '';
+    if (kind === 'unknown') return text(`${userMessage}（错误码 ${error.errcode}：${shortErrmsg(error.errmsg)}）。${checkId}`);
     // Admins relay configuration and permission problems; the code tells them which one.
-    const code = kind === 'configuration' || kind === 'permission' || kind === 'unknown' ? `（错误码 ${error.errcode}）` : '';
-    return text(`${userMessage}${code}。`);
+    const code = kind === 'configuration' || kind === 'permission' ? `（错误码 ${error.errcode}）` : '';
+    return text(`${userMessage}${code}。${checkId}`);
   }
   if (error instanceof WeComHttpError) {
     if (command === 'create' && error.outcomeUnknown) {
-      // living/create is not idempotent (protocol §3): say so, and do not let the member create a second live blindly.
+      // living/create is not idempotent (docs/wecom-protocol.md §3): say so, and do not let the member create a second live blindly.
       return text('创建请求已发出，但没有收到企业微信的确认（网络超时）。直播可能已经创建：请先发送「我的直播」确认，不要重复创建。');
     }
     return text('暂时无法连接企业微信，请稍后再试。');

@@ -1,17 +1,20 @@
 /** 直播详情 ID: anyone may read a live's details. */
 import { buildLiveCard } from '../cards/live.js';
 import { newTaskId } from '../cards/limits.js';
-import type { Intent } from './parse.js';
-import type { CommandHandler } from './context.js';
+import { defineCommand } from './command.js';
+import { readLivingId } from './livingid.js';
 
-export const info: CommandHandler<Extract<Intent, { command: 'info' }>> = async (intent, ctx) => {
-  const { living_info: live } = await ctx.api.getLivingInfo(intent.livingid);
-  const card = buildLiveCard({
-    livingid: intent.livingid,
-    info: live,
-    headline: '直播详情',
-    timezone: ctx.settings.timezone,
-    taskId: newTaskId('info'),
-  });
-  return [{ kind: 'card', card }];
-};
+const EXAMPLE = '直播详情 lvXXXXXXXX';
+
+export const info = defineCommand<{ livingid: string }>({
+  name: 'info',
+  words: ['直播详情', '查看直播', '详情', 'info'],
+  example: EXAMPLE,
+  help: ['直播详情 直播ID'],
+  read: (input) => readLivingId(input.args, EXAMPLE),
+  async run({ livingid }, ctx) {
+    const { living_info: live } = await ctx.api.getLivingInfo(livingid);
+    const card = buildLiveCard({ livingid, info: live, headline: '直播详情', timezone: ctx.settings.timezone, taskId: newTaskId('info') });
+    return [{ kind: 'card', card }];
+  },
+});

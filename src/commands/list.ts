@@ -1,19 +1,42 @@
-/** 我的直播: the sender's lives, newest first; every page of the id list is read. */
-import { buildListCard, type ListedLive } from '../cards/list.js';
+/**
+ * 我的直播: the sender's lives, what matters first: on air, then upcoming (soonest first), then the most recent
+ * past. Every page of the id list is read; 更多 pages on (in place, when clicked on the card).
+ */
+import { buildListCard, LIST_PAGE_SIZE, type ListedLive } from '../cards/list.js';
 import { newTaskId } from '../cards/limits.js';
-import { text } from '../replies/reply.js';
-import { EXAMPLES } from './parse.js';
-import type { CommandHandler } from './context.js';
+import { text, type Reply } from '../replies/reply.js';
+import { defineCommand } from './command.js';
+import type { CommandContext } from './context.js';
+import { create } from './create.js';
 
 /** Details fetched at most (the first 200 ids in WeCom’s order), and at once: a member with thousands of lives
  * must not cost thousands of calls. */
 const MAX_DETAILS = 200;
 const PARALLEL = 8;
 
-export const list: CommandHandler = async (_intent, ctx) => {
+/** On air first, then upcoming soonest first, then the past latest first. */
+export function byWhatMatters(a: ListedLive, b: ListedLive): number {
+  const rank = (l: ListedLive) => (l.status === 1 ? 0 : l.status === 0 ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  return rank(a) === 1 ? a.living_start - b.living_start : b.living_start - a.living_start;
+}
+
+export const list = defineCommand<null>({
+  name: 'list',
+  words: ['我的直播', '直播列表', 'list', 'my'],
+  example: '我的直播',
+  help: ['我的直播：直播中、即将开始、最近结束的直播'],
+  read: () => ({ args: null }),
+  run: (_args, ctx) => listPage(ctx, 1),
+  actions: {
+    page: (arg, ctx) => listPage(ctx, Math.max(1, Number.parseInt(arg, 10) || 1)),
+  },
+});
+
+async function listPage(ctx: CommandContext, page: number): Promise<Reply[]> {
   const ids: string[] = [];
   for await (const id of ctx.api.allLivingids(ctx.user)) ids.push(id);
-  if (ids.length === 0) return [text(`你还没有创建过直播。例：${EXAMPLES.create}`)];
+  if (ids.length === 0) return [text(`你还没有创建过直播。例：${create.example}`)];
   const lives: ListedLive[] = [];
   const pending = ids.slice(0, MAX_DETAILS);
   const worker = async () => {
@@ -23,6 +46,12 @@ export const list: CommandHandler = async (_intent, ctx) => {
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
-  lives.sort((a, b) => b.living_start - a.living_start);
-  return [{ kind: 'card', card: buildListCard(lives, ids.length, ctx.settings.timezone, newTaskId('list')) }];
-};
+  lives.sort(byWhatMatters);
+  const last = Math.max(1, Math.ceil(lives.length / LIST_PAGE_SIZE));
+  const shown = Math.min(page, last);
+  if (ctx.click && page > 1) {
+    const card = buildListCard(lives, ids.length, shown, ctx.settings.timezone, ctx.click.taskId);
+    return [{ kind: 'replace-card', responseCode: ctx.click.responseCode, card }];
+  }
+  return [{ kind: 'card', card: buildListCard(lives, ids.length, shown, ctx.settings.timezone, newTaskId('list')) }];
+}

@@ -1,28 +1,28 @@
-/** Which handler runs each command; text commands and card buttons both come through here. */
+/** Every command the bot knows, in the order 帮助 lists them. Adding a command: its module, and one line here. */
 import { apiStats } from './api-stats.js';
 import { cancel } from './cancel.js';
-import type { CommandContext, CommandHandler } from './context.js';
+import type { Command } from './command.js';
 import { create } from './create.js';
 import { help } from './help.js';
 import { info } from './info.js';
 import { list } from './list.js';
-import type { CommandName, Intent } from './parse.js';
 import { ping } from './ping.js';
 import { watch } from './watch.js';
 
-const HANDLERS: { [C in CommandName]: CommandHandler<Extract<Intent, { command: C }>> } = {
-  create,
-  info,
-  list,
-  watch,
-  cancel,
-  apistats: apiStats,
-  ping,
-  help,
-};
+export const COMMANDS: readonly Command<any>[] = [create, info, list, watch, cancel, apiStats, ping, help];
 
-/** Runs the handler of `intent.command`. */
-export function runIntent(intent: Intent, ctx: CommandContext) {
-  const handler = HANDLERS[intent.command] as CommandHandler;
-  return handler(intent, ctx);
+/** The command called `name`, if any. */
+export const commandNamed = (name: string): Command<any> | undefined => COMMANDS.find((c) => c.name === name);
+
+/** The help text: every command's help lines, then the English aliases. */
+export function helpText(): string {
+  const aliases = COMMANDS.flatMap((c) => c.words.filter((w) => /^[a-z]+$/i.test(w)).slice(0, 1));
+  const lines = COMMANDS.flatMap((c) => c.help.map((line, i) => (i === 0 ? `• ${line}` : line)));
+  return ['直播助手可用命令：', ...lines, `英文别名：${aliases.join('、')}`].join('\n');
+}
+
+/** What a member sees for a message the bot did not understand: what it can do, with examples. */
+export function unknownText(): string {
+  const examples = COMMANDS.filter((c) => c.name !== 'help').slice(0, 3).map((c) => c.example);
+  return `没看懂这条消息。可以这样说：\n${examples.map((e) => `• ${e}`).join('\n')}\n发送「帮助」查看全部命令。`;
 }

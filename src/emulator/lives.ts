@@ -1,5 +1,5 @@
 /**
- * The emulator's lives and their state machine (protocol §3): 预约中 → 直播中 → 已结束 by the emulator's clock,
+ * The emulator's lives and their state machine (docs/wecom-protocol.md §3): 预约中 → 直播中 → 已结束 by the emulator's clock,
  * 已过期 when the anchor never started, 已取消 after a cancel. Paging works as WeCom's does.
  */
 import { randomBytes } from 'node:crypto';

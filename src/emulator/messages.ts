@@ -1,5 +1,5 @@
 /**
- * The emulator's message/send and message/update_template_card (protocol §4): every message recorded per member,
+ * The emulator's message/send and message/update_template_card (docs/wecom-protocol.md §4): every message recorded per member,
  * template cards checked against WeCom's limits, response codes single-use for 72 hours, and the per-member rate
  * limit (30/min) applied the way WeCom applies it: over the limit, the message is silently not delivered.
  */

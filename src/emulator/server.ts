@@ -1,5 +1,5 @@
 /**
- * The local WeCom: a real HTTP server that plays WeCom's server API by the rules of ../shared/wecom-protocol.md,
+ * The local WeCom: a real HTTP server that plays WeCom's server API by the rules of docs/wecom-protocol.md,
  * records every call and takes fault knobs. Tests, benchmarks and the sandbox point WeComApi's baseURL at it.
  */
 import { randomBytes } from 'node:crypto';

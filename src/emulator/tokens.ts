@@ -1,4 +1,4 @@
-/** The emulator's gettoken and token checks, by WeCom's rules (protocol §2). */
+/** The emulator's gettoken and token checks, by WeCom's rules (docs/wecom-protocol.md §2). */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { EmulatedWeComError } from './wecom-error.js';

@@ -1,6 +1,6 @@
 /**
  * Sends replies to members within WeCom's per-member limit (30 messages a minute; past it WeCom drops messages
- * without an error, protocol §2). A reply over the limit waits for a slot, in order; several waiting texts for one
+ * without an error, docs/wecom-protocol.md §2). A reply over the limit waits for a slot, in order; several waiting texts for one
  * member are merged into one message. Nothing is dropped silently: a reply that cannot be sent is logged.
  */
 import { IdleSignal } from '../idle.js';

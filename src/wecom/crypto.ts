@@ -1,5 +1,5 @@
 /**
- * WeCom's callback crypto (protocol §5) on top of @wecom/crypto, adding the two checks it leaves out:
+ * WeCom's callback crypto (docs/wecom-protocol.md §5) on top of @wecom/crypto, adding the two checks it leaves out:
  * the receiveid must be our corpid, and the PKCS#7 padding (to 32 bytes) must be well formed.
  */
 import { createDecipheriv } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * The endpoint → (method, response schema, idempotency) map that WeComApi's private call() is typed by.
- * Idempotent calls may be retried after an unknown outcome; the others never are (protocol §3).
+ * Idempotent calls may be retried after an unknown outcome; the others never are (docs/wecom-protocol.md §3).
  */
 import type { z } from 'zod';
 import {

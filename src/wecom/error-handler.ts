@@ -1,6 +1,6 @@
 /**
  * ErrorHandler: the one place that knows what each WeCom errcode means and what the client does about it.
- * Codes and actions from ../shared/wecom-protocol.md §2 and WeCom's 全局错误码 page.
+ * Codes and actions from docs/wecom-protocol.md §2 and WeCom's 全局错误码 page.
  */
 
 /** What the client does with an errcode. */
@@ -87,7 +87,7 @@ export function describeErrcode(errcode: number, errmsg = ''): ErrcodeDescriptio
   if (errcode === 40058 && /status|cancel/i.test(errmsg)) {
     return { kind: 'user-error', userMessage: '该直播当前状态不允许此操作', hint: errmsg };
   }
-  return CODES[errcode] ?? { ...UNKNOWN, userMessage: `${UNKNOWN.userMessage}（${errcode}）` };
+  return CODES[errcode] ?? UNKNOWN;
 }
 
 /** True for codes after which WeCom did nothing and asking again later can succeed. */

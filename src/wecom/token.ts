@@ -1,6 +1,6 @@
 /**
  * access_token cache: one gettoken per token lifetime, however many calls wait for it.
- * WeCom blocks a corp for an hour after ~2,000 failed gettoken calls in an hour (protocol §2), so a refused
+ * WeCom blocks a corp for an hour after ~2,000 failed gettoken calls in an hour (docs/wecom-protocol.md §2), so a refused
  * secret is remembered for a cooldown instead of being sent again by every waiting call.
  */
 import { createHash } from 'node:crypto';

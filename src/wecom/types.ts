@@ -1,7 +1,7 @@
 /**
  * Types for every WeCom request and response the client uses, with WeCom's own snake_case field names.
  * Responses are zod schemas: WeCom's JSON is `unknown` until one of these has parsed it.
- * Reference: ../shared/wecom-protocol.md §2–4 and WeCom's 服务端API pages named on each method of WeComApi.
+ * Reference: docs/wecom-protocol.md §2–4 and WeCom's 服务端API pages named on each method of WeComApi.
  */
 import { z } from 'zod';
 
@@ -135,7 +135,7 @@ export type ApiDomainIpResponse = z.infer<typeof apiDomainIpResponseSchema>;
 export const emptyResponseSchema = z.looseObject({});
 export type EmptyResponse = z.infer<typeof emptyResponseSchema>;
 
-// ---- message/send and message/update_template_card (protocol §4) ----
+// ---- message/send and message/update_template_card (docs/wecom-protocol.md §4) ----
 
 export interface CardSource {
   icon_url?: string;

@@ -1,6 +1,6 @@
 /**
  * Checks WeCom would make, made before sending: a refused live costs the user a round trip and counts against
- * the corp's API quota, so what we can see is wrong never leaves. Limits from protocol §3.
+ * the corp's API quota, so what we can see is wrong never leaves. Limits from docs/wecom-protocol.md §3.
  */
 import { WeComValidationError } from './errors.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createBot } from '../../src/app.js';
 import type { CallbackMessage } from '../../src/callback/message.js';
-import { HELP_TEXT } from '../../src/commands/help.js';
+import { helpText } from '../../src/commands/registry.js';
 import { loadConfig } from '../../src/config.js';
 import { randomEncodingAESKey, randomMsgId } from '../../src/emulator/callbacks.js';
 import { createLogger } from '../../src/log.js';
@@ -39,7 +39,7 @@ describe('callback endpoint: URL check and messages', () => {
     assert.deepEqual(answers.map((a) => [a.status, a.body]), [[200, '']]);
     const [reply] = await waitForMessages(f.emulator, 'zhangsan', 1);
     assert.equal(reply?.msgtype, 'text');
-    assert.equal(reply?.content, HELP_TEXT);
+    assert.equal(reply?.content, helpText());
   });
 
   it('handles one message delivered 4 times concurrently once', async () => {

@@ -34,13 +34,17 @@ describe('card builders', () => {
     }
   });
 
-  it('the list card shows at most 6 lives and says how many more there are', () => {
-    const lives = Array.from({ length: 9 }, (_, i) => ({ livingid: `lv${i}`, theme: `第${i}场`, living_start: START + i * 3600, status: 0 }));
-    const card = buildListCard(lives, 9, TZ, 't');
-    assert.equal(card.horizontal_content_list?.length, 6);
-    assert.equal(card.button_list?.length, 6);
-    assert.equal(card.main_title.desc, '共9场，显示最近6场');
-    assert.equal(card.horizontal_content_list?.[0]?.value, '11-26 15:00 (周四) 第0场');
+  it('the list card shows five lives a page, numbered, with 更多 while there are further pages', () => {
+    const lives = Array.from({ length: 12 }, (_, i) => ({ livingid: `lv${i}`, theme: `第${i}场`, living_start: START + i * 3600, status: 0 }));
+    const first = buildListCard(lives, 12, 1, TZ, 't');
+    assert.equal(first.horizontal_content_list?.length, 5);
+    assert.equal(first.main_title.desc, '共12场 · 第1/3页');
+    assert.equal(first.horizontal_content_list?.[0]?.value, '11-26 15:00 (周四) 第0场');
+    assert.deepEqual(first.button_list?.at(-1), { text: '更多', style: 1, key: 'list.page:2' });
+    const last = buildListCard(lives, 12, 3, TZ, 't');
+    assert.deepEqual(last.horizontal_content_list?.map((r) => r.value?.split(' ').at(-1)), ['第10场', '第11场']);
+    assert.ok(!last.button_list?.some((b) => b.text === '更多'), 'no 更多 on the last page');
+    assert.equal(buildListCard(lives.slice(0, 3), 3, 1, TZ, 't').main_title.desc, '共3场');
   });
 
   it('the watch card puts the number of viewers first', () => {
@@ -126,7 +130,7 @@ describe('card builders: properties', () => {
     fc.assert(
       fc.property(fc.uniqueArray(listed, { maxLength: 20, selector: (l) => l.livingid }), (lives) => {
         if (lives.length === 0) return;
-        checkCard(buildListCard(lives, lives.length, TZ, newTaskId('list')));
+        for (let page = 1; page <= Math.ceil(lives.length / 5); page++) checkCard(buildListCard(lives, lives.length, page, TZ, newTaskId('list')));
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HELP_TEXT } from '../../src/commands/help.js';
+import { helpText } from '../../src/commands/registry.js';
 import type { SentMessage } from '../../src/emulator/messages.js';
 import { startBot, waitForMessages, type BotFixture } from '../support/bot.js';
 
@@ -65,13 +65,14 @@ describe('commands end to end, through encrypted callbacks', () => {
     assert.equal(row(card, '直播ID'), id);
   });
 
-  it('我的直播 lists the sender’s lives, newest first, reading every page', async () => {
+  it('我的直播 lists the sender’s lives, reading every page, five to a card with 更多', async () => {
     for (let i = 0; i < 3; i++) f.emulator.lives.create({ anchor_userid: 'wangwu', theme: `第${i}场`, living_start: Math.floor(f.emulator.clock.now() / 1000) + 3600 * (i + 1), living_duration: 600 });
     for (let i = 0; i < 105; i++) f.emulator.lives.create({ anchor_userid: 'wangwu', theme: `旧${i}`, living_start: Math.floor(f.emulator.clock.now() / 1000) + 60, living_duration: 60 });
     const [card] = await say('wangwu', '我的直播');
     assert.equal(card?.card?.main_title.title, '我的直播');
-    assert.equal(card?.card?.main_title.desc, '共108场，显示最近6场');
-    assert.match(card?.card?.horizontal_content_list?.[0]?.value ?? '', /第2场$/, 'the latest start first');
+    assert.equal(card?.card?.main_title.desc, '共108场 · 第1/22页');
+    assert.match(card?.card?.horizontal_content_list?.[0]?.value ?? '', /旧\d+$/, 'the soonest upcoming first');
+    assert.equal(card?.card?.button_list?.at(-1)?.text, '更多');
     const [empty] = await say('nobody', '我的直播');
     assert.match(empty?.content ?? '', /你还没有创建过直播/);
   });
@@ -112,7 +113,7 @@ describe('commands end to end, through encrypted callbacks', () => {
     assert.equal(again?.content, '这场直播已取消，只能取消预约中（尚未开始）的直播。');
   });
 
-  it('a click on 取消直播 cancels with the same checks and greys the clicked card out as 已取消', async () => {
+  it('a click on 取消直播 asks first; only 确认取消 cancels, 保留 keeps the live, others are refused', async () => {
     const { card, id } = await createLive('zhangsan', '按钮取消');
     const [refused] = await (async () => {
       // Another member clicking a card forwarded to them is refused like the text command.
@@ -122,10 +123,36 @@ describe('commands end to end, through encrypted callbacks', () => {
       return (await waitForMessages(f.emulator, 'lisi', before + 1)).slice(before);
     })();
     assert.equal(refused?.content, '只有主播或管理员可以取消这场直播。');
-    const [confirmation] = await click('zhangsan', card, '取消直播');
-    assert.match(confirmation?.content ?? '', /^已取消直播「按钮取消」/);
-    assert.deepEqual(card.updates, [{ replaceName: '已取消' }]);
+    const cancels = () => f.emulator.calls.filter((c) => c.path === 'living/cancel').length;
+    const before = cancels();
+    /** Clicks `label` on the card as it is now (after its updates) and waits for the card to change. */
+    const clickNow = async (label: string) => {
+      const current = card.updates.at(-1)?.card ?? card.card!;
+      const button = current.button_list?.find((b) => b.text === label);
+      assert.ok(button?.key, `no ${label} on ${JSON.stringify(current.button_list)}`);
+      const updates = card.updates.length;
+      await f.emulator.callbacks.clickButton('zhangsan', card.card!.task_id!, button.key, f.emulator.messages.clickCode('zhangsan', card.card!.task_id!));
+      for (let i = 0; card.updates.length === updates; i++) {
+        assert.ok(i < 500, `the card did not change after ${label}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return card.updates.at(-1)!;
+    };
+    const question = await clickNow('取消直播');
+    assert.equal(question.card?.main_title.desc, '确认取消这场直播？');
+    assert.deepEqual(question.card?.button_list?.map((b) => b.text), ['确认取消', '保留']);
+    assert.equal(f.emulator.lives.status(f.emulator.lives.get(id)), 0, 'nothing cancelled yet');
+    const kept = await clickNow('保留');
+    assert.equal(kept.card?.main_title.title, '按钮取消');
+    assert.equal(f.emulator.lives.status(f.emulator.lives.get(id)), 0, '保留 keeps it');
+    await clickNow('取消直播');
+    const messages = f.emulator.messages.forUser('zhangsan').length;
+    const done = await clickNow('确认取消');
+    assert.deepEqual(done, { replaceName: '已取消' });
+    const [said] = (await waitForMessages(f.emulator, 'zhangsan', messages + 1)).slice(messages);
+    assert.match(said?.content ?? '', /^已取消直播「按钮取消」/);
     assert.equal(f.emulator.lives.status(f.emulator.lives.get(id)), 4);
+    assert.equal(cancels(), before + 1, 'one living/cancel, on 确认取消 only');
   });
 
   it('a click on 查看详情 answers the details card', async () => {
@@ -150,17 +177,17 @@ describe('commands end to end, through encrypted callbacks', () => {
 
   it('帮助 lists every command with an example', async () => {
     const [help] = await say('lisi', '帮助');
-    assert.equal(help?.content, HELP_TEXT);
+    assert.equal(help?.content, helpText());
     for (const command of ['创建直播', '直播详情', '我的直播', '观看统计', '取消直播', '统计', '测试连接']) assert.ok(help?.content.includes(command));
   });
 
   it('bad input gets an answer that says what was wrong, with an example, and calls nothing', async () => {
     const cases: Array<[string, RegExp]> = [
-      ['你好', /^没看懂这条消息。发送「帮助」/],
-      ['创建直播', /请写上直播主题和开始时间。例：创建直播/],
-      ['创建直播 周会 某天', /看不懂时间「某天」/],
-      ['创建直播 周会 昨天15:00', /已经过去了/],
-      ['创建直播 一二三四五六七八九十一二三四五六七八九十一 明天15:00', /最多20个字/],
+      ['你好', /^没看懂这条消息。可以这样说：\n• 创建直播 周会 明天15:00[\s\S]*发送「帮助」查看全部命令。$/],
+      ['创建直播', /直播主题是什么？例如 周会（回复「取消」可放弃）/],
+      ['创建直播 周会 某天', /^直播「周会」：什么时候开始？例如 明天15:00/],
+      ['创建直播 周会 昨天15:00', /开始时间「昨天15:00」已经过去了。什么时候开始/],
+      ['创建直播 一二三四五六七八九十一二三四五六七八九十一 明天15:00', /直播主题最多20个字（当前21个字）。直播主题是什么/],
       ['直播详情', /请附上直播ID/],
     ];
     const calls = livingCalls();
@@ -185,13 +212,17 @@ describe('commands end to end, through encrypted callbacks', () => {
     assert.match(reply?.content ?? '', /暂只支持文字消息/);
   });
 
-  it('tells the anchor when their live starts and ends', async () => {
+  it('tells the anchor when their live starts and ends, naming it; the 已结束 card opens its watch stats', async () => {
     const { id } = await createLive('zhaoliu', '状态通知');
     const before = f.emulator.messages.forUser('zhaoliu').length;
     await f.emulator.callbacks.livingStatusChange('zhaoliu', id, 1);
     await f.emulator.callbacks.livingStatusChange('zhaoliu', id, 2);
-    const replies = (await waitForMessages(f.emulator, 'zhaoliu', before + 2)).slice(before);
-    assert.deepEqual(replies.map((m) => m.content), ['🔴 你的直播「状态通知」已开始。', `⏹ 你的直播「状态通知」已结束。发送「观看统计 ${id}」查看观看数据。`]);
+    const [started, ended] = (await waitForMessages(f.emulator, 'zhaoliu', before + 2)).slice(before);
+    assert.match(started?.content ?? '', /^🔴 你的直播「状态通知」（\d{4}-\d\d-\d\d 15:00 \(周.\)）已开始。$/);
+    assert.equal(ended?.card?.main_title.title, '状态通知');
+    assert.equal(ended?.card?.main_title.desc, '⏹ 你的直播已结束');
+    const [stats] = await click('zhaoliu', ended!, '观看统计');
+    assert.equal(stats?.card?.main_title.desc, '观看统计');
   });
 });
 

@@ -107,6 +107,23 @@ describe('scale-out on a real redis-server', () => {
       assert.equal(outcomes.filter((l) => l.outcome === 'duplicate').length, 7);
     });
 
+    it('a question asked by one instance is answered through the other: one live, as the two messages said', async () => {
+      const livesBefore = emulator.lives.size;
+      emulator.callbacks.url = `${bots[0]!.url}/wecom/callback`;
+      await emulator.callbacks.sendText('qianqi', '创建直播 跨实例周会');
+      const [question] = await waitForMessages(emulator, 'qianqi', 1);
+      assert.match(question?.content ?? '', /^直播「跨实例周会」：什么时候开始？/);
+      // The question is in Redis, not in the instance that asked: whichever worker takes the answer reads it there.
+      const open = JSON.parse((await (await connect()).client.get('wecom:conversation:app:qianqi')) ?? 'null') as { command: string } | null;
+      assert.equal(open?.command, 'create');
+      emulator.callbacks.url = `${bots[1]!.url}/wecom/callback`;
+      await emulator.callbacks.sendText('qianqi', '明天下午3点');
+      const [, card] = await waitForMessages(emulator, 'qianqi', 2);
+      assert.equal(card?.card?.main_title.title, '跨实例周会');
+      assert.match(card?.card?.horizontal_content_list?.find((r) => r.keyname === '开始')?.value ?? '', / 15:00 /);
+      assert.equal(emulator.lives.size - livesBefore, 1);
+    });
+
     it('keeps one member within 30 messages per window across both instances: none dropped, none lost', async () => {
       const sends = Array.from({ length: 40 }, (_, i) => {
         const bot = bots[i % 2]!;

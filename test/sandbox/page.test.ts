@@ -61,7 +61,10 @@ describe('the sandbox chat page, in a real browser', () => {
   it('creates a live from the chat and shows the card with its ID', async () => {
     await page.goto(url);
     await page.getByRole('button', { name: /张三/ }).click();
-    await send('创建直播 周会 明天15:00');
+    // The way WeCom shows a conversation: the question as a bubble, the answer, then the card.
+    await send('创建直播 周会');
+    await page.locator('.msg.bot .bubble', { hasText: '直播「周会」：什么时候开始？' }).waitFor();
+    await send('明天15:00');
     const card = lastCard();
     await card.getByText('直播已创建').waitFor();
     const id = await card.locator('dt:text-is("直播ID") + dd').textContent();
@@ -71,8 +74,9 @@ describe('the sandbox chat page, in a real browser', () => {
     await page.locator('#lives').getByText('周会').first().waitFor();
   });
 
-  it('查看详情 on the card answers the details card; 取消直播 cancels and greys the card out', async () => {
-    const created = page.locator('.msg.bot .card', { hasText: '直播已创建' }).last();
+  it('查看详情 answers the details card; 取消直播 asks to confirm, then cancels and greys the card out', async () => {
+    const taskId = await page.locator('.msg.bot .card', { hasText: '直播已创建' }).last().getAttribute('data-task-id');
+    const created = page.locator(`.msg.bot .card[data-task-id="${taskId}"]`);
     const id = await created.locator('dt:text-is("直播ID") + dd').textContent();
     await created.getByRole('button', { name: '查看详情' }).click();
     const details = page.locator('.msg.bot .card', { hasText: '直播详情' }).last();
@@ -80,12 +84,15 @@ describe('the sandbox chat page, in a real browser', () => {
     assert.equal(await details.locator('dt:text-is("直播ID") + dd').textContent(), id);
 
     await created.getByRole('button', { name: '取消直播' }).click();
-    await page.locator('.msg.bot .bubble', { hasText: '已取消直播「周会」' }).waitFor();
-    await created.locator('.replaced', { hasText: '已取消' }).waitFor();
-    assert.equal(await created.getByRole('button', { name: '取消直播' }).count(), 0, 'the buttons are gone');
-    await page.locator('#lives tr', { hasText: '已取消' }).first().waitFor();
+    await created.getByText('确认取消这场直播？').waitFor();
+    assert.equal(await page.locator('#lives tr', { hasText: '已取消' }).count(), 0, 'nothing cancelled by the first tap');
     // The README's picture: `UPDATE_SCREENSHOT=1 node --import tsx --test test/sandbox/page.test.ts`
     if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: 'docs/sandbox.png' });
+    await created.getByRole('button', { name: '确认取消' }).click();
+    await page.locator('.msg.bot .bubble', { hasText: '已取消直播「周会」' }).waitFor();
+    await created.locator('.replaced', { hasText: '已取消' }).waitFor();
+    assert.equal(await created.getByRole('button').count(), 0, 'the buttons are gone');
+    await page.locator('#lives tr', { hasText: '已取消' }).first().waitFor();
   });
 
   it('a member who is not an admin gets no API stats; the admin does', async () => {
@@ -105,8 +112,10 @@ describe('the sandbox chat page, in a real browser', () => {
     // Two days from any time of day is past the end of a live that starts tomorrow at 15:00.
     await page.getByRole('button', { name: '+1天' }).click();
     await page.getByRole('button', { name: '+1天' }).click();
-    await page.locator('.msg.bot .bubble', { hasText: '你的直播「分享会」已开始' }).waitFor();
-    await page.locator('.msg.bot .bubble', { hasText: '你的直播「分享会」已结束' }).waitFor();
+    await page.locator('.msg.bot .bubble', { hasText: /你的直播「分享会」（.+）已开始/ }).waitFor();
+    const ended = page.locator('.msg.bot .card', { hasText: '你的直播已结束' }).last();
+    await ended.getByText('分享会').waitFor();
+    await ended.getByRole('button', { name: '观看统计' }).waitFor();
   });
 
   it('works on a phone-sized screen', async () => {

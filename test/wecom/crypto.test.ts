@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { WeComCrypto, WeComDecryptError } from '../../src/wecom/crypto.js';
 
-// WeCom's official test vectors (protocol §6).
+// WeCom's official test vectors (docs/wecom-protocol.md §6).
 const TOKEN = 'QDG6eK';
 const KEY = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';
 const CORPID = 'wx5823bf96d3bd56c7';

@@ -16,7 +16,7 @@ const el = (tag, props = {}, ...children) => {
 
 let state = { members: [], lives: [], stats: {}, now: Date.now(), timezone: 'Asia/Shanghai' };
 let me = localStorage.getItem('sandbox-member') || 'zhangsan';
-const CHIPS = ['帮助', '创建直播 周会 明天15:00', '我的直播', '统计', '测试连接'];
+const CHIPS = ['帮助', '创建直播 周会 明天15:00', '帮我明天下午3点开个周会直播', '创建直播 周会', '我的直播', '统计', '测试连接'];
 
 function formatTime(seconds) {
   const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: state.timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(seconds * 1000));
@@ -55,7 +55,8 @@ function renderState() {
 function renderCard(message) {
   const card = message.card;
   const lastUpdate = message.updates[message.updates.length - 1];
-  const shown = lastUpdate && lastUpdate.card ? lastUpdate.card : card;
+  // The card as it is now: the latest replacement (a 确认取消 question, a next page), greyed out by a later replace_name.
+  const shown = [...message.updates].reverse().find((u) => u.card)?.card ?? card;
   const node = el('div', { className: 'card' });
   node.dataset.taskId = card.task_id || '';
   node.append(el('div', { className: 'source' }, shown.source?.desc || '直播助手'));

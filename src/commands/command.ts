@@ -1,0 +1,61 @@
+/**
+ * What a command is: one module that declares its words, example and help line, reads its arguments, runs, and
+ * answers its card buttons. Adding a command is one module and one line in registry.ts.
+ */
+import type { Reply } from '../replies/reply.js';
+import type { Reading, Span } from './slots/reading.js';
+import type { CommandContext } from './context.js';
+
+/** What a command reads from: the member's text and where the command's own words stand in it. */
+export interface CommandInput {
+  /** The whole message as written. */
+  text: string;
+  /** The message normalised for reading (full-width folded); `cues` index into it. */
+  reading: Reading;
+  /** Spans of `reading.text` that named the command: 创建直播, or 开个 … 直播 in a sentence. */
+  cues: Span[];
+  /** The member's text after the command word, as written. */
+  args: string;
+}
+
+/** When and where a message is read. */
+export interface ReadEnv {
+  /** ms since the epoch. */
+  now: number;
+  timezone: string;
+}
+
+/** A question the bot asks instead of guessing; the member's next message is the answer. */
+export interface Question {
+  text: string;
+  /** What the command needs to read the answer (JSON: it may be kept in Redis). */
+  state: unknown;
+}
+
+export type ReadResult<A> = { args: A } | { ask: Question } | { error: string; message: string };
+
+/** A card button's action: runs with the key's argument. */
+export type ButtonAction = (arg: string, ctx: CommandContext) => Promise<Reply[]>;
+
+export interface Command<A = unknown> {
+  name: string;
+  /** Chinese words first, then English aliases; a message starting with one runs this command. */
+  words: readonly string[];
+  /** Finds the command in a sentence (帮我明天下午3点开个周会直播): the spans that say it, or null. */
+  sentence?: (text: string) => Span[] | null;
+  example: string;
+  /** Lines of 帮助: the usage, then any notes. */
+  help: readonly string[];
+  read(input: CommandInput, env: ReadEnv): ReadResult<A>;
+  /** Reads the answer to a question this command asked. */
+  resume?(state: unknown, answer: string, env: ReadEnv): ReadResult<A>;
+  run(args: A, ctx: CommandContext): Promise<Reply[]>;
+  /** Card buttons other than "run with this argument" (cancel.confirm, list.page). */
+  actions?: Record<string, ButtonAction>;
+}
+
+/** Declares a command, keeping its argument type between `read` and `run`. */
+export const defineCommand = <A>(command: Command<A>): Command<A> => command;
+
+/** A refusal that shows a correct example. */
+export const refuse = (error: string, message: string): { error: string; message: string } => ({ error, message });

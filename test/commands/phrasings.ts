@@ -1,0 +1,164 @@
+/**
+ * Messages as members type them, with what each must do: create exactly this live, ask for this slot, or run
+ * this command. Shared by the table tests (read by the parser) and the end-to-end tests (through the bot).
+ * "Now" is Wednesday 2026-11-25 14:00 in Asia/Shanghai.
+ */
+export const NOW = Date.parse('2026-11-25T14:00:00+08:00');
+export const SUNDAY = Date.parse('2026-11-29T10:00:00+08:00');
+
+/** A live the message describes: start as `YYYY-MM-DDTHH:mm` in Shanghai, duration in seconds (null: default). */
+export interface ExpectedLive {
+  theme: string;
+  start: string;
+  duration?: number | null;
+  description?: string;
+  remind?: number;
+}
+
+export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'description';
+export type Expected = { live: ExpectedLive } | { asks: Slot; says?: RegExp } | { command: string; livingid?: string };
+
+export interface Phrasing {
+  text: string;
+  expected: Expected;
+  /** When the message is sent, if not NOW. */
+  now?: number;
+}
+
+const live = (theme: string, start: string, more: Omit<ExpectedLive, 'theme' | 'start'> = {}): Expected => ({ live: { theme, start, ...more } });
+const asks = (slot: Slot, says?: RegExp): Expected => ({ asks: slot, ...(says ? { says } : {}) });
+
+export const PHRASINGS: Phrasing[] = [
+  // Slots in any order, with or without spaces, any separator.
+  { text: '创建直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播 明天 15:00 周会', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播 明天下午3点 周会', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播周会明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播，周会，明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播：周会、明天下午3点', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播 周会,明天15:00,90分钟', expected: live('周会', '2026-11-26T15:00', { duration: 5400 }) },
+  { text: '创建直播　周会　明天１５：００　２小时', expected: live('周会', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '创建直播 周会 明天15:00 1小时 本周进展同步', expected: live('周会', '2026-11-26T15:00', { duration: 3600, description: '本周进展同步' }) },
+  { text: '创建直播 周会 明天15:00 90分钟 本周进展 同步', expected: live('周会', '2026-11-26T15:00', { duration: 5400, description: '本周进展 同步' }) },
+  { text: '创建直播 明天15:00 周会 本周进展同步 1小时', expected: live('周会', '2026-11-26T15:00', { duration: 3600, description: '本周进展同步' }) },
+  { text: '创建直播 2小时 周会 明天15:00', expected: live('周会', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '创建直播 “产品 发布会” 明天下午3点 90分钟 面向全员', expected: live('产品 发布会', '2026-11-26T15:00', { duration: 5400, description: '面向全员' }) },
+  { text: '创建直播 "产品 发布会" 明天15:00', expected: live('产品 发布会', '2026-11-26T15:00') },
+  { text: '创建直播 「产品 发布会」 明天15:00', expected: live('产品 发布会', '2026-11-26T15:00') },
+  { text: '创建直播 明天15:00 「明天的会」', expected: live('明天的会', '2026-11-26T15:00') },
+  { text: 'create weekly 2026-12-01 15:00 2h demo', expected: live('weekly', '2026-12-01T15:00', { duration: 7200, description: 'demo' }) },
+  { text: 'create standup tomorrow 3pm', expected: live('standup', '2026-11-26T15:00') },
+  // The member's own text is kept.
+  { text: '创建直播 Q4复盘（上） 明天15:00', expected: live('Q4复盘（上）', '2026-11-26T15:00') },
+  { text: '创建直播 新人培训🎉 明天15:00', expected: live('新人培训🎉', '2026-11-26T15:00') },
+  { text: '创建直播 「“AI”分享」 明天15:00', expected: live('“AI”分享', '2026-11-26T15:00') },
+  { text: '创建直播 周一例会 明天15:00', expected: live('周一例会', '2026-11-26T15:00') },
+  { text: '创建直播 周会 明天15:00 说明：请提前5分钟进入！', expected: live('周会', '2026-11-26T15:00', { description: '请提前5分钟进入！' }) },
+  // Ranges give start and duration.
+  { text: '创建直播 周会 明天9:00-11:30', expected: live('周会', '2026-11-26T09:00', { duration: 9000 }) },
+  { text: '创建直播 明天9:00-11:30 周会', expected: live('周会', '2026-11-26T09:00', { duration: 9000 }) },
+  { text: '创建直播 周会 明天 9点到11点', expected: live('周会', '2026-11-26T09:00', { duration: 7200 }) },
+  { text: '创建直播 周会 明天9点至11点', expected: live('周会', '2026-11-26T09:00', { duration: 7200 }) },
+  { text: '创建直播 周会 明天9:00~11:30', expected: live('周会', '2026-11-26T09:00', { duration: 9000 }) },
+  { text: '创建直播 周会 明天九点到十一点', expected: live('周会', '2026-11-26T09:00', { duration: 7200 }) },
+  { text: '创建直播 周会 明天下午3点到5点', expected: live('周会', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '创建直播 周会 明天下午3点-5点', expected: live('周会', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '创建直播 周会 12月1日14:00-16:00', expected: live('周会', '2026-12-01T14:00', { duration: 7200 }) },
+  { text: '创建直播 周会 明天 9:00 - 11:30', expected: live('周会', '2026-11-26T09:00', { duration: 9000 }) },
+  { text: '创建直播 周会 明天9:00-11:30 2小时30分钟', expected: live('周会', '2026-11-26T09:00', { duration: 9000 }) },
+  { text: '创建直播 周会 明天9:00-11:30 1小时', expected: asks('duration', /2小时30分钟.*1小时.*以哪个为准/) },
+  // Dates people use.
+  { text: '创建直播 周会 后天上午10点半', expected: live('周会', '2026-11-27T10:30') },
+  { text: '创建直播 周会 大后天下午3点', expected: live('周会', '2026-11-28T15:00') },
+  { text: '创建直播 周会 12月1日 14:00', expected: live('周会', '2026-12-01T14:00') },
+  { text: '创建直播 周会 2026-12-01 10:30', expected: live('周会', '2026-12-01T10:30') },
+  { text: '创建直播 周会 12.1 15:00', expected: live('周会', '2026-12-01T15:00') },
+  { text: '创建直播 周会 12/1 15:00', expected: live('周会', '2026-12-01T15:00') },
+  { text: '创建直播 周会 十二月一日下午三点', expected: live('周会', '2026-12-01T15:00') },
+  { text: '创建直播 周会 今晚8点', expected: live('周会', '2026-11-25T20:00') },
+  { text: '创建直播 周会 明早9点', expected: live('周会', '2026-11-26T09:00') },
+  { text: '创建直播 周会 明天下午三点半', expected: live('周会', '2026-11-26T15:30') },
+  { text: '创建直播 周会 明天15点', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播 周会 周五下午3点', expected: live('周会', '2026-11-27T15:00') },
+  { text: '创建直播 周会 星期五 15:00', expected: live('周会', '2026-11-27T15:00') },
+  { text: '创建直播 周会 下周一 9点', expected: live('周会', '2026-11-30T09:00') },
+  { text: '创建直播 周会 下周一 9点', now: SUNDAY, expected: live('周会', '2026-11-30T09:00') },
+  { text: '创建直播 周会 下周日 9点', now: SUNDAY, expected: live('周会', '2026-12-06T09:00') },
+  { text: '创建直播 周会 下下周一 10:00', expected: live('周会', '2026-12-07T10:00') },
+  { text: '创建直播 周会 这周五 15:00', expected: live('周会', '2026-11-27T15:00') },
+  { text: '创建直播 周会 月底 15:00', expected: live('周会', '2026-11-30T15:00') },
+  { text: '创建直播 周会 本月最后一天 15:00', expected: live('周会', '2026-11-30T15:00') },
+  { text: '创建直播 周会 下个月3号 14:00', expected: live('周会', '2026-12-03T14:00') },
+  { text: '创建直播 周会 下月1号上午10点', expected: live('周会', '2026-12-01T10:00') },
+  { text: '创建直播 周会 下个月底 15:00', expected: live('周会', '2026-12-31T15:00') },
+  { text: '创建直播 周会 3号 15:00', expected: live('周会', '2026-12-03T15:00') },
+  { text: '创建直播 周会 28号 15:00', expected: live('周会', '2026-11-28T15:00') },
+  { text: '创建直播 周会 3天后 上午10点', expected: live('周会', '2026-11-28T10:00') },
+  { text: '创建直播 周会 三天后上午10点', expected: live('周会', '2026-11-28T10:00') },
+  { text: '创建直播 周会 2小时后', expected: live('周会', '2026-11-25T16:00') },
+  { text: '创建直播 周会 明天0点', expected: live('周会', '2026-11-26T00:00') },
+  { text: '创建直播 周会 16:30', expected: live('周会', '2026-11-25T16:30') },
+  // Durations.
+  { text: '创建直播 周会 明天15:00 1.5小时', expected: live('周会', '2026-11-26T15:00', { duration: 5400 }) },
+  { text: '创建直播 周会 明天15:00 半小时', expected: live('周会', '2026-11-26T15:00', { duration: 1800 }) },
+  { text: '创建直播 周会 明天15:00 一个半小时', expected: live('周会', '2026-11-26T15:00', { duration: 5400 }) },
+  { text: '创建直播 周会 明天15:00 1h30m', expected: live('周会', '2026-11-26T15:00', { duration: 5400 }) },
+  { text: '创建直播 周会 明天15:00 两小时', expected: live('周会', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '创建直播 周会 明天15:00 时长45分钟', expected: live('周会', '2026-11-26T15:00', { duration: 2700 }) },
+  { text: '创建直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00', { duration: null }) },
+  // Other ways to ask, and whole sentences.
+  { text: '开直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '预约直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '新建直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '约直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '帮我明天下午3点开个周会直播', expected: live('周会', '2026-11-26T15:00') },
+  { text: '帮我约个直播，主题是周会，明天下午3点', expected: live('周会', '2026-11-26T15:00') },
+  { text: '明天下午3点开一场产品发布会直播', expected: live('产品发布会', '2026-11-26T15:00') },
+  { text: '请帮我创建一个直播，主题：新人培训，时间：下周一上午10点，时长2小时', expected: live('新人培训', '2026-11-30T10:00', { duration: 7200 }) },
+  { text: '帮我约一个明天下午3点的周会直播', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建一个直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '我想预约直播：周会，明天15:00开始', expected: live('周会', '2026-11-26T15:00') },
+  { text: '开个直播 明天9:00-11:30 季度复盘', expected: live('季度复盘', '2026-11-26T09:00', { duration: 9000 }) },
+  // Asking instead of guessing.
+  { text: '创建直播 周会', expected: asks('time', /什么时候开始？例如 明天15:00/) },
+  { text: '创建直播 明天15:00', expected: asks('theme', /直播主题是什么/) },
+  { text: '创建直播 明天 周会', expected: asks('hour', /几点开始/) },
+  { text: '创建直播 周会 下周三', expected: asks('hour', /12月2日几点开始/) },
+  { text: '创建直播 周会 今晚', expected: asks('hour') },
+  { text: '创建直播', expected: asks('theme') },
+  { text: '开个直播', expected: asks('theme') },
+  { text: '创建直播 周会 明天两点', expected: asks('hour', /凌晨2点还是下午2点/) },
+  { text: '创建直播 周会 明天3:00', expected: asks('hour', /凌晨3点还是下午3点/) },
+  { text: '创建直播 周会 明天15:00 后天15:00', expected: asks('time', /有2个时间/) },
+  { text: '创建直播 周会 明天15:00 1小时 2小时', expected: asks('duration', /有2个时长/) },
+  { text: '创建直播 周会 某天', expected: asks('time') },
+  { text: '创建直播 周会 10:00', expected: asks('time', /今天10:00已经过去了/) },
+  // Obvious mistakes are refused with the reason (and the slot asked again).
+  { text: '创建直播 周会 昨天15:00', expected: asks('time', /已经过去了/) },
+  { text: '创建直播 周会 今天9点', expected: asks('time', /已经过去了/) },
+  { text: '创建直播 一二三四五六七八九十一二三四五六七八九十一 明天15:00', expected: asks('theme', /最多20个字（当前21个字）/) },
+  { text: `创建直播 ${'🎉'.repeat(16)} 明天15:00`, expected: asks('theme', /最多60个字节（当前16个字，占64个字节/) },
+  { text: '创建直播 周会 明天15:00 0分钟', expected: asks('duration', /不能为0/) },
+  { text: '创建直播 周会 明天15:00 25小时', expected: asks('duration', /最多24小时/) },
+  { text: `创建直播 周会 明天15:00 1小时 ${'长'.repeat(101)}`, expected: asks('description', /最多100个字/) },
+  // IDs as people paste them.
+  { text: '直播详情 lvABC123', expected: { command: 'info', livingid: 'lvABC123' } },
+  { text: '直播详情：lvABC123', expected: { command: 'info', livingid: 'lvABC123' } },
+  { text: '直播详情 lvABC123。', expected: { command: 'info', livingid: 'lvABC123' } },
+  { text: '直播详情 「lvABC123」', expected: { command: 'info', livingid: 'lvABC123' } },
+  { text: '直播详情 直播ID：lvABC123', expected: { command: 'info', livingid: 'lvABC123' } },
+  { text: '直播详情\n直播ID　lvABC123\n', expected: { command: 'info', livingid: 'lvABC123' } },
+  { text: '直播详情lvABC123', expected: { command: 'info', livingid: 'lvABC123' } },
+  { text: 'info lvABC123', expected: { command: 'info', livingid: 'lvABC123' } },
+  { text: '观看统计 “lv_1-2”', expected: { command: 'watch', livingid: 'lv_1-2' } },
+  { text: '取消直播：lvX', expected: { command: 'cancel', livingid: 'lvX' } },
+  { text: 'cancel lvX', expected: { command: 'cancel', livingid: 'lvX' } },
+  { text: '我的直播', expected: { command: 'list' } },
+  { text: 'LIST', expected: { command: 'list' } },
+  { text: '帮我看看我的直播', expected: { command: 'list' } },
+  { text: '统计', expected: { command: 'apistats' } },
+  { text: '测试连接', expected: { command: 'ping' } },
+  { text: '帮助', expected: { command: 'help' } },
+  { text: '？', expected: { command: 'help' } },
+];
