@@ -40,7 +40,7 @@ console.log(render('我的直播', buildListCard([
   { livingid: 'lv2', theme: '产品发布会', living_start: start - 86400 * 2, status: 2 },
   ...Array.from({ length: 5 }, (_, i) => ({ livingid: `lv${i + 3}`, theme: `旧直播${i + 1}`, living_start: start - 86400 * (i + 3), status: 2 })),
 ], 7, 1, TZ, 't')));
-console.log(render('when a live ends (to its anchor)', buildLiveEndedCard(id, { theme: '产品发布会', living_start: start, living_duration: 5400 }, TZ, 't')));
+console.log(render('when a live ends (to its anchor)', buildLiveEndedCard({ theme: '产品发布会', living_start: start }, { livingid: id, theme: '产品发布会', members: 126, externals: 14, totalWatchSeconds: 140 * 1980, commenters: 37, micUsers: 3 }, TZ, 't')));
 console.log(render(`观看统计 ${id}`, buildWatchCard({ livingid: id, theme: '产品发布会', members: 126, externals: 14, totalWatchSeconds: 140 * 1980, commenters: 37, micUsers: 3 }, 't')));
 console.log(render('统计 (admins)', buildApiStatsCard({
   totalCalls: 412, successCalls: 410, errorCalls: 2, successRate: 410 / 412,

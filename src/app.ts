@@ -107,7 +107,9 @@ export function createBot(options: BotOptions): Bot {
         adminUserids: config.adminUserids,
         defaultDurationSeconds: config.defaultLiveDurationSeconds,
         defaultLiveType: config.defaultLiveType,
+        defaultRemindSeconds: config.defaultRemindMinutes * 60,
       },
+      sendNow: (to, reply) => outbox.deliver(to, reply),
     });
   /** Runs one message: the dispatcher, then each reply once (the journal skips those an earlier run sent). */
   const handle = async (message: CallbackMessage, journal: Journal): Promise<void> => {

@@ -7,7 +7,11 @@ import { z } from 'zod';
 
 const defaultsSchema = z.object({
   timezone: z.string(),
-  live: z.object({ defaultType: z.number().int().min(0).max(4), defaultDurationSeconds: z.number().int().positive() }),
+  live: z.object({
+    defaultType: z.number().int().min(0).max(4),
+    defaultDurationSeconds: z.number().int().positive(),
+    defaultRemindMinutes: z.number().int().min(0).max(1440),
+  }),
   http: z.object({ timeoutMs: z.number().int().positive() }),
   retry: z.object({
     maxRetries: z.number().int().min(0),
@@ -81,6 +85,7 @@ const envSchema = z.object({
   WECOM_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default(DEFAULTS.timezone),
   WECOM_DEFAULT_LIVE_DURATION: int(60).default(DEFAULTS.live.defaultDurationSeconds),
   WECOM_DEFAULT_LIVE_TYPE: int(0, 4).default(DEFAULTS.live.defaultType),
+  WECOM_DEFAULT_REMIND_MINUTES: int(0, 1440).default(DEFAULTS.live.defaultRemindMinutes),
   WECOM_HTTP_TIMEOUT_MS: int(100).default(DEFAULTS.http.timeoutMs),
   WECOM_RETRY_MAX: int(0, 10).default(DEFAULTS.retry.maxRetries),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -109,6 +114,8 @@ export interface Config {
   timezone: string;
   defaultLiveDurationSeconds: number;
   defaultLiveType: 0 | 1 | 2 | 3 | 4;
+  /** Minutes before the start WeCom reminds the audience when a create message names no reminder; 0: none. */
+  defaultRemindMinutes: number;
   httpTimeoutMs: number;
   retry: Defaults['retry'];
   token: Defaults['token'];
@@ -168,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timezone: e.WECOM_TIMEZONE,
     defaultLiveDurationSeconds: e.WECOM_DEFAULT_LIVE_DURATION,
     defaultLiveType: e.WECOM_DEFAULT_LIVE_TYPE as Config['defaultLiveType'],
+    defaultRemindMinutes: e.WECOM_DEFAULT_REMIND_MINUTES,
     httpTimeoutMs: e.WECOM_HTTP_TIMEOUT_MS,
     retry: { ...d.retry, maxRetries: e.WECOM_RETRY_MAX },
     token: d.token,

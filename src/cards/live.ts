@@ -1,5 +1,8 @@
-/** The card of one live: after 创建直播 and for 直播详情, with 查看详情 / 观看统计 / 取消直播 buttons. */
-import type { CardButton, LivingInfo, TemplateCard } from '../wecom/types.js';
+/**
+ * The card of one live: after 创建直播 / 修改直播 and for 直播详情, with 查看详情 / 观看统计 buttons, and 修改 /
+ * 取消直播 while it has not started.
+ */
+import type { CardButton, CardHorizontalItem, LivingInfo, TemplateCard } from '../wecom/types.js';
 import { formatDuration, formatTime } from '../zone.js';
 import { buttonKey } from './button-key.js';
 import { checkCard, clip, DESC_MAX, SOURCE, TITLE_MAX, VALUE_MAX } from './limits.js';
@@ -12,7 +15,14 @@ export interface LiveCardInput {
   headline: string;
   timezone: string;
   taskId: string;
+  /** The anchor's name (userid when WeCom gives none). */
+  anchorName?: string;
+  /** Seconds before the start the audience is reminded (known after create and modify; get_living_info omits it). */
+  remindSeconds?: number;
 }
+
+/** `提前15分钟`, `不提醒`. */
+export const formatReminder = (seconds: number): string => (seconds === 0 ? '不提醒' : `提前${formatDuration(seconds)}`);
 
 /** Builds the live card (button_interaction). */
 export function buildLiveCard(input: LiveCardInput): TemplateCard {
@@ -21,8 +31,17 @@ export function buildLiveCard(input: LiveCardInput): TemplateCard {
     { text: '查看详情', style: 1, key: buttonKey('info', livingid) },
     { text: '观看统计', style: 1, key: buttonKey('watch', livingid) },
   ];
-  // Only a live that has not started can be cancelled (living/cancel).
-  if (info.status === 0) buttons.push({ text: '取消直播', style: 2, key: buttonKey('cancel', livingid) });
+  // Only a live that has not started can be changed or cancelled (living/modify, living/cancel).
+  if (info.status === 0) {
+    buttons.push({ text: '修改', style: 1, key: buttonKey('modify', livingid, 'ask') });
+    buttons.push({ text: '取消直播', style: 2, key: buttonKey('cancel', livingid) });
+  }
+  const anchor = input.anchorName && input.anchorName !== info.anchor_userid ? `${input.anchorName}（${info.anchor_userid}）` : info.anchor_userid;
+  // Six rows at most: before the start the reminder says more than a viewer count that is still 0.
+  const last: CardHorizontalItem =
+    input.remindSeconds !== undefined && info.status === 0
+      ? { keyname: '提醒', value: formatReminder(input.remindSeconds) }
+      : { keyname: '观看人数', value: String(info.viewer_num) };
   return checkCard({
     card_type: 'button_interaction',
     source: SOURCE,
@@ -34,8 +53,8 @@ export function buildLiveCard(input: LiveCardInput): TemplateCard {
       { keyname: '状态', value: STATUS_NAMES[info.status] },
       { keyname: '开始', value: formatTime(info.living_start * 1000, timezone) },
       { keyname: '时长', value: formatDuration(info.living_duration) },
-      { keyname: '主播', value: clip(info.anchor_userid, VALUE_MAX) },
-      { keyname: '观看人数', value: String(info.viewer_num) },
+      { keyname: '主播', value: clip(anchor, VALUE_MAX) },
+      last,
     ],
     task_id: input.taskId,
     button_list: buttons,

@@ -17,7 +17,7 @@ const EXAMPLE = '取消直播 lvXXXXXXXX';
 
 export const cancel = defineCommand<{ livingid: string }>({
   name: 'cancel',
-  words: ['取消直播', '取消', 'cancel'],
+  words: ['取消这场直播', '取消直播', '撤销直播', '删除直播', '取消', 'cancel'],
   example: EXAMPLE,
   help: ['取消直播 直播ID（主播或管理员，仅限未开始的直播）'],
   read: (input) => readLivingId(input.args, EXAMPLE),
@@ -38,7 +38,8 @@ export const cancel = defineCommand<{ livingid: string }>({
     async keep(livingid, ctx): Promise<Reply[]> {
       const { living_info: live } = await ctx.api.getLivingInfo(livingid);
       if (!ctx.click) return [];
-      const card = buildLiveCard({ livingid, info: live, headline: '直播详情', timezone: ctx.settings.timezone, taskId: ctx.click.taskId });
+      const anchorName = await ctx.names.nameOf(live.anchor_userid);
+      const card = buildLiveCard({ livingid, info: live, headline: '直播详情', timezone: ctx.settings.timezone, taskId: ctx.click.taskId, anchorName });
       return [{ kind: 'replace-card', responseCode: ctx.click.responseCode, card }];
     },
   },

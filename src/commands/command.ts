@@ -47,6 +47,8 @@ export interface Command<A = unknown> {
   /** Lines of 帮助: the usage, then any notes. */
   help: readonly string[];
   read(input: CommandInput, env: ReadEnv): ReadResult<A>;
+  /** What the member hears when they drop this command's question (取消). */
+  abandoned?: string;
   /** Reads the answer to a question this command asked. */
   resume?(state: unknown, answer: string, env: ReadEnv): ReadResult<A>;
   run(args: A, ctx: CommandContext): Promise<Reply[]>;

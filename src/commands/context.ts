@@ -5,6 +5,7 @@ import type { DeploymentStats } from '../wecom/api-stats.js';
 import type { WeComApi } from '../wecom/client.js';
 import type { LivingType } from '../wecom/types.js';
 import type { Journal } from './journal.js';
+import type { MemberNames } from './names.js';
 
 export type { DeploymentStats };
 
@@ -13,6 +14,8 @@ export interface CommandSettings {
   adminUserids: readonly string[];
   defaultDurationSeconds: number;
   defaultLiveType: LivingType;
+  /** remind_time of a live whose message names no reminder (WECOM_DEFAULT_REMIND_MINUTES). */
+  defaultRemindSeconds: number;
 }
 
 export interface CommandContext {
@@ -29,8 +32,14 @@ export interface CommandContext {
   journal: Journal;
   /** The API figures of the deployment, for 统计. */
   deploymentStats: () => Promise<DeploymentStats>;
-  /** Sends `reply` to another member as well (the anchor of a live an admin changed). */
+  /** Sends `reply` to another member as well, with the command's answer (the anchor of a live an admin changed). */
   tell(userid: string, reply: Reply): void;
+  /** Sends `reply` to the sender now, before the command finishes (正在生成… for a long export). */
+  sayNow(reply: Reply): Promise<void>;
+  /** Members' names, cached. */
+  names: MemberNames;
+  /** Asks the sender `question`; their next message is read by this command's `resume` with `state`. */
+  ask(question: string, state: unknown): Promise<Reply[]>;
 }
 
 /** WeCom answers userids in lower case, and admins may be configured in any case. */

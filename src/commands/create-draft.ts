@@ -4,8 +4,8 @@
  * merged into what was already read.
  */
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
-import { formatDuration, formatTime } from '../zone.js';
 import type { ReadEnv, ReadResult } from './command.js';
+import { fromWallClock, formatDuration, formatTime } from '../zone.js';
 import { readSlots, type Slot, type Slots } from './slots/read.js';
 
 /** A live to create, every field decided. */
@@ -91,15 +91,48 @@ const QUOTES = /^[“"「『‘'《](.*)[”"」』’'》]$/s;
 export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): ReadResult<CreateArgs> {
   const { slots: before, asked } = state;
   const written = answer.trim();
-  if (asked === 'theme') return decideCreate({ ...before, theme: QUOTES.exec(written)?.[1]?.trim() ?? written }, env);
   if (asked === 'description') return decideCreate({ ...before, description: NOTHING.test(written) ? '' : written }, env);
+  const half = HALF_OF_DAY.exec(written.normalize('NFKC'));
+  if (half) {
+    // 下午 in answer to 凌晨2点还是下午2点: the hour written first, in that half of the day.
+    const pending = before.hourInDoubt;
+    if (asked !== 'hour' || !pending || !before.day) return ask(before, asked, env, `${half[1]}几点？`);
+    const hour = (pending.hour % 12) + (AFTERNOON.test(half[1]!) ? 12 : 0);
+    const { hourInDoubt: _settled, ...rest } = before;
+    return decideCreate({ ...rest, start: fromWallClock({ ...before.day, hour, minute: pending.minute, second: 0 }, env.timezone) }, env);
+  }
   const read = readSlots(answer, env.now, env.timezone, before.day ? { day: before.day } : {});
+  if (asked === 'theme') {
+    // The answer is the theme as written ("Q4复盘（上）"), unless it says more: 周会 明天15:00, 主题是周会, 就叫周会吧.
+    const theme = read.theme ?? (read.timeText === undefined && read.durationSeconds === undefined ? (QUOTES.exec(written)?.[1]?.trim() ?? written) : undefined);
+    const next: Slots = { ...before, ...(theme ? { theme } : {}) };
+    if (read.description !== undefined && before.description === undefined) next.description = read.description;
+    return decideCreate(mergeTime(next, read, asked), env);
+  }
   const next: Slots = { ...before };
+  Object.assign(next, mergeTime(next, read, asked));
+  if (!next.theme && read.theme) next.theme = read.theme;
+  // The theme is known: what else the answer says is the description (明天下午3点 本周进展同步).
+  if (before.theme && read.theme && next.description === undefined) next.description = [read.theme, read.description].filter(Boolean).join(' ');
+  const answered = asked === 'duration' ? read.durationSeconds !== undefined : read.start !== undefined || read.day !== undefined || read.doubt !== undefined;
+  if (!answered) return ask(next, asked, env, `没看懂「${[...written].slice(0, 20).join('')}」。`);
+  return decideCreate(next, env);
+}
+
+/** 下午, 是下午, 下午的, pm: an answer that names only the half of the day. */
+const HALF_OF_DAY = /^(?:是)?(下午|晚上|傍晚|中午|上午|凌晨|早上|清晨|pm|am)(?:的)?[。.!！]?$/i;
+const AFTERNOON = /下午|晚上|傍晚|中午|pm/i;
+
+/** `slots` with the time, length and reminder an answer read (the answer wins over what was read before). */
+function mergeTime(slots: Slots, read: Slots, asked: Slot): Slots {
+  const next: Slots = { ...slots };
   if (read.start !== undefined || read.day !== undefined) {
     delete next.start;
     delete next.day;
+    delete next.hourInDoubt;
     if (read.start !== undefined) next.start = read.start;
     if (read.day !== undefined) next.day = read.day;
+    if (read.hourInDoubt !== undefined) next.hourInDoubt = read.hourInDoubt;
     if (read.timeText !== undefined) next.timeText = read.timeText;
   }
   if (read.rangeSeconds !== undefined) next.rangeSeconds = read.rangeSeconds;
@@ -109,9 +142,6 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     if (asked === 'duration' && read.rangeSeconds === undefined) delete next.rangeSeconds;
   }
   if (read.remindSeconds !== undefined) next.remindSeconds = read.remindSeconds;
-  if (!next.theme && read.theme) next.theme = read.theme;
   if (read.doubt) next.doubt = read.doubt;
-  const answered = asked === 'duration' ? read.durationSeconds !== undefined : read.start !== undefined || read.day !== undefined || read.doubt !== undefined;
-  if (!answered) return ask(next, asked, env, `没看懂「${[...written].slice(0, 20).join('')}」。`);
-  return decideCreate(next, env);
+  return next;
 }

@@ -11,11 +11,14 @@ import { decideCreate, resumeCreate, type CreateArgs, type CreateState } from '.
 import { readSlots } from './slots/read.js';
 
 /** 开个周会直播, 约一场直播, 创建一个直播: a verb, a measure word, maybe the theme, then 直播. */
-const SENTENCE = /(创建|新建|预约|安排|发起|开(?!始|播)|约|建|办|搞)\s*(?:一|1)?\s*(?:个|场|下)?\s*([^,，。!！?？\s]{0,20}?)\s*直播/d;
+const SENTENCE = /(创建|新建|预约|安排|发起|开(?!始|播)|约|建|办|搞)\s*(?:一|1)?\s*(?:个|场|下(?![下周个星礼月午]))?\s*([^,，。!！?？\s]{0,20}?)\s*直播(?:间|课|活动)?/d;
 
 export const create = defineCommand<CreateArgs>({
   name: 'create',
-  words: ['创建直播', '新建直播', '预约直播', '开直播', '约直播', '发起直播', '安排直播', '创建', '新建', '预约', 'create'],
+  words: [
+    '创建直播活动', '创建直播间', '新建直播间', '开直播间', '预约直播课', '创建直播课', '直播预约', '创建直播', '新建直播', '预约直播', '开直播',
+    '约直播', '发起直播', '安排直播', '创建', '新建', '预约', '开播', 'create live', 'create',
+  ],
   sentence(text) {
     const m = SENTENCE.exec(text);
     if (!m?.indices) return null;
@@ -23,18 +26,27 @@ export const create = defineCommand<CreateArgs>({
     // The verb and measure word, and 直播; what stands between (周会) stays for the slot reader.
     return [
       { start, end: m.indices[2]![0] },
-      { start: end - 2, end },
+      { start: m.indices[2]![1], end },
     ];
   },
   example: '创建直播 周会 明天15:00 1小时 本周进展同步',
-  help: ['创建直播 主题 时间 [时长] [描述]', '　例：创建直播 周会 明天15:00 1小时 本周进展同步', '　也可以：明天9:00-11:30 周会、帮我明天下午3点开个周会直播；缺什么我会问'],
+  help: [
+    '创建直播 主题 时间 [时长] [提醒] [描述]',
+    '　例：创建直播 周会 明天15:00 1小时 提前30分钟提醒 本周进展同步',
+    '　也可以：明天9:00-11:30 周会、帮我明天下午3点开个周会直播；缺什么我会问',
+  ],
   read: (input, env) => decideCreate(readSlots(input.text, env.now, env.timezone, { cues: input.cues }), env),
   resume: (state, answer, env) => resumeCreate(state as CreateState, answer, env),
+  abandoned: '好的，已放弃，什么也没有创建。',
   async run(args, ctx) {
     const { settings } = ctx;
     const start = Math.floor(args.start / 1000);
     const duration = args.durationSeconds ?? settings.defaultDurationSeconds;
-    const livingid = await createOnce(ctx, args.theme, start, duration, args.description);
+    const remind = args.remindSeconds ?? settings.defaultRemindSeconds;
+    const [livingid, anchorName] = await Promise.all([
+      createOnce(ctx, { theme: args.theme, start, duration, description: args.description, remind }),
+      ctx.names.nameOf(ctx.user),
+    ]);
     // Built from what we sent: a second call (get_living_info) would only add latency and a failure point.
     const info = {
       theme: args.theme,
@@ -45,7 +57,8 @@ export const create = defineCommand<CreateArgs>({
       viewer_num: 0,
       description: args.description,
     };
-    return [{ kind: 'card', card: buildLiveCard({ livingid, info, headline: '直播已创建', timezone: settings.timezone, taskId: newTaskId('live') }) }];
+    const card = buildLiveCard({ livingid, info, headline: '直播已创建', timezone: settings.timezone, taskId: newTaskId('live'), anchorName, remindSeconds: remind });
+    return [{ kind: 'card', card }];
   },
 });
 
@@ -54,12 +67,23 @@ export const create = defineCommand<CreateArgs>({
  * The journal says whether an earlier run created it; when that run died mid-call, the anchor's lives are searched
  * for one with this theme and start (WeCom answers within its timeout, long before the queue re-runs a message).
  */
-async function createOnce(ctx: CommandContext, theme: string, start: number, duration: number, description: string): Promise<string> {
+interface NewLive {
+  theme: string;
+  /** Unix seconds. */
+  start: number;
+  duration: number;
+  description: string;
+  remind: number;
+}
+
+async function createOnce(ctx: CommandContext, live: NewLive): Promise<string> {
+  const { theme, start, duration, description, remind } = live;
   const step = await ctx.journal.begin('create');
   if (step.state === 'done') return step.value;
   const found = step.state === 'interrupted' ? await findCreated(ctx, theme, start) : undefined;
   const livingid =
-    found ?? (await ctx.api.createLive(ctx.user, theme, start, duration, ctx.settings.defaultLiveType, description)).livingid;
+    found ??
+    (await ctx.api.createLive(ctx.user, theme, start, duration, ctx.settings.defaultLiveType, description, { remindTime: remind })).livingid;
   await ctx.journal.finish('create', livingid);
   ctx.log.info({ livingid, anchor: ctx.user, recovered: Boolean(found) }, 'live created');
   return livingid;

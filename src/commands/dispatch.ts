@@ -16,6 +16,7 @@ import { conversationKey, type ConversationStore, MemoryConversations } from './
 import { failureReply } from './failure.js';
 import { NO_JOURNAL, type Journal } from './journal.js';
 import { livingStatusReplies } from './living-status.js';
+import { MemberNames } from './names.js';
 import { recognize } from './recognize.js';
 import { commandNamed, unknownText } from './registry.js';
 import { Reading } from './slots/reading.js';
@@ -37,10 +38,17 @@ export interface DispatcherDeps {
   log: Logger;
   /** Open questions; in memory by default. */
   conversations?: ConversationStore;
+  /** Sends a reply at once (progress before a long command ends); by default it goes with the command's replies. */
+  sendNow?: (to: string, reply: Reply) => Promise<void>;
+  /** Members' names; looked up with user/get by default. */
+  names?: MemberNames;
 }
 
 /** True when a command's arguments name a live (the member typed its ID, so a refusal suggests checking it). */
 const holdsLivingId = (args: unknown): boolean => typeof args === 'object' && args !== null && 'livingid' in args;
+
+/** The pseudo-command living_status_change events run as (for logs and the context). */
+const LIVING_STATUS = { name: 'living-status' } as Command<any>;
 
 /** Ways to drop an open question. */
 const ABANDON = /^(?:取消|算了|不用了|不要了|不创建了|取消创建|取消直播|cancel)[。.!！~]*$/i;
@@ -54,11 +62,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       return { total: stats, instances: [{ instance: 'this', stats, at: new Date().toISOString() }] };
     });
   const conversations = deps.conversations ?? new MemoryConversations({ now: deps.now });
+  const names = deps.names ?? new MemberNames(deps.api);
 
   return async (message, journal = NO_JOURNAL) => {
     const outgoing: Outgoing[] = [];
     const reply = (replies: Reply[]) => outgoing.push(...replies.map((r) => ({ to: message.from, reply: r })));
-    const context = (click?: CommandContext['click']): CommandContext => ({
+    const key = conversationKey(message.from);
+    const context = (command: Command<any>, click?: CommandContext['click']): CommandContext => ({
       user: message.from,
       api: deps.api,
       now: deps.now,
@@ -67,6 +77,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       journal,
       deploymentStats,
       tell: (to, r) => void outgoing.push({ to, reply: r }),
+      sayNow: async (r) => {
+        if (deps.sendNow) await deps.sendNow(message.from, r);
+        else outgoing.push({ to: message.from, reply: r });
+      },
+      names,
+      ask: async (question, state) => {
+        await conversations.set(key, { command: command.name, state });
+        return [text(question)];
+      },
       ...(click ? { click } : {}),
     });
     const run = async (command: Command<any>, work: (ctx: CommandContext) => Promise<Reply[]>, ctx: CommandContext, aboutTypedId = false) => {
@@ -78,31 +97,30 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
     };
     const env = (): ReadEnv => ({ now: deps.now(), timezone: deps.settings.timezone });
+    /** Runs what was read: the command, a question (kept for the next message), or the refusal. */
+    const settle = async (command: Command<any>, result: ReadResult<unknown>, options: { typed: boolean; click?: CommandContext['click']; open: boolean }) => {
+      if ('ask' in result) {
+        await conversations.set(key, { command: command.name, state: result.ask.state });
+        return reply([text(result.ask.text)]);
+      }
+      if (options.open) await conversations.delete(key);
+      if ('error' in result) return reply([text(result.message)]);
+      await run(command, (ctx) => command.run(result.args, ctx), context(command, options.click), options.typed && holdsLivingId(result.args));
+    };
 
     switch (message.kind) {
       case 'text': {
-        const key = conversationKey(message.from);
-        /** Runs what was read: the command, a question (kept for the next message), or the refusal. */
-        const settle = async (command: Command<any>, result: ReadResult<unknown>, typed: boolean) => {
-          if ('ask' in result) {
-            await conversations.set(key, { command: command.name, state: result.ask.state });
-            return reply([text(result.ask.text)]);
-          }
-          if (open) await conversations.delete(key);
-          if ('error' in result) return reply([text(result.message)]);
-          await run(command, (ctx) => command.run(result.args, ctx), context(), typed && holdsLivingId(result.args));
-        };
         const recognized = recognize(message.content);
         const open = await conversations.get(key);
         if (open) {
           if (ABANDON.test(message.content.trim())) {
             await conversations.delete(key);
-            reply([text('好的，已放弃，什么也没有创建。')]);
+            reply([text(commandNamed(open.command)?.abandoned ?? '好的，已放弃。')]);
             break;
           }
           const asking = commandNamed(open.command);
           if (!recognized && asking?.resume) {
-            await settle(asking, asking.resume(open.state, message.content, env()), false);
+            await settle(asking, asking.resume(open.state, message.content, env()), { typed: false, open: true });
             break;
           }
         }
@@ -111,31 +129,30 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           reply([text(unknownText())]);
           break;
         }
-        await settle(recognized.command, recognized.command.read(recognized.input, env()), true);
+        await settle(recognized.command, recognized.command.read(recognized.input, env()), { typed: true, open: Boolean(open) });
         break;
       }
       case 'card-click': {
-        const key = readButtonKey(message.eventKey);
-        const command = key && commandNamed(key.command);
-        const action = key?.action ? command?.actions?.[key.action] : undefined;
-        if (!key || !command || (key.action && !action)) {
+        const button = readButtonKey(message.eventKey);
+        const command = button && commandNamed(button.command);
+        const action = button?.action ? command?.actions?.[button.action] : undefined;
+        if (!button || !command || (button.action && !action)) {
           reply([text('这个按钮已失效，请重新发送命令。')]);
           break;
         }
-        const ctx = context({ responseCode: message.responseCode, taskId: message.taskId });
-        const arg = key.arg ?? '';
+        const click = { responseCode: message.responseCode, taskId: message.taskId };
+        const arg = button.arg ?? '';
         if (action) {
-          await run(command, (c) => action(arg, c), ctx);
+          await run(command, (c) => action(arg, c), context(command, click));
           break;
         }
         const read = command.read({ text: arg, reading: Reading.of(arg), cues: [], args: arg }, env());
-        if (!('args' in read)) reply([text('这个按钮已失效，请重新发送命令。')]);
-        else await run(command, (c) => command.run(read.args, c), ctx);
+        await settle(command, read, { typed: false, click, open: false });
         break;
       }
       case 'living-status': {
         try {
-          const { to, replies } = await livingStatusReplies(message, context());
+          const { to, replies } = await livingStatusReplies(message, context(LIVING_STATUS));
           outgoing.push(...replies.map((r) => ({ to, reply: r })));
         } catch (error) {
           deps.log.warn({ livingId: message.livingId, err: describeForLog(error) }, 'living status change not announced');

@@ -23,7 +23,7 @@ export function byWhatMatters(a: ListedLive, b: ListedLive): number {
 
 export const list = defineCommand<null>({
   name: 'list',
-  words: ['我的直播', '直播列表', 'list', 'my'],
+  words: ['我的直播', '我创建的直播', '我有哪些直播', '我的直播列表', '直播列表', 'list', 'my'],
   example: '我的直播',
   help: ['我的直播：直播中、即将开始、最近结束的直播'],
   read: () => ({ args: null }),

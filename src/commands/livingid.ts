@@ -2,7 +2,7 @@
 import { refuse, type ReadResult } from './command.js';
 
 const LIVINGID = /^[A-Za-z0-9_\-@.]{1,128}$/;
-const LABEL = /^(?:直播\s*ID|直播id|livingid|ID)\s*[:：]?/i;
+const LABEL = /^(?:直播\s*ID|直播id|livingid|ID)\s*(?:是|为)?\s*[:：]?/i;
 /** Punctuation and quotes around an ID that are not part of it. */
 const WRAPPING = /^[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]]+|[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]]+$/g;
 
@@ -13,7 +13,7 @@ export const isLivingId = (text: string): boolean => LIVINGID.test(text);
 export function readLivingId(args: string, example: string): ReadResult<{ livingid: string }> {
   let rest = args.replace(WRAPPING, '');
   rest = rest.replace(LABEL, '').replace(WRAPPING, '');
-  const id = rest.split(/\s+/)[0] ?? '';
+  const id = rest.split(/[\s,，;；、。！!？?]+/)[0] ?? '';
   if (id === '') return refuse('no-id', `请附上直播ID。例：${example}（直播ID可在「我的直播」中查看）`);
   if (!isLivingId(id)) return refuse('bad-id', `「${[...id].slice(0, 40).join('')}」不是有效的直播ID。例：${example}`);
   return { args: { livingid: id } };

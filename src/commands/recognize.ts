@@ -12,7 +12,13 @@ export interface Recognized {
 }
 
 /** Polite openings before a command word. */
-const LEAD = /^(?:(?:帮我|帮忙|麻烦你?|请你?|我要|我想|给我|看看|查一下|查查)\s*)*/;
+const LEAD = /^(?:(?:您好|你好|hi|hello|嗨|[\p{S}]+|能不能帮我|可不可以帮我|可以帮我|能帮我|麻烦帮我|请帮我|帮我|帮忙|麻烦你?|请你?|我要|我想|给我|看看|看下|查一下|查下|查查|查询|查看|列出|\/)[\s,，!！~]*)*/iu;
+/**
+ * Questions and reports about lives are not requests to make one: 怎么创建直播？, 已经建好直播了, 明天开不开直播.
+ * They get the help text, never a question that an answer would turn into a live.
+ */
+const ANNOUNCEMENT = /大家|准时参加|记得参加|欢迎参加|请参加|各位/;
+const NOT_A_REQUEST = /怎么|怎样|如何|为什么|为啥|失败|在哪|哪里|是否|能不能改|可以改吗|需要什么|不想|不要开|不开|开不开|有没有|已经|建好|约了|开了|取消了吗|回放/;
 
 const WORDS = COMMANDS.flatMap((command) => command.words.map((word) => ({ command, word: word.toLowerCase() }))).sort(
   (a, b) => b.word.length - a.word.length,
@@ -32,13 +38,17 @@ export function recognize(text: string): Recognized | null {
   for (const { command, word } of WORDS) {
     if (!lower.startsWith(word, lead)) continue;
     const end = lead + word.length;
-    if (/^[a-z?]/.test(word) && end < lower.length && lower[end] !== ' ') continue;
+    // An English alias is a whole word: `list`, `help!` and `create live:` are; `listing` is not.
+    if (/^[a-z?]/.test(word) && /[a-z0-9]/.test(lower[end] ?? '')) continue;
+    if (command.name === 'create' && NOT_A_REQUEST.test(folded)) return null;
     const cues: Span[] = [{ start: 0, end }];
     // 创建一个直播 周会: the sentence form starting at the word names the command too.
     const sentence = command.sentence?.(folded);
     if (sentence && sentence[0]!.start <= end) cues.push(...sentence);
     return input(command, cues);
   }
+  // Found only inside a sentence: an announcement to colleagues (明天下午3点开直播，大家准时参加) is not a request either.
+  if (NOT_A_REQUEST.test(folded) || ANNOUNCEMENT.test(folded)) return null;
   for (const command of COMMANDS) {
     const cues = command.sentence?.(folded);
     if (cues) return input(command, lead > 0 ? [{ start: 0, end: lead }, ...cues] : cues);

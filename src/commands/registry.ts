@@ -3,13 +3,15 @@ import { apiStats } from './api-stats.js';
 import { cancel } from './cancel.js';
 import type { Command } from './command.js';
 import { create } from './create.js';
+import { exportSheet } from './export.js';
 import { help } from './help.js';
 import { info } from './info.js';
 import { list } from './list.js';
+import { modify } from './modify.js';
 import { ping } from './ping.js';
 import { watch } from './watch.js';
 
-export const COMMANDS: readonly Command<any>[] = [create, info, list, watch, cancel, apiStats, ping, help];
+export const COMMANDS: readonly Command<any>[] = [create, info, list, modify, watch, exportSheet, cancel, apiStats, ping, help];
 
 /** The command called `name`, if any. */
 export const commandNamed = (name: string): Command<any> | undefined => COMMANDS.find((c) => c.name === name);

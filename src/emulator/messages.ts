@@ -21,6 +21,8 @@ export interface SentMessage {
   at: number;
   /** Labels the card's buttons were replaced with, or replacement cards, in order. */
   updates: Array<{ replaceName?: string; card?: TemplateCard }>;
+  /** A file message: the uploaded media it carries. */
+  file?: { mediaId: string; filename: string };
 }
 
 const TASK_ID = /^[0-9a-zA-Z_\-@]{1,128}$/;
@@ -43,6 +45,10 @@ export class EmulatedMessages {
   constructor(
     private readonly clock: Clock,
     private readonly agentid: number,
+    /** The filename of an uploaded media_id; throws WeCom's error for an unknown one. */
+    private readonly mediaName: (mediaId: unknown) => string = () => {
+      throw invalidParam('media_id');
+    },
   ) {}
 
   /** message/send. */
@@ -51,7 +57,7 @@ export class EmulatedMessages {
     const touser = typeof body.touser === 'string' ? body.touser.split('|').filter(Boolean) : [];
     if (touser.length === 0) throw new EmulatedWeComError(81013, 'user & party & tag all invalid');
     const msgtype = body.msgtype;
-    const { content, card } = this.readContent(msgtype, body);
+    const { content, card, file } = this.readContent(msgtype, body);
     const interactive = card?.card_type === 'button_interaction';
     if (card?.task_id !== undefined) this.taskIds.add(card.task_id);
     const msgid = randomBytes(12).toString('hex');
@@ -60,6 +66,7 @@ export class EmulatedMessages {
     for (const user of touser) {
       const message: SentMessage = { seq: ++this.seq, msgid, touser: user, msgtype: String(msgtype), content, at: now, updates: [] };
       if (card) message.card = card;
+      if (file) message.file = file;
       if (responseCode) {
         message.responseCode = responseCode;
         this.responseCodes.set(responseCode, { message, at: now, used: false });
@@ -120,7 +127,12 @@ export class EmulatedMessages {
     return over;
   }
 
-  private readContent(msgtype: unknown, body: Record<string, unknown>): { content: string; card?: TemplateCard } {
+  private readContent(msgtype: unknown, body: Record<string, unknown>): { content: string; card?: TemplateCard; file?: SentMessage['file'] } {
+    if (msgtype === 'file') {
+      const mediaId = (body.file as { media_id?: unknown } | undefined)?.media_id;
+      const filename = this.mediaName(mediaId);
+      return { content: filename, file: { mediaId: mediaId as string, filename } };
+    }
     if (msgtype === 'text' || msgtype === 'markdown') {
       const content = (body[msgtype] as { content?: unknown } | undefined)?.content;
       if (typeof content !== 'string' || content === '') throw new EmulatedWeComError(44004, 'empty content');

@@ -8,8 +8,10 @@ import type { Server } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import { OffsetClock } from '../clock.js';
 import { CallbackSender, randomEncodingAESKey } from './callbacks.js';
+import { EmulatedDirectory } from './directory.js';
 import { Faults } from './faults.js';
 import { EmulatedLives } from './lives.js';
+import { EmulatedMediaStore } from './media.js';
 import { EmulatedMessages } from './messages.js';
 import { EmulatedTokens } from './tokens.js';
 import { EmulatedWeComError, invalidParam } from './wecom-error.js';
@@ -51,6 +53,10 @@ export class WeComEmulator {
   readonly tokens: EmulatedTokens;
   readonly lives: EmulatedLives;
   readonly messages: EmulatedMessages;
+  /** Members user/get knows (with names), and members it may not describe (60011). */
+  readonly directory = new EmulatedDirectory();
+  /** Files uploaded with media/upload, downloadable with media/get. */
+  readonly media: EmulatedMediaStore;
   /** Signs, encrypts and POSTs callbacks to the bot; set its `url` to the bot's callback URL. */
   readonly callbacks: CallbackSender;
   readonly calls: CallRecord[] = [];
@@ -63,7 +69,8 @@ export class WeComEmulator {
     this.agentid = options.agentid ?? 1000002;
     this.tokens = new EmulatedTokens(this.corpid, this.corpsecret, this.clock, options.tokenTtlSeconds ?? 7200);
     this.lives = new EmulatedLives(this.clock);
-    this.messages = new EmulatedMessages(this.clock, this.agentid);
+    this.media = new EmulatedMediaStore(this.clock);
+    this.messages = new EmulatedMessages(this.clock, this.agentid, (mediaId) => this.media.get(mediaId).filename);
     this.callbacks = new CallbackSender(
       options.callbackToken ?? randomBytes(12).toString('hex'),
       options.encodingAESKey ?? randomEncodingAESKey(),
@@ -120,6 +127,8 @@ export class WeComEmulator {
     const app = express();
     app.disable('x-powered-by');
     app.use(express.json({ limit: '1mb' }));
+    // media/upload: the multipart body is read by the route itself (WeCom takes files up to 20 MB).
+    app.use(express.raw({ type: 'multipart/form-data', limit: '21mb' }));
     const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler; open?: boolean }> = {
       gettoken: {
         method: 'GET',
@@ -165,7 +174,21 @@ export class WeComEmulator {
       },
       'message/send': { method: 'POST', handle: (req) => this.messages.send(body(req)) },
       'message/update_template_card': { method: 'POST', handle: (req) => this.messages.update(body(req)) },
+      'user/get': { method: 'GET', handle: (req) => this.directory.get(req.query.userid) },
+      'media/upload': { method: 'POST', handle: (req) => this.media.upload(req.query.type, req.headers['content-type'], req.body) },
     };
+    // media/get answers the file itself (not JSON), or WeCom's JSON error.
+    app.get('/cgi-bin/media/get', (req: Request, res: Response) => {
+      this.record('media/get', req);
+      try {
+        this.tokens.check(str(req.query.access_token));
+        const media = this.media.get(req.query.media_id);
+        res.type(media.contentType).attachment(media.filename).send(media.bytes);
+      } catch (error) {
+        if (!(error instanceof EmulatedWeComError)) throw error;
+        res.json({ errcode: error.errcode, errmsg: error.errmsg });
+      }
+    });
     app.all('/cgi-bin/{*path}', async (req: Request, res: Response) => {
       const path = req.path.replace(/^\/cgi-bin\//, '');
       this.record(path, req);
@@ -200,7 +223,9 @@ export class WeComEmulator {
 
   private record(path: string, req: Request): void {
     const { access_token: _token, corpsecret: _secret, ...query } = req.query;
-    this.calls.push({ path, method: req.method, at: this.clock.now(), query, body: req.body });
+    // A multipart upload is recorded by its size, not its bytes.
+    const recorded = Buffer.isBuffer(req.body) ? { bytes: req.body.length } : req.body;
+    this.calls.push({ path, method: req.method, at: this.clock.now(), query, body: recorded });
     if (this.calls.length > MAX_RECORDED_CALLS) this.calls.splice(0, this.calls.length - MAX_RECORDED_CALLS);
   }
 

@@ -119,8 +119,9 @@ export class Outbox {
   }
 }
 
-function toMessage(reply: Extract<Reply, { kind: 'text' | 'markdown' | 'card' }>): MessageBody {
+function toMessage(reply: Extract<Reply, { kind: 'text' | 'markdown' | 'card' | 'file' }>): MessageBody {
   if (reply.kind === 'text') return { msgtype: 'text', text: { content: reply.content } };
+  if (reply.kind === 'file') return { msgtype: 'file', file: { media_id: reply.mediaId } };
   if (reply.kind === 'markdown') return { msgtype: 'markdown', markdown: { content: reply.content } };
   return { msgtype: 'template_card', template_card: reply.card };
 }

@@ -5,6 +5,8 @@ export type Reply =
   | { kind: 'text'; content: string }
   | { kind: 'markdown'; content: string }
   | { kind: 'card'; card: TemplateCard }
+  /** A file uploaded with media/upload (the member sees `filename`). */
+  | { kind: 'file'; mediaId: string; filename: string }
   /** Changes the card a member clicked: grey its buttons out with a new label, or replace it. */
   | { kind: 'update-card'; responseCode: string; replaceName: string }
   | { kind: 'replace-card'; responseCode: string; card: TemplateCard };

@@ -74,6 +74,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     if (change === 'new') record(message.touser, { seq: ++seq, from: 'bot', message });
     announce(message.touser);
   });
+  for (const m of members) emulator.directory.add(m.userid, m.name);
   if (options.seed === 'demo') seedDemo(emulator);
 
   const api = express.Router();
@@ -116,6 +117,16 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     const [answer] = await emulator.callbacks.clickButton(user, taskId, key, code);
     res.json({ status: answer?.status });
   });
+  // A file message's link: the bytes the bot uploaded with media/upload, as WeCom would hand them to the member.
+  api.get('/media/:id', (req: Request, res: Response) => {
+    let media;
+    try {
+      media = emulator.media.get(req.params.id);
+    } catch {
+      return void res.status(404).json({ error: '文件不存在或已过期' });
+    }
+    res.type(media.contentType).attachment(media.filename).send(media.bytes);
+  });
   api.post('/clock', async (req: Request, res: Response) => {
     const minutes = Number(req.body?.minutes);
     if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 60 * 24 * 30) return void res.status(400).json({ error: 'bad minutes' });
@@ -125,7 +136,10 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
   api.post('/members', (req: Request, res: Response) => {
     const userid = typeof req.body?.userid === 'string' ? req.body.userid.trim() : '';
     if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(userid)) return void res.status(400).json({ error: '成员账号只能包含字母、数字和 _ . @ -' });
-    if (!members.some((m) => m.userid === userid)) members.push({ userid, name: userid, admin: admins.includes(userid) });
+    if (!members.some((m) => m.userid === userid)) {
+      members.push({ userid, name: userid, admin: admins.includes(userid) });
+      emulator.directory.add(userid, userid);
+    }
     res.json({ members });
   });
   api.get('/events', (req: Request, res: Response) => {

@@ -13,6 +13,20 @@ export function seedDemo(emulator: WeComEmulator): void {
   const viewers = (n: number, seed: number) =>
     Array.from({ length: n }, (_, i) => ({ userid: `emp${seed}${i}`, watch_time: 300 + ((i * 137) % 3000), is_comment: i % 4 === 0 ? 1 : 0, is_mic: i % 25 === 0 ? 1 : 0 }));
 
+  // The directory user/get reads: the sandbox's members and every seeded viewer have names, but for one member
+  // outside the app's visible range (60011), who appears in the attendance sheet by userid.
+  const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
+  const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂';
+  for (const seed of [1, 2, 3]) {
+    for (let i = 0; i < 400; i++) emulator.directory.add(`emp${seed}${i}`, `${SURNAMES[(i * 7 + seed) % SURNAMES.length]}${GIVEN[(i * 11 + seed) % GIVEN.length]}${i % 3 === 0 ? GIVEN[(i * 5) % GIVEN.length] : ''}`);
+  }
+  emulator.directory.hide('emp30');
+
+  // An ended 企业培训 with a few hundred viewers over several pages of get_watch_stat: try 导出观看统计 on it.
+  const training = create('zhangsan', '安全合规培训', -86400, 7200, '年度必修课');
+  emulator.lives.addViewers(training.livingid, viewers(320, 3), [
+    { external_userid: 'wmDemo3', type: 1, name: '外部讲师', watch_time: 7000, is_comment: 1, is_mic: 1 },
+  ]);
   const ended = create('zhangsan', '产品发布会', -2 * 86400, 5400, '季度新品发布');
   emulator.lives.addViewers(ended.livingid, viewers(126, 1), [
     { external_userid: 'wmDemo1', type: 1, name: '客户A', watch_time: 3200, is_comment: 1, is_mic: 0 },

@@ -22,12 +22,15 @@ import type {
   LivingInfoResponse,
   LivingShareInfoResponse,
   LivingType,
+  MediaType,
   MessageBody,
   ModifyLivingRequest,
   SendMessageResponse,
   TemplateCard,
   UpdateTemplateCardResponse,
+  UploadMediaResponse,
   UserLivingidsResponse,
+  UserResponse,
   WatchStatResponse,
 } from './types.js';
 import { checkLivingFields, toUnixSeconds } from './validate.js';
@@ -35,7 +38,11 @@ import { checkLivingFields, toUnixSeconds } from './validate.js';
 interface CallInput {
   query?: Record<string, string | number>;
   json?: unknown;
+  form?: FormData;
 }
+
+/** WeCom's size limits per media type. */
+const MEDIA_MAX_BYTES: Record<MediaType, number> = { image: 10 << 20, voice: 2 << 20, video: 10 << 20, file: 20 << 20 };
 
 /** Stops a paging loop that WeCom (or a proxy) keeps answering with the same cursor. */
 const MAX_PAGES = 10_000;
@@ -69,7 +76,10 @@ export class WeComApi {
     });
   }
 
-  /** 创建预约直播 (doc 93637). `livingStart` is unix seconds or a Date; `livingDuration` is seconds. */
+  /**
+   * 创建预约直播 (doc 93637). `livingStart` is unix seconds or a Date; `livingDuration` is seconds; `remindTime`
+   * is how many seconds before the start WeCom reminds the audience (0: no reminder).
+   */
   async createLive(
     anchorUserid: string,
     theme: string,
@@ -77,8 +87,10 @@ export class WeComApi {
     livingDuration: number,
     type: LivingType = 3,
     description = '',
+    options: { remindTime?: number } = {},
   ): Promise<CreateLivingResponse> {
     const start = toUnixSeconds(livingStart);
+    const remind = options.remindTime === undefined ? {} : { remind_time: options.remindTime };
     checkLivingFields('living/create', this.options.clock.now(), {
       anchor_userid: anchorUserid,
       theme,
@@ -86,8 +98,9 @@ export class WeComApi {
       living_duration: livingDuration,
       type,
       description,
+      ...remind,
     });
-    const json = { anchor_userid: anchorUserid, theme, living_start: start, living_duration: livingDuration, type, description };
+    const json = { anchor_userid: anchorUserid, theme, living_start: start, living_duration: livingDuration, type, description, ...remind };
     return this.call('living/create', { json });
   }
 
@@ -187,6 +200,22 @@ export class WeComApi {
     return this.call('message/send', { json }, { idempotent: Boolean(dedupe) });
   }
 
+  /** 读取成员 (doc 90196): a member's name; 60011 when the member is outside the app's visible range. */
+  async getUser(userid: string): Promise<UserResponse> {
+    if (!userid) throw new WeComValidationError('user/get', 'userid', 'is empty');
+    return this.call('user/get', { query: { userid } });
+  }
+
+  /** 上传临时素材 (doc 90253): a file (more than 5 bytes, at most 20 MB) → a media_id valid for 3 days. */
+  async uploadMedia(type: MediaType, filename: string, content: Blob): Promise<UploadMediaResponse> {
+    if (content.size <= 5) throw new WeComValidationError('media/upload', 'media', 'must be more than 5 bytes');
+    if (content.size > MEDIA_MAX_BYTES[type]) throw new WeComValidationError('media/upload', 'media', `is over ${MEDIA_MAX_BYTES[type] / 1024 / 1024} MB`);
+    const form = new FormData();
+    // WeCom names the part "media"; the filename is what the member sees on the file message.
+    form.append('media', content, filename);
+    return this.call('media/upload', { query: { type }, form });
+  }
+
   /** 更新模版卡片消息 (doc 94888): grey out the clicked button with a new label, or replace the whole card. */
   async updateTemplateCard(
     userids: string[],
@@ -270,7 +299,7 @@ export class WeComApi {
       try {
         token = endpoint === 'gettoken' ? undefined : await this.tokens.get();
         const query = token === undefined ? { ...input.query } : { ...input.query, access_token: token };
-        const body = await send(this.http, { method: spec.method, endpoint, query, json: input.json });
+        const body = await send(this.http, { method: spec.method, endpoint, query, json: input.json, ...(input.form ? { form: input.form } : {}) });
         const parsed = spec.schema.safeParse(body);
         if (!parsed.success) {
           throw new WeComHttpError(endpoint, 'answer does not match the documented fields', new Error(parsed.error.message), 200, true);

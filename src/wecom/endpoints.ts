@@ -13,6 +13,8 @@ import {
   sendMessageResponseSchema,
   tokenResponseSchema,
   updateTemplateCardResponseSchema,
+  uploadMediaResponseSchema,
+  userResponseSchema,
   userLivingidsResponseSchema,
   watchStatResponseSchema,
 } from './types.js';
@@ -40,6 +42,9 @@ export const ENDPOINTS = {
   'message/send': { method: 'POST', schema: sendMessageResponseSchema, idempotent: false },
   // A response_code is single-use: a second update of the same code fails rather than doing anything twice.
   'message/update_template_card': { method: 'POST', schema: updateTemplateCardResponseSchema, idempotent: true },
+  'user/get': { method: 'GET', schema: userResponseSchema, idempotent: true },
+  // A second upload only leaves an unused media_id behind, which WeCom forgets after 3 days.
+  'media/upload': { method: 'POST', schema: uploadMediaResponseSchema, idempotent: true },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoint = keyof typeof ENDPOINTS;

@@ -16,6 +16,8 @@ export interface Attempt {
   endpoint: string;
   query: Record<string, string | number>;
   json?: unknown;
+  /** A multipart body (media/upload); its parts must be re-readable (Blob), as a retry sends them again. */
+  form?: FormData;
 }
 
 /** Creates the keep-alive axios instance the client sends every request through. */
@@ -44,7 +46,7 @@ export async function send(httpClient: AxiosInstance, attempt: Attempt): Promise
       method: attempt.method,
       url: `/cgi-bin/${attempt.endpoint}`,
       params: attempt.query,
-      data: attempt.json,
+      data: attempt.form ?? attempt.json,
     });
     status = res.status;
     text = typeof res.data === 'string' ? res.data : '';

@@ -182,7 +182,8 @@ export interface TemplateCard {
 export type MessageBody =
   | { msgtype: 'text'; text: { content: string } }
   | { msgtype: 'markdown'; markdown: { content: string } }
-  | { msgtype: 'template_card'; template_card: TemplateCard };
+  | { msgtype: 'template_card'; template_card: TemplateCard }
+  | { msgtype: 'file'; file: { media_id: string } };
 
 export type SendMessageRequest = MessageBody & {
   touser: string;
@@ -209,3 +210,18 @@ export type UpdateTemplateCardRequest = {
 
 export const updateTemplateCardResponseSchema = z.looseObject({ invaliduser: z.array(z.string()).optional() });
 export type UpdateTemplateCardResponse = z.infer<typeof updateTemplateCardResponseSchema>;
+
+// ---- user/get and media/upload ----
+
+/** 读取成员: what the bot needs of a member (WeCom answers many more fields). */
+export const userResponseSchema = z.looseObject({ userid: z.string(), name: z.string().default('') });
+export type UserResponse = z.infer<typeof userResponseSchema>;
+
+/** 上传临时素材: the media_id is valid for 3 days. */
+export const uploadMediaResponseSchema = z.looseObject({
+  type: z.string(),
+  media_id: z.string().min(1),
+  created_at: z.union([z.string(), z.number()]).optional(),
+});
+export type UploadMediaResponse = z.infer<typeof uploadMediaResponseSchema>;
+export type MediaType = 'image' | 'voice' | 'video' | 'file';

@@ -15,7 +15,7 @@ const live = { theme: '周会', living_start: START, living_duration: 5400, stat
 const rows = (card: TemplateCard) => Object.fromEntries((card.horizontal_content_list ?? []).map((r) => [r.keyname, r.value]));
 
 describe('card builders', () => {
-  it('the live card shows the ID, status, start in the company zone, duration, anchor and viewers, with three buttons while 预约中', () => {
+  it('the live card shows the ID, status, start in the company zone, duration, anchor and viewers, with 修改 and 取消直播 while 预约中', () => {
     const card = buildLiveCard({ livingid: 'lvABC', info: live, headline: '直播已创建', timezone: TZ, taskId: 't1' });
     assert.equal(card.card_type, 'button_interaction');
     assert.deepEqual(card.main_title, { title: '周会', desc: '直播已创建' });
@@ -23,8 +23,20 @@ describe('card builders', () => {
     assert.deepEqual(card.button_list?.map((b) => [b.text, b.key]), [
       ['查看详情', 'info:lvABC'],
       ['观看统计', 'watch:lvABC'],
+      ['修改', 'modify.ask:lvABC'],
       ['取消直播', 'cancel:lvABC'],
     ]);
+  });
+
+  it('the live card names the anchor, and shows the reminder instead of a viewer count before the start', () => {
+    const card = buildLiveCard({ livingid: 'lvABC', info: live, headline: '直播已创建', timezone: TZ, taskId: 't1', anchorName: '张三', remindSeconds: 900 });
+    assert.equal(rows(card)['主播'], '张三（zhangsan）');
+    assert.equal(rows(card)['提醒'], '提前15分钟');
+    assert.equal(rows(card)['观看人数'], undefined);
+    const none = buildLiveCard({ livingid: 'lvABC', info: live, headline: '直播已修改', timezone: TZ, taskId: 't1', remindSeconds: 0 });
+    assert.equal(rows(none)['提醒'], '不提醒');
+    const started = buildLiveCard({ livingid: 'lvABC', info: { ...live, status: 1 }, headline: '直播详情', timezone: TZ, taskId: 't1', remindSeconds: 900 });
+    assert.equal(rows(started)['观看人数'], '3', 'once started, the audience matters more than the reminder');
   });
 
   it('offers 取消直播 only while the live has not started', () => {
@@ -74,9 +86,31 @@ describe('card builders', () => {
       't',
     );
     assert.deepEqual(card.emphasis_content, { title: '99.5%', desc: '成功率' });
-    assert.equal(rows(card)['最近错误'], 'living/create 48002');
+    assert.equal(rows(card)['最近错误'], '48002 · create');
+    assert.equal(card.sub_title_text, '最近错误：应用没有直播接口权限，请联系管理员', 'what the code meant, not a bare code');
     assert.equal(rows(card)['错误时间'], '2026-11-25 14:00 (周三)');
     assert.equal(percent(1), '100%');
+  });
+
+  it('the API stats card never cuts its own figures: the slowest endpoint’s p95 and the last error read whole', () => {
+    const perf = new PerformanceManager();
+    for (let i = 0; i < 20; i++) perf.record('living/get_user_all_livingid', 12_000 + i * 20);
+    perf.record('message/update_template_card', 50);
+    const card = buildApiStatsCard(
+      {
+        totalCalls: 99_999_999, successCalls: 99_999_998, errorCalls: 1, successRate: 0.9999999,
+        lastError: { endpoint: 'message/update_template_card', errcode: 40001, errmsg: 'invalid credential, hint: [x], from ip: 1.2.3.4' },
+        lastErrorTime: '2026-11-25T06:00:00.000Z', apiCallTimes: {},
+        tokenStats: { fetches: 123_456, cacheHits: 99_999_999, refreshes: 0, failures: 0, expiry: null },
+        endpoints: perf.snapshot(),
+      },
+      TZ,
+      't',
+    );
+    for (const row of card.horizontal_content_list ?? []) assert.ok(!row.value?.endsWith('…'), `${row.keyname} cut: ${row.value}`);
+    assert.match(rows(card)['最慢接口'] ?? '', /^get_user_all_livingid p95 12\d{3}ms$/);
+    assert.equal(rows(card)['最近错误'], '40001 · update_template_card');
+    assert.match(card.sub_title_text ?? '', /^最近错误：机器人配置有误（应用Secret无效）/);
   });
 
   it('task ids are unique and within WeCom’s charset', () => {

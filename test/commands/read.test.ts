@@ -22,6 +22,7 @@ export function understand(text: string, now = NOW): { command: string; result: 
 
 /** Fails unless `result` is what `expected` says. */
 export function assertUnderstood(text: string, got: ReturnType<typeof understand>, expected: Expected): void {
+  if ('command' in expected && expected.command === 'none') return assert.equal(got, null, `${text}: read as a command`);
   assert.ok(got, `${text}: not recognised as any command`);
   const { command, result } = got;
   if ('live' in expected) {

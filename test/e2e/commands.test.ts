@@ -49,7 +49,8 @@ describe('commands end to end, through encrypted callbacks', () => {
     assert.equal(live.anchor_userid, 'zhangsan');
     assert.equal(live.type, 3, 'the configured default type (企业培训)');
     assert.equal(live.description, '面向全员');
-    assert.deepEqual(card?.card?.button_list?.map((b) => b.text), ['查看详情', '观看统计', '取消直播']);
+    assert.deepEqual(card?.card?.button_list?.map((b) => b.text), ['查看详情', '观看统计', '修改', '取消直播']);
+    assert.equal(live.remind_time, 900, 'WECOM_DEFAULT_REMIND_MINUTES (15) applies');
   });
 
   it('uses the default duration of 1 hour', async () => {

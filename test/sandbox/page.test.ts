@@ -8,6 +8,34 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** `npm start` on a clean environment (plus `env`): no WeCom settings, so the sandbox. */
+async function launchSandbox(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  // Its own process group: npm does not pass SIGTERM on to the node process it starts, so the group is signalled.
+  const child = spawn('npm', ['start'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const match = /Sandbox ready: open (http:\/\/localhost:\d+\/)/.exec(output);
+    if (match) return { child, url: match[1]!, output: () => output };
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the sandbox did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Stops a sandbox started by launchSandbox. */
+async function stopSandbox(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  process.kill(-child.pid!, 'SIGTERM');
+  await exited;
+}
+
 describe('the sandbox chat page, in a real browser', () => {
   let child: ChildProcess;
   let url: string;
@@ -16,36 +44,17 @@ describe('the sandbox chat page, in a real browser', () => {
   let page: Page;
 
   before(async () => {
-    // `npm start` on a clean environment: no WeCom settings, so the sandbox.
-    // Its own process group: npm does not pass SIGTERM on to the node process it starts, so the group is signalled.
-    child = spawn('npm', ['start'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const match = /Sandbox ready: open (http:\/\/localhost:\d+\/)/.exec(output);
-      if (match) {
-        url = match[1]!;
-        break;
-      }
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the sandbox did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const sandbox = await launchSandbox();
+    child = sandbox.child;
+    url = sandbox.url;
+    output = sandbox.output();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   });
 
   after(async () => {
     await browser?.close();
-    if (child && child.exitCode === null) {
-      const exited = once(child, 'exit');
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
-    }
+    await stopSandbox(child);
   });
 
   const send = async (text: string) => {
@@ -126,5 +135,50 @@ describe('the sandbox chat page, in a real browser', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     assert.ok(await page.locator('#text').isVisible());
+  });
+});
+
+describe('the sandbox with SANDBOX_SEED=demo: the attendance sheet as a file message', () => {
+  let child: ChildProcess;
+  let browser: Browser;
+
+  after(async () => {
+    await browser?.close();
+    await stopSandbox(child);
+  });
+
+  it('导出观看统计 on the seeded training shows a file that opens as the real workbook', async () => {
+    const sandbox = await launchSandbox({ SANDBOX_SEED: 'demo' });
+    child = sandbox.child;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(sandbox.url);
+    await page.getByRole('button', { name: /张三/ }).click();
+    const state = await page.evaluate(async () => (await fetch('/sandbox/api/state')).json() as Promise<{ lives: Array<{ livingid: string; theme: string }> }>);
+    const training = state.lives.find((l) => l.theme === '安全合规培训');
+    assert.ok(training, 'the demo seeds an ended training');
+    await page.locator('#text').fill(`导出观看统计 ${training.livingid}`);
+    await page.locator('#composer button[type=submit]').click();
+    const file = page.locator('.msg.bot a.file').last();
+    await file.waitFor();
+    assert.match((await file.textContent()) ?? '', /观看名单-安全合规培训-.{6}\.xlsx/);
+    await page.locator('.msg.bot .bubble', { hasText: '「安全合规培训」观看名单：321位观众' }).waitFor();
+    // What the link opens: the bytes the bot uploaded, read back as a workbook.
+    const href = await file.getAttribute('href');
+    const base64 = await page.evaluate(async (link) => {
+      const bytes = new Uint8Array(await (await fetch(link!)).arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return btoa(binary);
+    }, href);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('观看名单')!;
+    assert.equal(sheet.rowCount, 322, 'a header and 321 viewers');
+    const names = new Set<string>();
+    sheet.eachRow((r, n) => void (n > 1 && names.add(String(r.getCell(1).value))));
+    assert.ok(names.has('emp30'), 'the member outside the visible range appears by userid');
+    assert.ok(names.has('外部讲师'), 'the external viewer by name');
   });
 });

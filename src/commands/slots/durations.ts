@@ -17,7 +17,9 @@ const MINUTES_ALONE = String.raw`(${NUMBER})\s*(?:分钟|minutes?|mins?|m(?![a-z
 const LABEL = String.raw`(?:(?:直播)?时长\s*(?:是|为|:)?\s*)?`;
 /** Not a duration when 后 follows (2小时后 is a time; 后天 is not 后), nor after 提前 (a reminder). */
 const NOT_AFTER = String.raw`(?!\s*(?:以后|之后|后(?!天)))`;
-const DURATION = new RegExp(String.raw`${LABEL}(?:${HOURS}${MINUTES_AFTER_HOURS}|${MINUTES_ALONE})${NOT_AFTER}`, 'gi');
+/** 一刻钟, 三刻钟, 2个钟, 一小时半: the spoken forms. */
+const SPOKEN = String.raw`(一|三)刻钟|(${NUMBER})\s*个\s*钟(?:头)?(?!\s*[前后])|(${NUMBER})\s*(?:个)?\s*小时半`;
+const DURATION = new RegExp(String.raw`${LABEL}(?:${SPOKEN}|${HOURS}${MINUTES_AFTER_HOURS}|${MINUTES_ALONE})${NOT_AFTER}`, 'gi');
 
 /** Every duration in `text`, in order. */
 export function findDurations(text: string): FoundDuration[] {
@@ -33,8 +35,11 @@ export function findDurations(text: string): FoundDuration[] {
 }
 
 function durationSeconds(m: RegExpMatchArray): number {
-  const [, hours, halfAfter, halfAlone, minutesAfterHours, minutesAlone] = m;
+  const [, quarters, spokenHours, hoursAndHalf, hours, halfAfter, halfAlone, minutesAfterHours, minutesAlone] = m;
   if (minutesAlone !== undefined) return Math.round(readNumber(minutesAlone) * 60);
+  if (quarters !== undefined) return quarters === '一' ? 900 : 2700;
+  if (spokenHours !== undefined) return Math.round(readNumber(spokenHours) * 3600);
+  if (hoursAndHalf !== undefined) return Math.round(readNumber(hoursAndHalf) * 3600 + 1800);
   const h = halfAlone ? 0.5 : readNumber(hours!) + (halfAfter ? 0.5 : 0);
   const min = minutesAfterHours === undefined ? 0 : readNumber(minutesAfterHours);
   return Math.round(h * 3600 + min * 60);

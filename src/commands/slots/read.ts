@@ -30,6 +30,8 @@ export interface Slots {
   remindSeconds?: number;
   /** Something the message says in two ways, or leaves open: ask before creating anything. */
   doubt?: Doubt;
+  /** 两点: the hour that was written, waiting for 上午 or 下午. */
+  hourInDoubt?: { hour: number; minute: number };
 }
 
 export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'description';
@@ -47,18 +49,28 @@ export interface ReadOptions {
   day?: Day;
 }
 
-const QUOTED = /“([^”]*)”|"([^"]*)"|「([^」]*)」|『([^』]*)』|‘([^’]*)’|《([^》]*)》|'([^']*)'/g;
-const THEME_LABEL = /(?:直播)?(?:主题|标题|名称|题目)\s*(?:是|为|叫|:|\s)\s*/g;
+const QUOTED = /“([^”]*)”|"([^"]*)"|「([^」]*)」|『([^』]*)』|‘([^’]*)’|《([^》]*)》|'([^']*)'|【([^】]*)】|\[([^\]]*)\]/g;
+/** 主题是…, 主题：…, and after a comma 主题周会 (a theme that starts with 主题 stands first, not after a comma). */
+const THEME_LABEL = /(?:直播)?(?:主题|标题|名称|题目)\s*(?:是|为|叫|:|\s)\s*|(?<=[,，、;；]\s*)(?:直播)?主题(?=[^\s,，:：是为叫])/g;
 const DESCRIPTION_LABEL = /(?:直播)?(?:描述|简介|内容|说明|备注)\s*(?:是|为|:|\s)\s*/g;
 const TIME_LABEL = /(?:开始|开播)?时间\s*(?:是|为|:)?\s*|(?:开始|开播|举行|进行)(?=$|[\s,，:：、;；。!！?？])/g;
 /** Words that carry no slot at the edges of what is left: 帮我…吧, 在明天, …的周会. */
-const LEADING_FILLER = /^(?:帮我|帮忙|麻烦|请|给我|我要|我想|的|一个|一场)+/;
+const LEADING_FILLER = /^(?:好的|好|嗯|就叫|就|能不能帮我|可以帮我|能帮我|麻烦帮我|请帮我|帮我|帮忙|麻烦|请|给我|我要|我想|有个|有场|就叫|叫做|名叫|名为|定在|定于|大概|大约|预计|的|一个|一场)+/;
 /** A part that is only one of these says nothing (在 明天15:00, 是 周会); inside a longer part they are words (要取消). */
-const FILLER_ALONE = /^(?:想|要|在|于|从|是|个|场|和|及)$/;
-const TRAILING_FILLER = /(?:的|吧|哈|呢|啊|哦|呀|一下|谢谢|开始|开播|举行|进行|在)+$/;
+const FILLER_ALONE = /^(?:想|要|在|于|从|是|个|场|和|及|左右|约|大概|大约|预计|最多|持续|共|for|at|on|定在|定于|准时|举办|开|吗|啦|呗|吧|呀|哦|了|呢|哈|嗯|好的|好|就|谢谢|谢啦|多谢|麻烦了|可以吗|好吗|一下|您好|你好|hi|hello|嗨)$/i;
+const TRAILING_FILLER = /(?:的|吧|哈|呢|啊|哦|呀|啦|呗|吗|了|一下|谢谢|左右|开始|开播|举行|进行|在)+$/;
 /** 明天15:00开始: a part that is only such a word says nothing. */
 const TRAILING_FILLER_ALONE = /(?:开始|开播|举行|进行)$/;
-const SEPARATOR = /[\s,，:：、;；。!！?？~～]/;
+const LATIN_WORD = /^[A-Za-z0-9][\w.&+'-]*$/;
+/** What goes on a theme rather than starting a description: 第3期, 2.0, （上）, 下篇, Part 2. */
+const CONTINUATION = /^(?:第|[（(]|[上中下](?:篇|集|期|半场)|part|vol|ep)/i;
+const GLUED_AFTER = /^(?!左右|以内|以上|上下|整|的)[\p{L}\p{N}]/u;
+
+/** Day words no rewrite turned into a date: where they are left over, the day is not known. */
+const UNREAD_DAY = /周末|下个?(?:周|星期|礼拜)(?![一二三四五六日天])|下个?月(?![底末\d零〇一二两三四五六七八九十])|月初|月中|上旬|中旬|下旬|明后天|今明两?天|年底|年初|节后|节前|改天|[这本]周(?![一二三四五六日天])/;
+/** Recurring lives are not something WeCom's living/create makes. */
+const REPEATING = /每(?:周|天|日|月|星期|礼拜)|每个?(?:周|星期|礼拜)[一二三四五六日天]/;
+const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜]/;
 
 /** Reads `original` at `nowMs` in `tz`. Never throws. */
 export function readSlots(original: string, nowMs: number, tz: string, options: ReadOptions = {}): Slots {
@@ -66,10 +78,10 @@ export function readSlots(original: string, nowMs: number, tz: string, options: 
   let reading = Reading.of(original);
   const slots: Slots = {};
   /** Spans of the original that belong to a slot or a cue: cut out of the theme and description. */
-  const taken: Array<Span & { kind: 'slot' | 'theme-label' | 'description-label' | 'quoted' }> = [];
+  const taken: Array<Span & { kind: 'slot' | 'cue' | 'theme-label' | 'description-label' | 'quoted' }> = [];
   const take = (r: Reading, span: Span, kind: (typeof taken)[number]['kind'] = 'slot') => taken.push({ ...r.source(span), kind });
 
-  for (const cue of options.cues ?? []) take(reading, cue);
+  for (const cue of options.cues ?? []) take(reading, cue, 'cue');
   reading = reading.mask(options.cues ?? []);
   const quoted: Span[] = [];
   for (const m of reading.text.matchAll(QUOTED)) {
@@ -86,6 +98,8 @@ export function readSlots(original: string, nowMs: number, tz: string, options: 
     const spans = [...reading.text.matchAll(label)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     for (const span of spans) take(reading, span, label === THEME_LABEL ? 'theme-label' : label === DESCRIPTION_LABEL ? 'description-label' : 'slot');
     reading = reading.mask(spans);
+    // What follows 描述：/备注： is the member's description, times and lengths included ("会后有15分钟答疑").
+    if (label === DESCRIPTION_LABEL && spans[0]) reading = reading.mask([{ start: spans[0].end, end: reading.text.length }]);
   }
 
   const reminders = findReminders(reading.text);
@@ -93,7 +107,8 @@ export function readSlots(original: string, nowMs: number, tz: string, options: 
   for (const r of reminders) take(reading, r);
   reading = reading.mask(reminders);
 
-  const durations = findDurations(reading.text);
+  // 24小时挑战赛, 30分钟学会Excel: a length running into a word is part of that word.
+  const durations = findDurations(reading.text).filter((d) => !GLUED_AFTER.test(reading.text.slice(d.end)));
   if (durations.length > 0) {
     slots.durationSeconds = durations[0]!.seconds;
     if (new Set(durations.map((d) => d.seconds)).size > 1) {
@@ -106,36 +121,59 @@ export function readSlots(original: string, nowMs: number, tz: string, options: 
   reading = rewriteDates(reading, today);
   const times = findTimes(reading.text, today).filter((t) => t.hour || !gluedToWord(reading.text, t));
   for (const t of times) take(reading, t);
-  readTime(times, slots, today, tz, nowMs, options.day);
+  const todayAssumed = readTime(times, slots, today, tz, nowMs, options.day);
 
   const { theme, description } = leftovers(original, taken);
   if (theme !== undefined) slots.theme = theme;
   if (description !== undefined) slots.description = description;
+  // Words of a day the reader did not turn into one (下周, 周末, 月初, 明后天) must not leave a bare hour on today.
+  const leftover = `${theme ?? ''} ${description ?? ''}`;
+  const unread = UNREAD_DAY.exec(leftover);
+  if (!slots.doubt && unread && (todayAssumed || slots.start === undefined)) {
+    delete slots.start;
+    delete slots.day;
+    slots.doubt = { slot: 'time', why: `「${unread[0]}」是哪一天？` };
+  }
+  // Read in the whole message: the date rewrite takes 后天 out of 明后天, and 周五 out of 每周五.
+  const folded = original.normalize('NFKC');
+  const repeating = REPEATING.exec(folded);
+  const eitherDay = /明后天|今明两?天/.exec(folded);
+  if (repeating) slots.doubt = { slot: 'time', why: `暂不支持重复的直播（「${repeating[0]}」），每一场需要单独创建。` };
+  else if (eitherDay) slots.doubt = { slot: 'time', why: `「${eitherDay[0]}」是哪一天？` };
+  if (slots.doubt?.slot === 'time') {
+    delete slots.start;
+    delete slots.day;
+  }
   return slots;
 }
 
 const standsAlone = (text: string, start: number, end: number): boolean =>
+  text[start] === '【' ||
   (start === 0 || SEPARATOR.test(text[start - 1]!)) && (end === text.length || SEPARATOR.test(text[end]!) || /[\p{L}\p{N}]/u.test(text[end]!) === false);
 
 /** 周会周五 or 周一例会: a day with no hour, written against a word, may be part of the word. */
 function gluedToWord(text: string, t: FoundTime): boolean {
   const letter = /[\p{L}\p{N}]/u;
-  return letter.test(text[t.start - 1] ?? '') || letter.test(text[t.end] ?? '');
+  // 下周三的直播: 的 ties the day to what follows without making it part of a word.
+  return letter.test(text[t.start - 1] ?? '') || (letter.test(text[t.end] ?? '') && text[t.end] !== '的');
 }
 
 const sameDay = (a: Day, b: Day) => a.year === b.year && a.month === b.month && a.day === b.day;
 const dayOf = (w: { year: number; month: number; day: number }): Day => ({ year: w.year, month: w.month, day: w.day });
 
-/** Fills the time fields of `slots` from what was found, or a doubt when the times disagree or leave it open. */
-function readTime(times: FoundTime[], slots: Slots, today: ReturnType<typeof wallClock>, tz: string, nowMs: number, answerDay?: Day): void {
-  if (times.length === 0) return;
+/**
+ * Fills the time fields of `slots` from what was found, or a doubt when the times disagree or leave it open.
+ * True when the start's day was not written and today was taken.
+ */
+function readTime(times: FoundTime[], slots: Slots, today: ReturnType<typeof wallClock>, tz: string, nowMs: number, answerDay?: Day): boolean {
+  if (times.length === 0) return false;
   slots.timeText = times.map((t) => t.text.trim()).join(' ');
   const days = times.filter((t) => t.day);
   const hours = times.filter((t) => t.hour);
   const distinct = <T>(values: T[], key: (v: T) => string) => new Set(values.map(key)).size;
   if (distinct(days, (t) => JSON.stringify(t.day)) > 1 || distinct(hours, (t) => `${t.hour!.hour}:${t.hour!.minute}`) > 1) {
     slots.doubt = { slot: 'time', why: `消息里有${times.length}个时间（${times.map((t) => t.text.trim()).join('、')}）。` };
-    return;
+    return false;
   }
   const day = days[0]?.day ?? answerDay;
   const hour = hours[0]?.hour;
@@ -143,7 +181,7 @@ function readTime(times: FoundTime[], slots: Slots, today: ReturnType<typeof wal
   if (range !== undefined) slots.rangeSeconds = range;
   if (!hour) {
     if (day) slots.day = day;
-    return;
+    return false;
   }
   const on = day ?? dayOf(today);
   if (!hour.halfOfDayKnown && hour.hour >= 1 && hour.hour <= 6) {
@@ -151,7 +189,20 @@ function readTime(times: FoundTime[], slots: Slots, today: ReturnType<typeof wal
     slots.day = on;
     const clock = `${hour.hour}点${hour.minute ? `${hour.minute}分` : ''}`;
     slots.doubt = { slot: 'hour', why: `「${slots.timeText}」是凌晨${clock}还是下午${clock}？` };
-    return;
+    slots.hourInDoubt = { hour: hour.hour, minute: hour.minute };
+    return false;
+  }
+  const written = times.map((t) => t.text.trim()).join(' ');
+  if (hour.hour === 12 && /晚上|夜|半夜|凌晨/.test(written)) {
+    slots.day = on;
+    slots.doubt = { slot: 'hour', why: `「${written}」是中午12点还是夜里0点？` };
+    return false;
+  }
+  const weekdayOnly = days.find((t) => t.weekdayOnly);
+  if (weekdayOnly && day && Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(today.year, today.month - 1, today.day) >= 7 * 86_400_000) {
+    // 周三上午10点 on a Wednesday afternoon: chrono moves it a week on; today's may be what was meant.
+    slots.doubt = { slot: 'time', why: `今天就是${written.slice(0, 2)}，「${written}」是指下周的吗？` };
+    return false;
   }
   slots.start = fromWallClock({ ...on, hour: hour.hour, minute: hour.minute, second: 0 }, tz);
   if (!day && slots.start <= nowMs) {
@@ -159,6 +210,7 @@ function readTime(times: FoundTime[], slots: Slots, today: ReturnType<typeof wal
     slots.doubt = { slot: 'time', why: `今天${pad(hour.hour)}:${pad(hour.minute)}已经过去了。` };
     delete slots.start;
   }
+  return !day;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -174,17 +226,27 @@ function leftovers(original: string, taken: Array<Span & { kind: string }>): { t
   interface Part extends Span { text: string; after: string | undefined; quoted: boolean }
   const parts: Part[] = [];
   let lastKind: string | undefined;
+  /** After 描述：, every part is description until a theme label. */
+  let inDescription = false;
+  const firstCue = Math.min(...taken.filter((t) => t.kind === 'cue').map((t) => t.start), original.length);
+  const saw = (kind: string | undefined) => {
+    lastKind = kind;
+    if (kind === 'description-label') inDescription = true;
+    if (kind === 'theme-label') inDescription = false;
+  };
   for (let i = 0; i < original.length; ) {
+    const after = inDescription ? 'description-label' : lastKind;
     if (owner[i] === 'quoted') {
       let j = i;
       while (j < original.length && owner[j] === 'quoted') j++;
-      parts.push({ start: i, end: j, text: original.slice(i, j).trim(), after: lastKind, quoted: true });
-      lastKind = 'quoted';
+      // The part spans its quote marks, so a description keeps them (书目：《三体》); the theme is what they hold.
+      parts.push({ start: i - 1, end: j + 1, text: original.slice(i, j).trim(), after, quoted: true });
+      saw('quoted');
       i = j;
       continue;
     }
     if (owner[i] !== undefined || SEPARATOR.test(original[i]!)) {
-      if (owner[i] !== undefined) lastKind = owner[i];
+      if (owner[i] !== undefined) saw(owner[i]);
       i++;
       continue;
     }
@@ -192,20 +254,34 @@ function leftovers(original: string, taken: Array<Span & { kind: string }>): { t
     while (j < original.length && owner[j] === undefined && !SEPARATOR.test(original[j]!)) j++;
     const raw = original.slice(i, j);
     const text = raw.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '');
-    // Closing punctuation belongs to what it closes (进入！, 冲刺!).
+    // Closing punctuation belongs to what it closes (进入！, 冲刺!); a theme keeps ! and ? but not a full stop.
     const rawEnd = j;
     while (j < original.length && owner[j] === undefined && /[!！?？。.~～…]/.test(original[j]!)) j++;
-    const closed = raw.endsWith(text) ? text + original.slice(rawEnd, j) : text;
-    if (text !== '' && !FILLER_ALONE.test(text) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after: lastKind, quoted: false });
+    const closing = original.slice(rawEnd, j).replace(/[。.~～…]/g, '');
+    const closed = raw.endsWith(text) ? text + closing : text;
+    // 🎉创建直播 …: symbols before the command's words decorate the message, they are not its theme.
+    const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
+    if (text !== '' && !decoration && !FILLER_ALONE.test(text) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after, quoted: false });
     i = j;
   }
-  const themePart = parts.find((p) => p.after === 'theme-label') ?? parts.find((p) => p.quoted) ?? parts.find((p) => p.after !== 'description-label');
+  // One phrase written with a space: Weekly Sync, iPhone 17发布会 (Latin runs on into Latin), 新人培训 第3期
+  // (a continuation), and whatever follows 主题：up to the next comma or time.
+  for (let k = parts.length - 1; k > 0; k--) {
+    const [a, b] = [parts[k - 1]!, parts[k]!];
+    const gap = original.slice(a.end, b.start);
+    if (a.quoted || b.quoted || !/^[ \u3000]+$/.test(gap) || owner.slice(a.end, b.start).some((o) => o !== undefined)) continue;
+    const latin = LATIN_WORD.test(a.text) && /^[A-Za-z0-9]/.test(b.text);
+    if (!(a.after === 'theme-label' || latin || CONTINUATION.test(b.text))) continue;
+    parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
+  }
+  // A labelled theme, else the first part: quoted when it holds spaces (a quote later on, 书目《三体》, is description).
+  const themePart = parts.find((p) => p.after === 'theme-label') ?? parts.find((p) => p.after !== 'description-label');
   const rest = parts.filter((p) => p !== themePart);
   const out: { theme?: string; description?: string } = {};
   if (themePart) out.theme = themePart.text;
   if (rest.length > 0) {
     // The description is the member's own text; parts written next to each other keep what stood between them.
-    const own = (p: Part) => (p.quoted ? p.text : original.slice(p.start, p.end).replace(TRAILING_FILLER_ALONE, ''));
+    const own = (p: Part) => original.slice(p.start, p.end).replace(p.quoted ? '' : TRAILING_FILLER_ALONE, '');
     let description = own(rest[0]!);
     for (let k = 1; k < rest.length; k++) {
       const untouched = owner.slice(rest[k - 1]!.end, rest[k]!.start).every((o) => o === undefined);

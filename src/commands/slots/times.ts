@@ -23,6 +23,8 @@ export interface FoundTime extends Span {
   hour?: { hour: number; minute: number; halfOfDayKnown: boolean };
   /** For a range (9:00-11:30, 9点到11点): its length in seconds. */
   rangeSeconds?: number;
+  /** A weekday written without a date (周三): the coming one. */
+  weekdayOnly?: boolean;
   /** True when letters stand right before and after it: 周一例会 holds 周一, but as a word, not a time. */
   insideWord: boolean;
 }
@@ -36,12 +38,16 @@ export function findTimes(text: string, now: WallClock): FoundTime[] {
   // that word blanked out.
   let reading = text;
   let results = chrono.zh.parse(reading, reference, { forwardDate: true });
+  // Likewise "15:00 分享会" ends in 分 (minutes) and "秒杀" in 秒: a 分 or 秒 that starts a word is given back.
   for (let again = 0; again < 3; again++) {
-    const cut = results.find((r) => /[A-Za-z]$/.test(r.text.trimEnd()) && /[A-Za-z]/.test(reading[r.index + r.text.trimEnd().length] ?? ''));
+    const endOf = (r: chrono.ParsedResult) => r.index + r.text.trimEnd().length;
+    const latin = results.find((r) => /[A-Za-z]$/.test(r.text.trimEnd()) && /[A-Za-z]/.test(reading[endOf(r)] ?? ''));
+    const unit = results.find((r) => /(?:\s|:\d\d|点)[分秒]$/.test(r.text.trimEnd()) && /[\p{L}]/u.test(reading[endOf(r)] ?? '') && (reading[endOf(r)] !== '钟' || /\p{L}/u.test(reading[endOf(r) + 1] ?? '')));
+    const cut = latin ?? unit;
     if (!cut) break;
-    const end = cut.index + cut.text.trimEnd().length;
-    const word = /[A-Za-z]+$/.exec(reading.slice(0, end))!;
-    const wordEnd = end + /^[A-Za-z]*/.exec(reading.slice(end))![0].length;
+    const end = endOf(cut);
+    const word = latin ? /[A-Za-z]+$/.exec(reading.slice(0, end))! : { index: end - 1 };
+    const wordEnd = latin ? end + /^[A-Za-z]*/.exec(reading.slice(end))![0].length : end;
     reading = reading.slice(0, word.index) + '#'.repeat(wordEnd - word.index) + reading.slice(wordEnd);
     results = chrono.zh.parse(reading, reference, { forwardDate: true });
   }
@@ -62,6 +68,7 @@ export function findTimes(text: string, now: WallClock): FoundTime[] {
       insideWord: WORD_CHAR.test(text[start - 1] ?? '') && WORD_CHAR.test(text[end] ?? ''),
     };
     if (dayKnown) found.day = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+    if (s.isCertain('weekday') && !s.isCertain('day')) found.weekdayOnly = true;
     if (hourKnown) found.hour = { hour: date.getHours(), minute: date.getMinutes(), halfOfDayKnown: s.isCertain('meridiem') || date.getHours() === 0 || date.getHours() >= 13 };
     if (r.end && hourKnown && r.end.isCertain('hour')) found.rangeSeconds = rangeSeconds(r.start, r.end);
     return found;
@@ -78,7 +85,8 @@ function rangeSeconds(start: Components, end: Components): number {
     const days = Math.round((end.date().getTime() - start.date().getTime()) / 86_400_000 - (endMinute - startMinute) / 1440);
     return ((endMinute - startMinute) + days * 1440) * 60;
   }
-  if (!end.isCertain('meridiem') && startMinute >= 12 * 60 && endMinute < 12 * 60 && endMinute + 720 > startMinute) endMinute += 720;
+  // 下午3点-5点 and 11点到1点: an end without 上午/下午 that would come before the start is in the next half of the day.
+  if (!end.isCertain('meridiem') && endMinute < 12 * 60 && endMinute <= startMinute && endMinute + 720 > startMinute) endMinute += 720;
   let minutes = endMinute - startMinute;
   if (minutes <= 0) minutes += 1440;
   return minutes * 60;

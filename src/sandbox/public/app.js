@@ -87,7 +87,13 @@ function renderCard(message) {
 function renderEntry(entry) {
   if (entry.from === 'member') return el('li', { className: 'msg member' }, el('div', { className: 'bubble' }, entry.text));
   const m = entry.message;
-  const body = m.msgtype === 'template_card' ? renderCard(m) : el('div', { className: 'bubble' }, m.content);
+  const body =
+    m.msgtype === 'template_card'
+      ? renderCard(m)
+      : m.file
+        ? // A file message, as WeCom shows it: the file's name, opening the uploaded bytes.
+          el('a', { className: 'file', href: `/sandbox/api/media/${encodeURIComponent(m.file.mediaId)}`, download: m.file.filename }, el('span', { className: 'icon' }, 'XLSX'), el('span', { className: 'name' }, m.file.filename))
+        : el('div', { className: 'bubble' }, m.content);
   return el('li', { className: 'msg bot' }, body);
 }
 

@@ -1,0 +1,216 @@
+/**
+ * 修改直播 ID 时间|主题|时长|描述|提醒 新值: the anchor or an admin, only while the live is 预约中 (living/modify
+ * refuses anything else, so the bot says so without calling it). The card's 修改 button asks what to change and
+ * reads the answer. The reply is the updated card; when an admin changed someone's live, its anchor is told.
+ */
+import { buildLiveCard, formatReminder } from '../cards/live.js';
+import { newTaskId } from '../cards/limits.js';
+import { STATUS_NAMES } from '../cards/status.js';
+import { text, type Reply } from '../replies/reply.js';
+import type { ModifyLivingRequest } from '../wecom/types.js';
+import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
+import { formatDuration, formatTime } from '../zone.js';
+import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
+import { canManage, sameUser } from './context.js';
+import { readLivingId } from './livingid.js';
+import { findDurations } from './slots/durations.js';
+import { readSlots, type Day } from './slots/read.js';
+import { findReminders } from './slots/reminders.js';
+
+/** What a modify changes; only the fields the member named. */
+export interface Changes {
+  theme?: string;
+  /** ms since the epoch. */
+  start?: number;
+  durationSeconds?: number;
+  description?: string;
+  remindSeconds?: number;
+}
+
+export interface ModifyArgs {
+  livingid: string;
+  changes: Changes;
+}
+
+type Field = keyof Changes;
+
+/** What a question remembers: the live, the field asked for (if one was named) and a day waiting for its hour. */
+interface ModifyState {
+  livingid: string;
+  field?: Field;
+  day?: Day;
+}
+
+const EXAMPLE = '修改直播 lvXXXXXXXX 时间 后天15:00';
+const FIELD_WORDS: Array<[RegExp, Field]> = [
+  [/^(?:开始时间|开播时间|时间|开始|日期)/, 'start'],
+  [/^(?:主题|标题|名称|题目)/, 'theme'],
+  [/^(?:直播时长|时长|时间长度|长度)/, 'durationSeconds'],
+  [/^(?:描述|简介|说明|内容|备注)/, 'description'],
+  [/^(?:提醒时间|提醒)/, 'remindSeconds'],
+];
+const FIELD_NAMES: Record<Field, string> = { start: '开始时间', theme: '主题', durationSeconds: '时长', description: '描述', remindSeconds: '提醒' };
+const WHAT = '要修改什么？例如：时间 后天15:00、主题 新主题、时长 2小时、描述 新的描述、提醒 提前30分钟';
+const HINT = '（回复「取消」可放弃）';
+const NOTHING = /^(?:无|没有|不要|空|清空)$/;
+const QUOTED = /^[“"「『‘'《](.*)[”"」』’'》]$/s;
+/** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
+const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*/;
+
+const ask = (state: ModifyState, why = ''): ReadResult<ModifyArgs> => ({
+  ask: { text: `${why}${state.field ? `新的${FIELD_NAMES[state.field]}是什么？` : WHAT}${HINT}`, state },
+});
+
+/** Reads `value` as the new `field`: the change, or the question to ask. */
+function readField(field: Field, value: string, state: ModifyState, env: ReadEnv): Changes | ReadResult<ModifyArgs> {
+  const written = value.trim();
+  const again = (why: string) => ask({ livingid: state.livingid, field }, why);
+  if (written === '') return again('');
+  switch (field) {
+    case 'theme': {
+      const theme = QUOTED.exec(written)?.[1]?.trim() ?? written;
+      if (charLength(theme) > THEME_MAX_CHARS) return again(`直播主题最多${THEME_MAX_CHARS}个字（当前${charLength(theme)}个字）。`);
+      if (Buffer.byteLength(theme) > THEME_MAX_BYTES) return again(`直播主题最多${THEME_MAX_BYTES}个字节（当前${Buffer.byteLength(theme)}个字节）。`);
+      return { theme };
+    }
+    case 'description': {
+      const description = NOTHING.test(written) ? '' : (QUOTED.exec(written)?.[1] ?? written);
+      if (charLength(description) > DESCRIPTION_MAX_CHARS) return again(`直播描述最多${DESCRIPTION_MAX_CHARS}个字（当前${charLength(description)}个字）。`);
+      return { description };
+    }
+    case 'durationSeconds': {
+      const [duration, second] = findDurations(written.normalize('NFKC'));
+      if (!duration || second) return again(`没看懂时长「${[...written].slice(0, 20).join('')}」。`);
+      if (duration.seconds === 0 || duration.seconds > 24 * 3600) return again('直播时长要在1分钟到24小时之间。');
+      return { durationSeconds: duration.seconds };
+    }
+    case 'remindSeconds': {
+      const normalized = written.normalize('NFKC');
+      const phrase = /提醒|通知/.test(normalized) ? normalized : `${/^提前|前$/.test(normalized) ? '' : '提前'}${normalized}提醒`;
+      const [reminder] = findReminders(phrase);
+      if (reminder) return { remindSeconds: reminder.seconds };
+      if (/^不/.test(normalized)) return { remindSeconds: 0 };
+      return again(`没看懂提醒「${[...written].slice(0, 20).join('')}」，例如 提前15分钟、不提醒。`);
+    }
+    case 'start': {
+      const slots = readSlots(written, env.now, env.timezone, state.day ? { day: state.day } : {});
+      if (slots.doubt) return ask({ livingid: state.livingid, field, ...(slots.day ? { day: slots.day } : {}) }, slots.doubt.why);
+      if (slots.start === undefined) {
+        if (slots.day) return ask({ livingid: state.livingid, field, day: slots.day }, `${slots.day.month}月${slots.day.day}日几点开始？`);
+        return again(`没看懂时间「${[...written].slice(0, 20).join('')}」。`);
+      }
+      if (slots.start <= env.now) return again(`「${slots.timeText}」已经过去了。`);
+      return { start: slots.start, ...(slots.rangeSeconds !== undefined ? { durationSeconds: slots.rangeSeconds } : {}) };
+    }
+  }
+}
+
+/** Reads "时间 后天15:00 时长 2小时": every named field with its value; without a field word, what the value is. */
+function readChanges(rest: string, state: ModifyState, env: ReadEnv): ReadResult<ModifyArgs> {
+  const written = rest.trim();
+  if (written === '') return ask(state);
+  if (state.field) return settle(readField(state.field, written, state, env), state);
+  // Split at field words that start the text or follow a separator.
+  const pieces: Array<{ field: Field; value: string }> = [];
+  let remaining = written;
+  let current: { field: Field; value: string } | undefined;
+  while (remaining !== '') {
+    const match = FIELD_WORDS.map(([re, field]) => ({ m: re.exec(remaining), field })).find((f) => f.m);
+    if (match?.m && (current === undefined || /[\s,，;；、]$/.test(current.value))) {
+      current = { field: match.field, value: '' };
+      pieces.push(current);
+      remaining = remaining.slice(match.m[0].length).replace(JOINER, '');
+      continue;
+    }
+    if (!current) break;
+    current.value += remaining[0];
+    remaining = remaining.slice(1);
+  }
+  if (pieces.length === 0) return guessField(written, state, env);
+  const changes: Changes = {};
+  for (const piece of pieces) {
+    const read = readField(piece.field, piece.value.replace(/[\s,，;；、]+$/, ''), state, env);
+    if ('ask' in read || 'error' in read || 'args' in read) return read as ReadResult<ModifyArgs>;
+    Object.assign(changes, read);
+  }
+  return { args: { livingid: state.livingid, changes } };
+}
+
+/** A value with no field word: a time or a duration says what it is; anything else is asked about. */
+function guessField(written: string, state: ModifyState, env: ReadEnv): ReadResult<ModifyArgs> {
+  const slots = readSlots(written, env.now, env.timezone, state.day ? { day: state.day } : {});
+  const onlyTime = slots.start !== undefined && slots.theme === undefined && slots.durationSeconds === undefined;
+  if (onlyTime) return settle(readField('start', written, state, env), state);
+  const onlyDuration = slots.durationSeconds !== undefined && slots.timeText === undefined && slots.theme === undefined;
+  if (onlyDuration) return settle(readField('durationSeconds', written, state, env), state);
+  return ask(state, `没看懂要改什么（「${[...written].slice(0, 20).join('')}」）。`);
+}
+
+const settle = (read: Changes | ReadResult<ModifyArgs>, state: ModifyState): ReadResult<ModifyArgs> =>
+  'ask' in read || 'error' in read || 'args' in read ? (read as ReadResult<ModifyArgs>) : { args: { livingid: state.livingid, changes: read } };
+
+/** `开始 2026-11-27 15:00 (周五)、时长 2小时`: what changed, for the replies. */
+function describeChanges(changes: Changes, timezone: string): string {
+  const parts: string[] = [];
+  if (changes.theme !== undefined) parts.push(`主题「${changes.theme}」`);
+  if (changes.start !== undefined) parts.push(`开始 ${formatTime(changes.start, timezone)}`);
+  if (changes.durationSeconds !== undefined) parts.push(`时长 ${formatDuration(changes.durationSeconds)}`);
+  if (changes.description !== undefined) parts.push(changes.description === '' ? '去掉描述' : `描述「${changes.description}」`);
+  if (changes.remindSeconds !== undefined) parts.push(`提醒 ${formatReminder(changes.remindSeconds)}`);
+  return parts.join('、');
+}
+
+export const modify = defineCommand<ModifyArgs>({
+  name: 'modify',
+  words: ['修改直播', '更改直播', '改直播', '修改', 'modify'],
+  example: EXAMPLE,
+  help: ['修改直播 直播ID 时间|主题|时长|描述|提醒 新值（主播或管理员，仅限未开始的直播）', '　例：修改直播 lvXXXXXXXX 时间 后天15:00'],
+  abandoned: '好的，已放弃，直播没有改动。',
+  read(input, env) {
+    const id = readLivingId(input.args.split(/\s+/)[0] ?? '', EXAMPLE);
+    if (!('args' in id)) return id;
+    const rest = input.args.slice(input.args.indexOf(id.args.livingid) + id.args.livingid.length);
+    return readChanges(rest, { livingid: id.args.livingid }, env);
+  },
+  resume: (state, answer, env) => readChanges(answer, state as ModifyState, env),
+  async run({ livingid, changes }, ctx): Promise<Reply[]> {
+    const { living_info: live } = await ctx.api.getLivingInfo(livingid);
+    if (!canManage(ctx, live.anchor_userid)) return [text('只有主播或管理员可以修改这场直播。')];
+    if (live.status !== 0) return [text(`这场直播${STATUS_NAMES[live.status]}，只能修改预约中（尚未开始）的直播。`)];
+    if (changes.start !== undefined && changes.start <= ctx.now()) return [text('新的开始时间已经过去了，请选择将来的时间。')];
+    const request: Omit<ModifyLivingRequest, 'livingid'> = {
+      ...(changes.theme !== undefined ? { theme: changes.theme } : {}),
+      ...(changes.start !== undefined ? { living_start: Math.floor(changes.start / 1000) } : {}),
+      ...(changes.durationSeconds !== undefined ? { living_duration: changes.durationSeconds } : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.remindSeconds !== undefined ? { remind_time: changes.remindSeconds } : {}),
+    };
+    if (Object.keys(request).length === 0) return [text(`${WHAT}。例：${EXAMPLE}`)];
+    await ctx.api.modifyLiving(livingid, request);
+    ctx.log.info({ livingid, by: ctx.user, fields: Object.keys(request) }, 'live modified');
+    const [{ living_info: updated }, anchorName] = await Promise.all([ctx.api.getLivingInfo(livingid), ctx.names.nameOf(live.anchor_userid)]);
+    const what = describeChanges(changes, ctx.settings.timezone);
+    if (!sameUser(ctx.user, live.anchor_userid)) {
+      ctx.tell(live.anchor_userid, text(`你的直播「${live.theme}」（${formatTime(live.living_start * 1000, ctx.settings.timezone)}）已被管理员 ${ctx.user} 修改：${what}。`));
+    }
+    const card = buildLiveCard({
+      livingid,
+      info: updated,
+      headline: '直播已修改',
+      timezone: ctx.settings.timezone,
+      taskId: newTaskId('modified'),
+      anchorName,
+      ...(changes.remindSeconds !== undefined ? { remindSeconds: changes.remindSeconds } : {}),
+    });
+    return [{ kind: 'card', card }];
+  },
+  actions: {
+    /** The card's 修改: checked now (who, and whether it can still change), then asked what to change. */
+    async ask(livingid, ctx) {
+      const { living_info: live } = await ctx.api.getLivingInfo(livingid);
+      if (!canManage(ctx, live.anchor_userid)) return [text('只有主播或管理员可以修改这场直播。')];
+      if (live.status !== 0) return [text(`这场直播${STATUS_NAMES[live.status]}，只能修改预约中（尚未开始）的直播。`)];
+      return ctx.ask(`修改直播「${live.theme}」：${WHAT}${HINT}`, { livingid } satisfies ModifyState);
+    },
+  },
+});
