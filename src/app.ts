@@ -12,7 +12,8 @@ import { systemClock, type Clock } from './clock.js';
 import { MemoryConversations } from './commands/conversation.js';
 import { createDispatcher, type Dispatcher, type Outgoing } from './commands/dispatch.js';
 import { NO_JOURNAL, type Journal } from './commands/journal.js';
-import { BUSY_TEXT, FAILED_TEXT } from './commands/help.js';
+import { BUSY_TEXT, FAILED_TEXT, SLOW_DOWN_TEXT } from './commands/help.js';
+import { RefusalNotices } from './callback/refusals.js';
 import type { Config, WeComSettings } from './config.js';
 import type { Logger } from './log.js';
 import { BotMetrics } from './metrics.js';
@@ -26,6 +27,7 @@ import { RedisTokenStore } from './redis/token-store.js';
 import { MemoryLimiter } from './replies/limiter.js';
 import { Outbox } from './replies/outbox.js';
 import { RedisLimiter } from './redis/limiter.js';
+import { RedisPendingReplies } from './redis/pending-replies.js';
 import { text } from './replies/reply.js';
 import { WeComApi } from './wecom/client.js';
 import { WeComCrypto } from './wecom/crypto.js';
@@ -91,7 +93,20 @@ export function createBot(options: BotOptions): Bot {
     api,
     logger,
     limiter: options.redis ? new RedisLimiter(options.redis, limit, windowMs) : new MemoryLimiter(limit, windowMs),
+    waitingPerMember: config.replies.waitingPerMember,
+    waitingTotal: config.replies.waitingTotal,
+    holdMs: config.token.failureCooldownSeconds * 1000,
   });
+  const pendingReplies = options.redis ? new RedisPendingReplies(options.redis) : undefined;
+  if (pendingReplies) {
+    // Replies an instance that stopped could not send: this one sends them (each is taken by one instance only).
+    const adopt = setTimeout(async () => {
+      const replies = await pendingReplies.take();
+      if (replies.length > 0) logger.info({ replies: replies.length }, 'sending replies a stopped instance handed over');
+      for (const { to, reply } of replies) void outbox.deliver(to, reply);
+    }, 1000);
+    adopt.unref();
+  }
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const cluster = options.redis ? new ClusterStats(options.redis, instanceId, () => api.getApiStats(), options.statsIntervalMs) : undefined;
   const dispatch =
@@ -131,6 +146,7 @@ export function createBot(options: BotOptions): Bot {
   const concurrency = options.concurrency ?? 16;
   const queue = new CommandQueue<CallbackMessage>({
     capacity: config.queue.capacity,
+    perLane: config.queue.perMember,
     concurrency,
     laneOf: (m) => m.from,
     logger,
@@ -141,18 +157,35 @@ export function createBot(options: BotOptions): Bot {
   const durable = redis
     ? new DurableQueue({
         url: redis.url,
+        isUp: redis.isUp,
+        commandTimeoutMs: redis.commandTimeoutMs,
         concurrency,
         lockMs: config.queue.lockMs,
+        stalledIntervalMs: config.queue.stalledIntervalMs,
+        perMember: config.queue.perMember,
         logger,
         handle: (message) => handle(message, new RedisJournal(redis, message.dedupeKey)),
       })
     : undefined;
 
+  /** Members told to slow down, and when: told once every 10 s at most, however many messages they send. */
+  const slowDown = new RefusalNotices(clock, 10_000);
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', version: VERSION, mode: options.mode ?? 'production', queueDepth: queue.depth });
+    // Degraded, not down: the bot still answers WeCom (in-process fallbacks), but something needs an admin.
+    const problems: string[] = [];
+    if (options.redis && !options.redis.isUp()) problems.push('redis: not answering (in-process fallbacks in use)');
+    res.json({
+      status: problems.length > 0 ? 'degraded' : 'ok',
+      ...(problems.length > 0 ? { problems } : {}),
+      version: VERSION,
+      mode: options.mode ?? 'production',
+      queueDepth: queue.depth,
+      ...(options.redis ? { redis: options.redis.isUp() ? 'up' : 'down' } : {}),
+    });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -169,11 +202,13 @@ export function createBot(options: BotOptions): Bot {
     onOutcome: (outcome) => metrics.callbacks.inc({ outcome }),
     accept: async (message) => {
       // Scale-out: on Redis before the 200; while Redis is down, in this process (acknowledged work is never dropped).
-      if (durable && (await durable.add(message))) return 'queued';
-      if (queue.push(message)) return 'queued';
-      // Full: the member hears it, nothing is dropped silently.
-      if (message.kind === 'text' || message.kind === 'card-click') void outbox.deliver(message.from, text(BUSY_TEXT));
-      logger.warn({ from: message.from, kind: message.kind, depth: queue.depth }, 'queue full: message refused');
+      const durably = durable ? await durable.add(message) : 'unavailable';
+      const outcome = durably === 'unavailable' ? queue.push(message) : durably;
+      if (outcome === 'queued') return 'queued';
+      // Refused: the member hears it (once per burst), nothing is dropped silently, and only this member is slowed.
+      const fromMember = message.kind === 'text' || message.kind === 'card-click';
+      if (fromMember && slowDown.tell(message.from)) void outbox.deliver(message.from, text(outcome === 'member-full' ? SLOW_DOWN_TEXT : BUSY_TEXT));
+      logger.warn({ from: message.from, kind: message.kind, depth: queue.depth, why: outcome }, 'message refused');
       return 'busy';
     },
   });
@@ -198,7 +233,7 @@ export function createBot(options: BotOptions): Bot {
       const deadline = Date.now() + timeoutMs;
       const durableDone = durable ? await durable.close(timeoutMs) : true;
       const commands = (await queue.drain(Math.max(0, deadline - Date.now()))) && durableDone;
-      const replies = await outbox.drain(Math.max(0, deadline - Date.now()));
+      const replies = await outbox.drain(Math.max(0, deadline - Date.now()), options.redis?.isUp() ? pendingReplies : undefined);
       return commands && replies;
     },
   };

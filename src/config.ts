@@ -28,9 +28,19 @@ const defaultsSchema = z.object({
   }),
   queue: z.object({
     capacity: z.number().int().positive(),
+    perMember: z.number().int().positive(),
     drainTimeoutMs: z.number().int().positive(),
     lockMs: z.number().int().positive(),
+    stalledIntervalMs: z.number().int().positive(),
   }),
+  server: z.object({
+    requestTimeoutMs: z.number().int().positive(),
+    headersTimeoutMs: z.number().int().positive(),
+    keepAliveTimeoutMs: z.number().int().positive(),
+    maxConnections: z.number().int().positive(),
+  }),
+  replies: z.object({ waitingPerMember: z.number().int().positive(), waitingTotal: z.number().int().positive() }),
+  redis: z.object({ commandTimeoutMs: z.number().int().positive() }),
   limits: z.object({ memberMessagesPerMinute: z.number().int().positive() }),
 });
 export type Defaults = z.infer<typeof defaultsSchema>;
@@ -91,6 +101,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: optionalText,
   WECOM_QUEUE_LOCK_MS: int(500).default(DEFAULTS.queue.lockMs),
+  WECOM_QUEUE_PER_MEMBER: int(1).default(DEFAULTS.queue.perMember),
+  REDIS_COMMAND_TIMEOUT_MS: int(20, 60_000).default(DEFAULTS.redis.commandTimeoutMs),
+  HTTP_REQUEST_TIMEOUT_MS: int(1000).default(DEFAULTS.server.requestTimeoutMs),
+  HTTP_MAX_CONNECTIONS: int(10).default(DEFAULTS.server.maxConnections),
+  SANDBOX_ALLOW_REMOTE: z.enum(['0', '1', 'true', 'false', '']).default('').transform((v) => v === '1' || v === 'true'),
+  SANDBOX_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
   SANDBOX_SEED: optionalText.pipe(z.enum(['demo'], { error: 'must be "demo" or empty' }).optional()),
 });
@@ -122,6 +138,11 @@ export interface Config {
   /** The callback's limits; its path is `callbackPath`. */
   callback: Omit<Defaults['callback'], 'path'>;
   queue: Defaults['queue'];
+  /** HTTP server limits against slow and idle clients. */
+  server: Defaults['server'];
+  /** Replies waiting for a member's 30/min window: bounded per member and in total. */
+  replies: Defaults['replies'];
+  redis: Defaults['redis'];
   limits: Defaults['limits'];
   logLevel: string;
   /** Interface to listen on; default all in production, loopback in the sandbox (it has no authentication). */
@@ -130,6 +151,9 @@ export interface Config {
   redisUrl: string | undefined;
   /** "demo" pre-fills the sandbox's emulator with lives. */
   sandboxSeed: 'demo' | undefined;
+  /** The sandbox on a non-loopback HOST: refused unless allowed, and then only with the token. */
+  sandboxAllowRemote: boolean;
+  sandboxToken: string | undefined;
 }
 
 /** Thrown by loadConfig with one line per problem. */
@@ -180,11 +204,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retry: { ...d.retry, maxRetries: e.WECOM_RETRY_MAX },
     token: d.token,
     callback: callbackLimits,
-    queue: { ...d.queue, lockMs: e.WECOM_QUEUE_LOCK_MS },
+    queue: { ...d.queue, lockMs: e.WECOM_QUEUE_LOCK_MS, perMember: e.WECOM_QUEUE_PER_MEMBER },
+    server: {
+      ...d.server,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: Math.min(d.server.headersTimeoutMs, e.HTTP_REQUEST_TIMEOUT_MS),
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
+    replies: d.replies,
+    redis: { commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
     limits: d.limits,
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
     redisUrl: e.REDIS_URL,
     sandboxSeed: e.SANDBOX_SEED,
+    sandboxAllowRemote: e.SANDBOX_ALLOW_REMOTE,
+    sandboxToken: e.SANDBOX_TOKEN,
   };
 }

@@ -23,16 +23,32 @@ let bot: Bot;
 let sandbox: Sandbox | undefined;
 let redis: RedisConnection | undefined;
 if (config.wecom) {
-  redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  redis = config.redisUrl ? connectRedis(config.redisUrl, logger, undefined, { commandTimeoutMs: config.redis.commandTimeoutMs }) : undefined;
   bot = createBot({ config, wecom: config.wecom, logger, ...(redis ? { redis } : {}) });
 } else {
-  sandbox = await startSandbox({ config, logger, seed: config.sandboxSeed });
+  const remote = config.host !== undefined && !/^(?:127\.\d+\.\d+\.\d+|localhost|::1)$/.test(config.host);
+  if (remote && !(config.sandboxAllowRemote && config.sandboxToken)) {
+    // Anyone who can reach the sandbox acts as any member, the admin included.
+    console.error(
+      `The sandbox has no WeCom login: it will not listen on HOST=${config.host} unless SANDBOX_ALLOW_REMOTE=1 and a SANDBOX_TOKEN ` +
+        '(16+ characters) are set; the page is then opened as http://host:port/#token=…',
+    );
+    process.exit(1);
+  }
+  sandbox = await startSandbox({ config, logger, seed: config.sandboxSeed, ...(remote ? { token: config.sandboxToken! } : {}) });
   bot = sandbox.bot;
 }
 const mode = sandbox ? 'sandbox' : 'production';
 // The sandbox has no authentication: only this machine may use it unless HOST says otherwise.
 const host = config.host ?? (sandbox ? '127.0.0.1' : undefined);
-const server: Server = createServer(bot.listener);
+// Slow clients are cut off: a request must arrive whole within requestTimeoutMs (Node's defaults hold one for up
+// to 5 minutes), idle keep-alive sockets close, and the connection count has a ceiling below the file limit.
+const server: Server = createServer(
+  { requestTimeout: config.server.requestTimeoutMs, headersTimeout: config.server.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+  bot.listener,
+);
+server.keepAliveTimeout = config.server.keepAliveTimeoutMs;
+server.maxConnections = config.server.maxConnections;
 if (host) server.listen(config.port, host);
 else server.listen(config.port);
 server.once('listening', () => {

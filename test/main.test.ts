@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { WeComEmulator } from '../src/emulator/server.js';
@@ -41,6 +42,102 @@ describe('process entry (npm start)', () => {
     } finally {
       child.kill('SIGKILL');
       await emulator.close();
+    }
+  });
+});
+
+describe('process entry: the ways it is started and stopped', () => {
+  /** Starts `npm <args>` (npm, not node: how people and compose files start it) with `env`; resolves on its port. */
+  const startNpm = async (args: string[], env: Record<string, string>) => {
+    const child = spawn('npm', args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const match = /listening on port (\d+)/.exec(out);
+      if (match) return { child, port: Number(match[1]), output: () => out };
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm ${args.join(' ')} did not start:\n${out}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  it('SIGTERM to the npm process `npm start` started drains the bot and stops it listening', async () => {
+    const emulator = await WeComEmulator.start();
+    const { child, port, output } = await startNpm(['start'], emulatorEnv(emulator));
+    try {
+      emulator.callbacks.url = `http://127.0.0.1:${port}/wecom/callback`;
+      emulator.faults.delay('message/send', 1000, 1);
+      await emulator.callbacks.sendText('zhangsan', '帮助');
+      child.kill('SIGTERM'); // the npm process only, as docker stop and systemd do
+      await once(child, 'exit');
+      await waitForMessages(emulator, 'zhangsan', 1, 5000);
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline && !/stopped cleanly/.test(output())) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.match(output(), /stopped cleanly/, 'the bot itself drained');
+      await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`), 'nothing listens any more');
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('the production way: `npm run build`, then `npm run start:prod` runs the compiled bot, and SIGTERM drains it', async () => {
+    const build = spawn('npm', ['run', 'build'], { stdio: 'ignore' });
+    assert.equal((await once(build, 'exit'))[0], 0, 'npm run build');
+    const emulator = await WeComEmulator.start();
+    const { child, port, output } = await startNpm(['run', 'start:prod'], emulatorEnv(emulator));
+    try {
+      assert.match(output(), /exec node dist\/main\.js/, 'the compiled code, no TypeScript at run time');
+      emulator.callbacks.url = `http://127.0.0.1:${port}/wecom/callback`;
+      await emulator.callbacks.sendText('zhangsan', '帮助');
+      await waitForMessages(emulator, 'zhangsan', 1, 5000);
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`), 'stopped');
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('the sandbox refuses a non-loopback HOST unless allowed, and then asks for its token', async () => {
+    const run = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH ?? '', HOST: '0.0.0.0', PORT: '0' } });
+    let err = '';
+    run.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const [code] = await once(run, 'exit');
+    assert.equal(code, 1);
+    assert.match(err, /will not listen on HOST=0\.0\.0\.0 unless SANDBOX_ALLOW_REMOTE=1 and a SANDBOX_TOKEN/);
+
+    const token = 'a-long-enough-sandbox-token';
+    const { child, port } = await startNpm(['start'], { HOST: '0.0.0.0', SANDBOX_ALLOW_REMOTE: '1', SANDBOX_TOKEN: token });
+    try {
+      const url = `http://127.0.0.1:${port}/sandbox/api/state`;
+      assert.equal((await fetch(url)).status, 401, 'no token');
+      assert.equal((await fetch(url, { headers: { 'x-sandbox-token': 'wrong-token-of-some-length' } })).status, 401);
+      assert.equal((await fetch(url, { headers: { 'x-sandbox-token': token } })).status, 200);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('the local sandbox answers only requests addressed to this machine (no DNS rebinding)', async () => {
+    const { child, port } = await startNpm(['start'], {});
+    try {
+      const get = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path: '/sandbox/api/state', headers: { host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      assert.equal(await get(`localhost:${port}`), 200);
+      assert.equal(await get(`127.0.0.1:${port}`), 200);
+      assert.equal(await get('evil.example:80'), 403);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
     }
   });
 });

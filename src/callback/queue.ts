@@ -1,13 +1,15 @@
 /**
  * The bounded in-process queue between the callback's 200 and the command: several members' commands run at once,
  * one member's run in the order they were sent. When full, push() says so and the caller tells the member the bot
- * is busy: nothing is dropped silently.
+ * is busy: nothing is dropped silently. One member cannot fill it: past `perLane` items only that member is refused.
  */
 import { IdleSignal } from '../idle.js';
 import type { Logger } from '../log.js';
 
 export interface QueueOptions<T> {
   capacity: number;
+  /** Items one member may have waiting or running: past it only that member is refused, everyone else is served. */
+  perLane?: number;
   /** Members served at once. */
   concurrency: number;
   /** The member an item belongs to: items of one member run one at a time, in order. */
@@ -30,12 +32,14 @@ export class CommandQueue<T> {
 
   constructor(private readonly options: QueueOptions<T>) {}
 
-  /** Queues `item`; false when the queue is full or closed. */
-  push(item: T): boolean {
-    if (this.closed || this.size >= this.options.capacity) return false;
-    this.size++;
+  /** Queues `item`: 'queued', or why not ('full' or closed; 'member-full' when its member has too many waiting). */
+  push(item: T): 'queued' | 'full' | 'member-full' {
+    if (this.closed || this.size >= this.options.capacity) return 'full';
     const lane = this.options.laneOf(item);
     const pending = this.lanes.get(lane);
+    const ofMember = (pending?.length ?? 0) + (this.busy.has(lane) ? 1 : 0);
+    if (this.options.perLane !== undefined && ofMember >= this.options.perLane) return 'member-full';
+    this.size++;
     if (pending) pending.push(item);
     else {
       this.lanes.set(lane, [item]);
@@ -43,7 +47,7 @@ export class CommandQueue<T> {
     }
     this.options.onDepthChange?.(this.size);
     this.pump();
-    return true;
+    return 'queued';
   }
 
   /** Items waiting or running. */

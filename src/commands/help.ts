@@ -5,6 +5,9 @@ import { defineCommand } from './command.js';
 /** What a member sees when the bot's queue is full. */
 export const BUSY_TEXT = '机器人正忙，请稍后再发一次。';
 
+/** What a member sees who sent more than their share of messages at once (the others are served as usual). */
+export const SLOW_DOWN_TEXT = '你发送得太频繁了，前面的消息还在处理中，请稍后再发。';
+
 /** What a member sees when handling their message failed unexpectedly. */
 export const FAILED_TEXT = '处理消息时出错，请稍后再试。';
 

@@ -11,10 +11,26 @@ import type { CallbackMessage } from '../callback/message.js';
 import type { Logger } from '../log.js';
 
 const NAME = 'wecom-bot-commands';
+/** Counts one more queued message of a member, unless they are at the limit (-1); the count expires as a whole. */
+const TAKE_PENDING = `local n = redis.call('incr', KEYS[1]) if n > tonumber(ARGV[1]) then redis.call('decr', KEYS[1]) return -1 end redis.call('pexpire', KEYS[1], ARGV[2]) return n`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** A job: the message and its member's pending counter. */
+interface QueuedMessage {
+  message: CallbackMessage;
+  pending: string;
+}
 
 export interface DurableQueueOptions {
   url: string;
+  /** The shared health of this Redis: while it is down, add() falls back at once. */
+  isUp: () => boolean;
+  /** A command unanswered this long fails, so a hanging Redis cannot hold a callback. */
+  commandTimeoutMs: number;
+  /** How often a dead instance's jobs are looked for (BullMQ's stalled check). */
+  stalledIntervalMs: number;
+  /** Messages one member may have queued across the deployment; past it add() says 'member-full'. */
+  perMember: number;
   handle: (message: CallbackMessage) => Promise<void>;
   /** Jobs this instance runs at once. */
   concurrency: number;
@@ -32,39 +48,46 @@ export class DurableQueue {
 
   constructor(private readonly options: DurableQueueOptions) {
     // The producer fails fast while Redis is down, so the callback can fall back to the in-process queue at once.
-    this.producer = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.producer = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: options.commandTimeoutMs });
     this.consumer = new Redis(options.url, { maxRetriesPerRequest: null });
     this.lanes = new Redis(options.url, { maxRetriesPerRequest: null });
     for (const c of [this.producer, this.consumer, this.lanes]) c.on('error', () => undefined);
     this.queue = new Queue(NAME, { connection: this.producer });
     this.queue.on('error', () => undefined);
-    this.worker = new Worker(NAME, async (job) => this.runInLane(job.data as CallbackMessage), {
+    this.worker = new Worker(NAME, async (job) => this.runInLane(job.data as QueuedMessage), {
       connection: this.consumer,
       concurrency: options.concurrency,
+      // BullMQ renews a running job's lock every lockDuration / 2, so a short lock costs nothing to a long command;
+      // a dead instance's job is taken over after at most lockDuration + stalledInterval.
       lockDuration: options.lockMs,
-      stalledInterval: options.lockMs,
+      stalledInterval: options.stalledIntervalMs,
       maxStalledCount: 5,
     });
     this.worker.on('error', (error) => options.logger.debug({ err: error.message }, 'durable queue worker error'));
     this.worker.on('failed', (job, error) => options.logger.error({ jobId: job?.id, err: error.message }, 'durable command failed'));
   }
 
-  /** Puts `message` on the queue; false when Redis cannot take it (the caller falls back). */
-  async add(message: CallbackMessage): Promise<boolean> {
+  /** Puts `message` on the queue: 'queued', 'member-full', or 'unavailable' when Redis cannot take it (fall back). */
+  async add(message: CallbackMessage): Promise<'queued' | 'member-full' | 'unavailable'> {
+    if (!this.options.isUp()) return 'unavailable';
     // The job id comes from the message, so the same message added twice is one job.
     const jobId = `m${createHash('sha1').update(message.dedupeKey).digest('hex')}`;
+    const pending = `wecom:pending:${message.from.toLowerCase()}`;
     try {
-      await this.queue.add('message', message, {
+      // One member's flood must not fill every worker with jobs waiting for that member's lane.
+      const count = Number(await this.producer.eval(TAKE_PENDING, 1, pending, this.options.perMember, this.options.lockMs * 20));
+      if (count < 0) return 'member-full';
+      await this.queue.add('message', { message, pending }, {
         jobId,
         attempts: 3,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: { age: 3600, count: 10_000 },
         removeOnFail: { age: 86_400 },
       });
-      return true;
+      return 'queued';
     } catch (error) {
       this.options.logger.warn({ err: (error as Error).message }, 'durable queue unavailable: message kept in process');
-      return false;
+      return 'unavailable';
     }
   }
 
@@ -79,8 +102,10 @@ export class DurableQueue {
     return closed;
   }
 
-  /** Runs `message` while holding its member's lane, so one member's commands never run side by side. */
-  private async runInLane(message: CallbackMessage): Promise<void> {
+  /** Runs a message while holding its member's lane, so one member's commands never run side by side. */
+  private async runInLane(job: QueuedMessage | CallbackMessage): Promise<void> {
+    // Jobs queued by an earlier version hold the message alone.
+    const { message, pending } = 'message' in job && 'pending' in job ? job : { message: job, pending: undefined };
     const key = `wecom:lane:${message.from}`;
     const owner = randomBytes(12).toString('hex');
     const deadline = Date.now() + this.options.lockMs * 2;
@@ -88,10 +113,14 @@ export class DurableQueue {
     while ((await this.lanes.set(key, owner, 'PX', this.options.lockMs, 'NX')) !== 'OK' && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+    // A long command (an export) keeps its lane: the lock is renewed while it runs, as BullMQ renews the job's.
+    const renew = setInterval(() => void this.lanes.pexpire(key, this.options.lockMs).catch(() => undefined), this.options.lockMs / 2);
     try {
       await this.options.handle(message);
     } finally {
+      clearInterval(renew);
       await this.lanes.eval(RELEASE, 1, key, owner).catch(() => undefined);
+      if (pending) await this.lanes.decr(pending).catch(() => undefined);
     }
   }
 }

@@ -5,6 +5,7 @@
  * received through message/send. No secret and no crypto in the browser.
  */
 import { fileURLToPath } from 'node:url';
+import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { createBot, type Bot } from '../app.js';
 import { STATUS_NAMES } from '../cards/status.js';
@@ -32,10 +33,30 @@ export interface Sandbox {
 }
 
 const MAX_ENTRIES_PER_MEMBER = 500;
+const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/i;
+
+/**
+ * Who may use the sandbox (it acts as any member, the admin included). Without a token it serves only requests
+ * addressed to this machine by name (a page on another site that points its own hostname at 127.0.0.1, DNS
+ * rebinding, sends its own Host and is refused). With a token (SANDBOX_ALLOW_REMOTE) every API call must carry it.
+ */
+function guard(token: string | undefined): express.RequestHandler {
+  return (req, res, next) => {
+    if (!token) {
+      if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return void res.status(403).json({ error: 'sandbox: only for this machine (Host not allowed)' });
+      return next();
+    }
+    if (!req.path.startsWith('/sandbox/api')) return next();
+    const given = String(req.headers['x-sandbox-token'] ?? req.query.token ?? '');
+    const ok = given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+    if (!ok) return void res.status(401).json({ error: 'sandbox: open the page with its token (/#token=…)' });
+    next();
+  };
+}
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
 /** Starts the emulator and a bot wired to it; the bot's app also serves the chat page and /sandbox/api. */
-export async function startSandbox(options: { config: Config; logger: Logger; seed?: string }): Promise<Sandbox> {
+export async function startSandbox(options: { config: Config; logger: Logger; seed?: string; token?: string }): Promise<Sandbox> {
   const emulator = await WeComEmulator.start();
   const admins = options.config.adminUserids.length > 0 ? options.config.adminUserids : ['admin'];
   const config: Config = { ...options.config, apiBaseURL: emulator.url, adminUserids: admins };
@@ -153,6 +174,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     return typeof user === 'string' && members.some((m) => m.userid === user) ? user : undefined;
   };
 
+  bot.app.use(guard(options.token));
   bot.app.use('/sandbox/api', api);
   bot.app.use(express.static(PUBLIC_DIR));
 

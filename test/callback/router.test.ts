@@ -220,6 +220,8 @@ describe('callback endpoint: answers fast, keeps order, never drops', () => {
 
   it('keeps replies within 30 per member per window: the rest wait or merge, none is dropped', async () => {
     const f = await startBot({
+      // 40 messages at once from one member: above the per-member bound of 20, which is not what this test is about.
+      env: { WECOM_QUEUE_PER_MEMBER: '100' },
       replyWindowMs: 400,
       dispatch: async (m) => (m.kind === 'text' ? [{ to: m.from, reply: { kind: 'text' as const, content: m.content } }] : []),
     });

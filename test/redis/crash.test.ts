@@ -11,9 +11,9 @@ describe('scale-out: an instance killed mid-command loses nothing', () => {
   let emulator: WeComEmulator;
   const instances: BotProcess[] = [];
 
-  /** `npm start`'s entry as a real process, on Redis, against the emulator. */
+  /** `npm start`'s entry as a real process, on Redis, against the emulator, with the default lock and stalled check. */
   const startInstance = async (): Promise<BotProcess> => {
-    const instance = await startBotProcess({ ...emulatorEnv(emulator), REDIS_URL: redis.url, WECOM_QUEUE_LOCK_MS: '1500' });
+    const instance = await startBotProcess({ ...emulatorEnv(emulator), REDIS_URL: redis.url });
     instances.push(instance);
     return instance;
   };
@@ -38,11 +38,14 @@ describe('scale-out: an instance killed mid-command loses nothing', () => {
     assert.equal(answers[0]?.status, 200, 'acknowledged');
     while (emulator.countCalls('living/create') === 0) await sleep(5);
     a.child.kill('SIGKILL');
+    const killedAt = Date.now();
     await once(a.child, 'exit');
     assert.equal(emulator.messages.forUser('zhangsan').length, 0, 'A died before replying');
     const b = await startInstance();
 
-    const [card] = await waitForMessages(emulator, 'zhangsan', 1, 20_000);
+    const [card] = await waitForMessages(emulator, 'zhangsan', 1, 30_000);
+    // Measured, not asserted (timings do not go into tests): README's failure modes quote it.
+    console.log(`crash pickup: the member's reply came ${((Date.now() - killedAt) / 1000).toFixed(1)} s after SIGKILL (defaults: lock 8 s, stalled check 5 s)`);
     await sleep(2000); // any second reply or second create would have happened by now
     const lives = emulator.lives.all().filter((l) => l.theme === '不怕宕机');
     assert.equal(lives.length, 1, 'one live');

@@ -70,7 +70,7 @@ describe('scale-out on a real redis-server', () => {
       emulator.messages.windowMs = 2000;
       bots = await Promise.all(
         ['bot-a', 'bot-b'].map(async (instanceId) =>
-          startBot({ emulator, redis: await connect(), replyWindowMs: 2000, instanceId, statsIntervalMs: 50, env: { WECOM_ADMIN_USERIDS: 'admin' } }),
+          startBot({ emulator, redis: await connect(), replyWindowMs: 2000, instanceId, statsIntervalMs: 50, env: { WECOM_ADMIN_USERIDS: 'admin', WECOM_QUEUE_PER_MEMBER: '100' } }),
         ),
       );
     });

@@ -1,9 +1,14 @@
 // The sandbox chat page: a thin client of /sandbox/api. It renders what the emulator received through
 // message/send, the way WeCom renders texts and template cards. No secrets and no crypto here.
 
+// A sandbox opened to the network (SANDBOX_ALLOW_REMOTE) needs its token: open the page as /#token=…
+const TOKEN = new URLSearchParams(location.hash.slice(1)).get('token') || sessionStorage.getItem('sandbox-token') || '';
+if (TOKEN) sessionStorage.setItem('sandbox-token', TOKEN);
+
 const $ = (selector) => document.querySelector(selector);
 const api = async (path, body) => {
-  const res = await fetch(`/sandbox/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
+  const headers = { ...(body ? { 'content-type': 'application/json' } : {}), ...(TOKEN ? { 'x-sandbox-token': TOKEN } : {}) };
+  const res = await fetch(`/sandbox/api/${path}`, body ? { method: 'POST', headers, body: JSON.stringify(body) } : { headers });
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(data.error || `HTTP ${res.status}`);
   return data;
@@ -92,7 +97,7 @@ function renderEntry(entry) {
       ? renderCard(m)
       : m.file
         ? // A file message, as WeCom shows it: the file's name, opening the uploaded bytes.
-          el('a', { className: 'file', href: `/sandbox/api/media/${encodeURIComponent(m.file.mediaId)}`, download: m.file.filename }, el('span', { className: 'icon' }, 'XLSX'), el('span', { className: 'name' }, m.file.filename))
+          el('a', { className: 'file', href: `/sandbox/api/media/${encodeURIComponent(m.file.mediaId)}${TOKEN ? `?token=${encodeURIComponent(TOKEN)}` : ''}`, download: m.file.filename }, el('span', { className: 'icon' }, 'XLSX'), el('span', { className: 'name' }, m.file.filename))
         : el('div', { className: 'bubble' }, m.content);
   return el('li', { className: 'msg bot' }, body);
 }
@@ -162,7 +167,7 @@ for (const button of document.querySelectorAll('.clock-buttons button')) {
 $('#chips').replaceChildren(...CHIPS.map((text) => el('button', { type: 'button', onclick: () => send(text) }, text)));
 
 // Every message the emulator receives for a member is announced; the page reloads that member's conversation.
-const events = new EventSource('/sandbox/api/events');
+const events = new EventSource(`/sandbox/api/events${TOKEN ? `?token=${encodeURIComponent(TOKEN)}` : ''}`);
 events.onmessage = async (event) => {
   const { user } = JSON.parse(event.data);
   if (user === me) await loadConversation();
