@@ -16,6 +16,7 @@ import { BUSY_TEXT, FAILED_TEXT, SLOW_DOWN_TEXT } from './commands/help.js';
 import { RefusalNotices } from './callback/refusals.js';
 import type { Config, WeComSettings } from './config.js';
 import type { Logger } from './log.js';
+import { WeComHealth } from './health.js';
 import { BotMetrics } from './metrics.js';
 import type { RedisConnection } from './redis/connection.js';
 import { ClusterStats } from './redis/cluster-stats.js';
@@ -74,6 +75,7 @@ export function createBot(options: BotOptions): Bot {
   const { config, wecom, logger } = options;
   const clock = options.clock ?? systemClock;
   const metrics = new BotMetrics();
+  const wecomHealth = new WeComHealth();
   const api = new WeComApi(wecom.corpId, wecom.corpSecret, {
     baseURL: config.apiBaseURL,
     agentid: wecom.agentId,
@@ -83,7 +85,11 @@ export function createBot(options: BotOptions): Bot {
     failureCooldownMs: config.token.failureCooldownSeconds * 1000,
     logger,
     clock,
-    onCall: metrics.onApiCall,
+    onCall: (event) => {
+      metrics.onApiCall(event);
+      wecomHealth.observe(event);
+    },
+    ...(config.proxyUrl ? { proxyUrl: config.proxyUrl } : {}),
     ...(options.redis ? { tokenStore: new RedisTokenStore(options.redis) } : {}),
   });
   if (options.redis) metrics.redisProbe = options.redis.isUp;
@@ -178,6 +184,7 @@ export function createBot(options: BotOptions): Bot {
     // Degraded, not down: the bot still answers WeCom (in-process fallbacks), but something needs an admin.
     const problems: string[] = [];
     if (options.redis && !options.redis.isUp()) problems.push('redis: not answering (in-process fallbacks in use)');
+    problems.push(...wecomHealth.problems());
     res.json({
       status: problems.length > 0 ? 'degraded' : 'ok',
       ...(problems.length > 0 ? { problems } : {}),

@@ -107,6 +107,13 @@ const envSchema = z.object({
   HTTP_MAX_CONNECTIONS: int(10).default(DEFAULTS.server.maxConnections),
   SANDBOX_ALLOW_REMOTE: z.enum(['0', '1', 'true', 'false', '']).default('').transform((v) => v === '1' || v === 'true'),
   SANDBOX_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  // Never echoed in an error: it may carry the proxy's password.
+  WECOM_PROXY_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => /^https?:\/\/([^@/]+@)?[^/:@]+(:\d+)?\/?$/.test(v), 'must be http://[user:password@]host:port or https://…')
+      .optional(),
+  ),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
   SANDBOX_SEED: optionalText.pipe(z.enum(['demo'], { error: 'must be "demo" or empty' }).optional()),
 });
@@ -149,6 +156,8 @@ export interface Config {
   host: string | undefined;
   /** With it, token, dedupe (and more) are shared by every instance through Redis. */
   redisUrl: string | undefined;
+  /** Every WeCom call goes through this proxy (the egress on the 企业可信IP list); else HTTPS_PROXY/NO_PROXY apply. */
+  proxyUrl: string | undefined;
   /** "demo" pre-fills the sandbox's emulator with lives. */
   sandboxSeed: 'demo' | undefined;
   /** The sandbox on a non-loopback HOST: refused unless allowed, and then only with the token. */
@@ -217,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
     redisUrl: e.REDIS_URL,
+    proxyUrl: e.WECOM_PROXY_URL,
     sandboxSeed: e.SANDBOX_SEED,
     sandboxAllowRemote: e.SANDBOX_ALLOW_REMOTE,
     sandboxToken: e.SANDBOX_TOKEN,

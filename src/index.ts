@@ -3,7 +3,18 @@ export { WeComApi, describeForLog } from './wecom/client.js';
 export { mergeApiStats, type ApiStats } from './wecom/api-stats.js';
 export type { WeComApiOptions, CallEvent } from './wecom/options.js';
 export { WECOM_API_BASE_URL } from './wecom/options.js';
-export { WeComError, WeComApiError, WeComHttpError, WeComValidationError } from './wecom/errors.js';
+export {
+  WeComError,
+  WeComApiError,
+  WeComHttpError,
+  WeComNetworkError,
+  WeComTimeoutError,
+  WeComProxyError,
+  WeComStatusError,
+  WeComBadResponseError,
+  WeComValidationError,
+} from './wecom/errors.js';
+export { createTransport, TransportFailure, type Transport, type HttpRequest, type HttpResponse } from './wecom/http.js';
 export { describeErrcode, type ErrorKind, type ErrcodeDescription } from './wecom/error-handler.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './wecom/retry.js';
 export { MemoryTokenStore, type TokenStore, type StoredToken, type TokenStats } from './wecom/token.js';

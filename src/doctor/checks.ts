@@ -4,12 +4,15 @@
  * "回调地址请求不通过" (the URL check failed) is the problem users of WeCom SDKs report most.
  */
 import { randomInt } from 'node:crypto';
+import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Config, WeComSettings } from '../config.js';
 import { createLogger } from '../log.js';
 import { WeComApi } from '../wecom/client.js';
 import { WeComCrypto } from '../wecom/crypto.js';
-import { WeComApiError, WeComHttpError } from '../wecom/errors.js';
+import { WeComApiError, WeComHttpError, WeComProxyError } from '../wecom/errors.js';
+import { proxyDisplay, proxyFromEnvironment } from '../wecom/http.js';
+import { problemEn } from '../wecom/problems.js';
 
 export interface Check {
   name: string;
@@ -31,7 +34,10 @@ export async function runChecks(config: Config, callbackUrl: string | undefined)
     timeoutMs: config.httpTimeoutMs,
     retry: { maxRetries: 0 },
     logger: createLogger('silent'),
+    ...(config.proxyUrl ? { proxyUrl: config.proxyUrl } : {}),
   });
+  const proxy = config.proxyUrl ?? proxyFromEnvironment(config.apiBaseURL);
+  if (proxy) checks.push(await proxyCheck(proxy));
   checks.push(await tokenCheck(api));
   if (checks.at(-1)!.ok) checks.push(await livingPermissionCheck(api, config.adminUserids[0]));
   checks.push(
@@ -116,7 +122,30 @@ async function urlCheck(wecom: WeComSettings, url: string): Promise<Check> {
   return { name, ok: false, detail: `回调地址请求不通过: ${why}` };
 }
 
+/** Whether the egress proxy accepts a connection at all (named by host:port; its password is never printed). */
+async function proxyCheck(proxyUrl: string): Promise<Check> {
+  const name = 'proxy';
+  const display = proxyDisplay(proxyUrl);
+  const u = new URL(proxyUrl);
+  const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+  const reached = await new Promise<true | string>((resolve) => {
+    const socket = connect({ host: u.hostname, port, timeout: 3000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('timed out');
+    });
+    socket.once('error', (error: Error & { code?: string }) => resolve(error.code ?? error.message));
+  });
+  if (reached === true) return { name, ok: true, detail: `WeCom calls go through the proxy ${display}, which accepts connections` };
+  return { name, ok: false, detail: `代理 ${display} 无法连接 (${reached}): WeCom calls go through it (WECOM_PROXY_URL or HTTPS_PROXY): start it or fix the setting` };
+}
+
 function explain(error: unknown): string {
+  if (error instanceof WeComProxyError || (error instanceof WeComApiError && error.errcode === 60020)) return problemEn(error);
   if (error instanceof WeComApiError) return `WeCom answered ${error.errcode} (${error.errmsg}): ${error.hint}`;
   if (error instanceof WeComHttpError) {
     return `WeCom could not be reached (${error.message}): this server needs outbound HTTPS to qyapi.weixin.qq.com`;

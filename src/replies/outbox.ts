@@ -189,7 +189,7 @@ export class Outbox {
     } catch (error) {
       // WeCom refused the app's secret: nothing was sent, and nothing will be until the admin fixes it or the
       // cooldown ends; the reply waits for that instead of being lost.
-      const refusedSecret = error instanceof WeComApiError && describeErrcode(error.errcode).kind === 'configuration';
+      const refusedSecret = error instanceof WeComApiError && error.endpoint === 'gettoken' && describeErrcode(error.errcode).kind === 'configuration';
       if (refusedSecret && entry.holds < (this.options.maxHolds ?? 10) && reply.kind !== 'update-card' && reply.kind !== 'replace-card') {
         this.options.logger.warn({ userid, reply: reply.kind, holds: entry.holds + 1, err: describeForLog(error) }, 'reply held: WeCom refuses the app secret');
         this.enqueue(userid, { reply, holds: entry.holds + 1 }, this.options.holdMs ?? 60_000);

@@ -3,17 +3,17 @@
  * One private call() does token, retry, timing and errors; every public method is a thin typed line on top of it.
  */
 import { performance } from 'node:perf_hooks';
-import type { AxiosInstance } from 'axios';
 import type { Logger } from '../log.js';
 import type { ApiStats } from './api-stats.js';
 import { ENDPOINTS, type Endpoint, type EndpointResponse } from './endpoints.js';
 import { isTokenErrcode } from './error-handler.js';
-import { WeComApiError, WeComError, WeComHttpError, WeComValidationError } from './errors.js';
+import { WeComApiError, WeComBadResponseError, WeComError, WeComHttpError, WeComProxyError, WeComValidationError } from './errors.js';
 import { normalizeOptions, type NormalizedOptions, type WeComApiOptions } from './options.js';
 import { retryDelay } from './retry.js';
 import { PerformanceManager } from './stats.js';
 import { TokenManager } from './token.js';
-import { createHttp, send } from './transport.js';
+import { createTransport, type Transport } from './http.js';
+import { send } from './transport.js';
 import type {
   ApiDomainIpResponse,
   CreateLivingResponse,
@@ -53,7 +53,7 @@ export type { ApiStats };
 export class WeComApi {
   readonly corpid: string;
   private readonly options: NormalizedOptions;
-  private readonly http: AxiosInstance;
+  private readonly transport: Transport;
   private readonly tokens: TokenManager;
   private readonly perf = new PerformanceManager();
   private readonly log: Logger;
@@ -64,7 +64,7 @@ export class WeComApi {
     this.options = normalizeOptions(corpid, corpsecret, options);
     this.corpid = corpid;
     this.log = this.options.logger.child({ component: 'wecom-api' });
-    this.http = createHttp(this.options.baseURL, this.options.timeoutMs);
+    this.transport = this.options.transport ?? createTransport({ timeoutMs: this.options.timeoutMs, ...(this.options.proxyUrl ? { proxyUrl: this.options.proxyUrl } : {}) });
     this.tokens = new TokenManager({
       corpid,
       corpsecret,
@@ -237,12 +237,23 @@ export class WeComApi {
 
   /** True when WeCom accepts the credentials and answers; false (never a throw) when it refuses or is unreachable. */
   async testConnection(): Promise<boolean> {
+    return (await this.checkConnection()).ok;
+  }
+
+  /**
+   * Like testConnection, with the time it took and, when it failed, the error that says why (a WeComProxyError
+   * naming the proxy, a WeComApiError 60020 naming the address to trust, …) — this call's own, not the last in the
+   * stats, which another call may have written meanwhile.
+   */
+  async checkConnection(): Promise<{ ok: true; ms: number } | { ok: false; ms: number; error: WeComError }> {
+    const started = performance.now();
     try {
       await this.getApiDomainIp();
-      return true;
+      return { ok: true, ms: Math.round(performance.now() - started) };
     } catch (error) {
       this.log.warn({ err: describeForLog(error) }, 'WeCom connection test failed');
-      return false;
+      const wecomError = error instanceof WeComError ? error : new WeComError(String(error), 'get_api_domain_ip');
+      return { ok: false, ms: Math.round(performance.now() - started), error: wecomError };
     }
   }
 
@@ -299,10 +310,10 @@ export class WeComApi {
       try {
         token = endpoint === 'gettoken' ? undefined : await this.tokens.get();
         const query = token === undefined ? { ...input.query } : { ...input.query, access_token: token };
-        const body = await send(this.http, { method: spec.method, endpoint, query, json: input.json, ...(input.form ? { form: input.form } : {}) });
+        const body = await send(this.transport, this.options.baseURL, { method: spec.method, endpoint, query, json: input.json, ...(input.form ? { form: input.form } : {}) });
         const parsed = spec.schema.safeParse(body);
         if (!parsed.success) {
-          throw new WeComHttpError(endpoint, 'answer does not match the documented fields', new Error(parsed.error.message), 200, true);
+          throw new WeComBadResponseError(endpoint, 'answer does not match the documented fields', new Error(parsed.error.message), 200, true);
         }
         const ms = performance.now() - started;
         this.perf.record(endpoint, ms);
@@ -336,7 +347,7 @@ export class WeComApi {
   private fail(endpoint: string, error: unknown, elapsedMs: number, retries: number): void {
     const errcode = error instanceof WeComApiError ? error.errcode : null;
     this.perf.record(endpoint, elapsedMs, errcode ?? 'http');
-    this.options.onCall({ endpoint, ms: elapsedMs, errcode: errcode ?? 'http', retries });
+    this.options.onCall({ endpoint, ms: elapsedMs, errcode: errcode ?? 'http', retries, error });
     this.lastError = { endpoint, errcode, errmsg: error instanceof WeComApiError ? error.errmsg : String((error as Error).message) };
     this.lastErrorTime = new Date(this.options.clock.now()).toISOString();
     this.log.error({ endpoint, err: describeForLog(error) }, 'WeCom call failed');
@@ -348,6 +359,7 @@ export function describeForLog(error: unknown): Record<string, unknown> {
   if (error instanceof WeComApiError) {
     return { type: error.name, endpoint: error.endpoint, errcode: error.errcode, errmsg: error.errmsg, hint: error.hint };
   }
+  if (error instanceof WeComProxyError) return { type: error.name, endpoint: error.endpoint, message: error.message, proxy: error.proxy, code: error.cause.code };
   if (error instanceof WeComHttpError) {
     return { type: error.name, endpoint: error.endpoint, message: error.message, status: error.status, code: error.cause.code };
   }

@@ -30,7 +30,10 @@ export class WeComApiError extends WeComError {
   }
 }
 
-/** The call did not get a WeCom answer: network error, timeout, non-2xx status or a body that is not WeCom's JSON. */
+/**
+ * The call did not get a WeCom answer. One subclass per cause: WeComNetworkError, WeComTimeoutError,
+ * WeComProxyError, WeComStatusError (non-2xx), WeComBadResponseError (not WeCom's JSON).
+ */
 export class WeComHttpError extends WeComError {
   override name = 'WeComHttpError';
   constructor(
@@ -45,6 +48,40 @@ export class WeComHttpError extends WeComError {
   ) {
     super(`${endpoint} failed: ${message}`, endpoint);
   }
+}
+
+/** No connection to WeCom (DNS, refused, reset). `outcomeUnknown` is false when the request never left. */
+export class WeComNetworkError extends WeComHttpError {
+  override name = 'WeComNetworkError';
+}
+
+/** WeCom did not answer within the attempt's timeout; a write may have happened. */
+export class WeComTimeoutError extends WeComHttpError {
+  override name = 'WeComTimeoutError';
+}
+
+/** The egress proxy could not be reached, or refused the request (407). `proxy` is host:port, never credentials. */
+export class WeComProxyError extends WeComHttpError {
+  override name = 'WeComProxyError';
+  constructor(
+    endpoint: string,
+    message: string,
+    cause: Error & { code?: string },
+    outcomeUnknown: boolean,
+    readonly proxy: string,
+  ) {
+    super(endpoint, message, cause, undefined, outcomeUnknown);
+  }
+}
+
+/** WeCom (or something on the way) answered with a non-2xx HTTP status. */
+export class WeComStatusError extends WeComHttpError {
+  override name = 'WeComStatusError';
+}
+
+/** The answer was not WeCom's JSON (not JSON, no errcode, or fields missing). */
+export class WeComBadResponseError extends WeComHttpError {
+  override name = 'WeComBadResponseError';
 }
 
 /** The arguments were refused before any request was sent (e.g. a theme over WeCom's limit). */

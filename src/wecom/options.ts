@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from '../clock.js';
 import { createLogger, type Logger } from '../log.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import type { Transport } from './http.js';
 import { MemoryTokenStore, type TokenStore } from './token.js';
 
 export const WECOM_API_BASE_URL = 'https://qyapi.weixin.qq.com';
@@ -29,6 +30,11 @@ export interface WeComApiOptions {
   random?: () => number;
   /** Called after every logical call (with its retries) — e.g. to feed Prometheus metrics. */
   onCall?: (event: CallEvent) => void;
+  /** Every call to WeCom goes through this proxy (http:// or https://, optional user:password), e.g. the company's
+   * egress on the 企业可信IP list. Without it, HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply. */
+  proxyUrl?: string;
+  /** Replaces the HTTP transport entirely (timeouts and proxy are then its business). */
+  transport?: Transport;
 }
 
 /** One finished WeCom call: `errcode` 0 on success, WeCom's errcode, or "http" for a transport failure. */
@@ -37,6 +43,8 @@ export interface CallEvent {
   ms: number;
   errcode: number | 'http';
   retries: number;
+  /** The error the call ended with, if it failed. */
+  error?: unknown;
 }
 
 export interface NormalizedOptions {
@@ -52,6 +60,8 @@ export interface NormalizedOptions {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   onCall: (event: CallEvent) => void;
+  proxyUrl: string | undefined;
+  transport: Transport | undefined;
 }
 
 const nonNegative = (name: string, value: number): number => {
@@ -75,6 +85,10 @@ export function normalizeOptions(corpid: string, corpsecret: string, options: We
   }
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   for (const [name, value] of Object.entries(retry)) nonNegative(`retry.${name}`, value);
+  if (options.proxyUrl !== undefined && !/^https?:\/\/[^/]+/.test(options.proxyUrl)) {
+    // The value is not echoed: it may hold the proxy's password.
+    throw new TypeError('WeComApi option proxyUrl must be an http:// or https:// proxy URL such as http://proxy.example.com:3128');
+  }
   if (options.agentid !== undefined && !Number.isInteger(options.agentid)) {
     throw new TypeError(`WeComApi option agentid must be the app's numeric AgentId, got ${String(options.agentid)}`);
   }
@@ -91,5 +105,7 @@ export function normalizeOptions(corpid: string, corpsecret: string, options: We
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     onCall: options.onCall ?? (() => undefined),
+    proxyUrl: options.proxyUrl,
+    transport: options.transport,
   };
 }

@@ -4,7 +4,7 @@
  * create a second live or send a second reply.
  */
 import { isRejectedBeforeWork, isRetryableErrcode } from './error-handler.js';
-import { WeComApiError, WeComHttpError } from './errors.js';
+import { WeComApiError, WeComBadResponseError, WeComHttpError, WeComNetworkError, WeComProxyError, WeComStatusError, WeComTimeoutError } from './errors.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt (0 disables retrying). */
@@ -47,10 +47,15 @@ function isRetryable(error: unknown, idempotent: boolean): boolean {
     return idempotent && isRetryableErrcode(error.errcode);
   }
   if (error instanceof WeComHttpError) {
-    // 3. The request never left (connection refused, DNS): nothing happened, safe for any call.
+    // 3. The request never left (connection refused, DNS, the proxy unreachable): nothing happened, safe for any call.
     if (!error.outcomeUnknown) return true;
-    // 4. Timeout, reset or 5xx after sending: the outcome is unknown; a non-idempotent call is never repeated.
+    // 4. After sending the outcome is unknown: a non-idempotent call is never repeated.
     if (!idempotent) return false;
+    // 5. A timeout, a reset after sending, a proxy that dropped the tunnel, or an unreadable answer: read again.
+    if (error instanceof WeComTimeoutError || error instanceof WeComNetworkError || error instanceof WeComProxyError || error instanceof WeComBadResponseError) return true;
+    // 6. A status: only the ones that mean "try later".
+    if (error instanceof WeComStatusError) return error.status === undefined || error.status >= 500 || error.status === 429;
+    // An HTTP failure of no known cause (an injected transport's): as an unknown outcome.
     return error.status === undefined || error.status >= 500 || error.status === 429;
   }
   return false;

@@ -1,15 +1,11 @@
 /**
- * One HTTP attempt against WeCom with axios, turned into WeCom's answer or a typed error.
- * Nothing from axios's error (its config holds the URL with access_token) is kept: errors carry a sanitised cause.
+ * One attempt against WeCom through the client's Transport, turned into WeCom's answer or a typed error: one class
+ * per cause (network, timeout, proxy, status, unreadable answer). Nothing of the request is kept in an error: its
+ * URL holds the access_token.
  */
-import http from 'node:http';
-import https from 'node:https';
-import axios, { AxiosError, type AxiosInstance } from 'axios';
-import { WeComApiError, WeComHttpError } from './errors.js';
+import { WeComApiError, WeComBadResponseError, WeComNetworkError, WeComProxyError, WeComStatusError, WeComTimeoutError, type WeComHttpError } from './errors.js';
+import { TransportFailure, type Transport } from './http.js';
 import { envelopeSchema } from './types.js';
-
-/** Errors after which the request certainly did not reach WeCom. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export interface Attempt {
   method: 'GET' | 'POST';
@@ -20,72 +16,41 @@ export interface Attempt {
   form?: FormData;
 }
 
-/** Creates the keep-alive axios instance the client sends every request through. */
-export function createHttp(baseURL: string, timeoutMs: number): AxiosInstance {
-  return axios.create({
-    baseURL,
-    timeout: timeoutMs,
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
-    // The body is parsed by us, so a non-JSON answer becomes a typed error rather than a string.
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
-    validateStatus: () => true,
-    maxContentLength: 10 * 1024 * 1024,
-    proxy: false,
-    headers: { 'User-Agent': 'wecom-live-bot' },
-  });
-}
+const cause = (message: string, code?: string): Error & { code?: string } => Object.assign(new Error(message), code ? { code } : {});
 
 /** Sends one attempt; resolves to WeCom's JSON body when errcode is 0. */
-export async function send(httpClient: AxiosInstance, attempt: Attempt): Promise<unknown> {
-  let status: number;
-  let text: string;
+export async function send(transport: Transport, baseURL: string, attempt: Attempt): Promise<unknown> {
+  const url = new URL(`/cgi-bin/${attempt.endpoint}`, baseURL);
+  for (const [k, v] of Object.entries(attempt.query)) url.searchParams.set(k, String(v));
+  let res;
   try {
-    const res = await httpClient.request<string>({
-      method: attempt.method,
-      url: `/cgi-bin/${attempt.endpoint}`,
-      params: attempt.query,
-      data: attempt.form ?? attempt.json,
-    });
-    status = res.status;
-    text = typeof res.data === 'string' ? res.data : '';
+    res = await transport({ method: attempt.method, url: url.toString(), ...(attempt.form ? { form: attempt.form } : attempt.json !== undefined ? { body: attempt.json } : {}) });
   } catch (error) {
-    throw toHttpError(attempt.endpoint, error);
+    throw failed(attempt.endpoint, error);
   }
-  if (status < 200 || status > 299) {
-    throw new WeComHttpError(attempt.endpoint, `HTTP ${status}`, httpCause(`HTTP ${status}`), status, true);
+  if (res.status < 200 || res.status > 299) {
+    throw new WeComStatusError(attempt.endpoint, `HTTP ${res.status}`, cause(`HTTP ${res.status}`), res.status, true);
   }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(res.text);
   } catch {
-    throw new WeComHttpError(attempt.endpoint, 'answer is not JSON', httpCause('invalid JSON'), status, true);
+    throw new WeComBadResponseError(attempt.endpoint, 'answer is not JSON', cause('invalid JSON'), res.status, true);
   }
   const envelope = envelopeSchema.safeParse(body);
-  if (!envelope.success) {
-    throw new WeComHttpError(attempt.endpoint, 'answer has no errcode', httpCause('no errcode'), status, true);
-  }
-  if (envelope.data.errcode !== 0) {
-    throw new WeComApiError(attempt.endpoint, envelope.data.errcode, envelope.data.errmsg);
-  }
+  if (!envelope.success) throw new WeComBadResponseError(attempt.endpoint, 'answer has no errcode', cause('no errcode'), res.status, true);
+  if (envelope.data.errcode !== 0) throw new WeComApiError(attempt.endpoint, envelope.data.errcode, envelope.data.errmsg);
   return body;
 }
 
-function httpCause(message: string, code?: string): Error & { code?: string } {
-  const cause: Error & { code?: string } = new Error(message);
-  if (code) cause.code = code;
-  return cause;
-}
-
-function toHttpError(endpoint: string, error: unknown): WeComHttpError {
-  if (error instanceof AxiosError) {
-    const code = error.code ?? (error.cause as { code?: string } | undefined)?.code;
-    const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
-    const message = timedOut ? 'timed out' : (code ?? 'network error');
-    // axios messages name the host and port at most; the URL with its query is never part of them.
-    return new WeComHttpError(endpoint, message, httpCause(error.message, code), undefined, !NOT_SENT_CODES.has(code ?? ''));
+/** The typed error for a transport that threw (ours throws TransportFailure; an injected one may throw anything). */
+function failed(endpoint: string, error: unknown): WeComHttpError {
+  if (error instanceof TransportFailure) {
+    const c = cause(error.message, error.code);
+    if (error.kind === 'proxy') return new WeComProxyError(endpoint, error.message, c, !error.notSent, error.proxy ?? 'proxy');
+    if (error.kind === 'timeout') return new WeComTimeoutError(endpoint, 'timed out', c, undefined, true);
+    return new WeComNetworkError(endpoint, error.message, c, undefined, !error.notSent);
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new WeComHttpError(endpoint, 'request failed', httpCause(message), undefined, true);
+  return new WeComNetworkError(endpoint, 'request failed', cause(message, (error as { code?: string } | undefined)?.code), undefined, true);
 }

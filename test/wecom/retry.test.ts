@@ -147,3 +147,24 @@ describe('retryDelay ladder', () => {
     assert.equal(at(10, 0.5), null, 'no retry past maxRetries');
   });
 });
+
+describe('retry policy: by the class of the failure', async () => {
+  const { retryDelay, DEFAULT_RETRY_POLICY } = await import('../../src/wecom/retry.js');
+  const errors = await import('../../src/wecom/errors.js');
+  const c = (code: string) => Object.assign(new Error(code), { code });
+  const ctx = (idempotent: boolean) => ({ retries: 0, elapsedMs: 0, idempotent, random: 0.5 });
+  const cases: Array<[string, InstanceType<typeof errors.WeComHttpError>, boolean, boolean]> = [
+    ['a proxy that cannot be reached (nothing sent)', new errors.WeComProxyError('x', 'proxy down', c('ECONNREFUSED'), false, '127.0.0.1:3128'), true, true],
+    ['a network error before sending', new errors.WeComNetworkError('x', 'refused', c('ECONNREFUSED'), undefined, false), true, true],
+    ['a timeout', new errors.WeComTimeoutError('x', 'timed out', c('ETIMEDOUT'), undefined, true), true, false],
+    ['a 502', new errors.WeComStatusError('x', 'HTTP 502', c('HTTP 502'), 502, true), true, false],
+    ['a 404', new errors.WeComStatusError('x', 'HTTP 404', c('HTTP 404'), 404, true), false, false],
+    ['an unreadable answer', new errors.WeComBadResponseError('x', 'not JSON', c('invalid JSON'), 200, true), true, false],
+  ];
+  for (const [what, error, readRetried, writeRetried] of cases) {
+    it(`${what}: a read is ${readRetried ? '' : 'not '}retried, a write ${writeRetried ? 'is' : 'is never'}`, () => {
+      assert.equal(retryDelay(DEFAULT_RETRY_POLICY, error, ctx(true)) !== null, readRetried);
+      assert.equal(retryDelay(DEFAULT_RETRY_POLICY, error, ctx(false)) !== null, writeRetried);
+    });
+  }
+});

@@ -1,0 +1,162 @@
+/**
+ * The one HTTP transport of WeComApi: keep-alive, the per-attempt timeout, and the company's egress proxy, in one
+ * place. Since mid-2022 a new self-built app only accepts calls from its 企业可信IP list (60020 otherwise), so
+ * companies send the bot's calls through one proxy whose address is on it: WECOM_PROXY_URL, or the standard
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY as Node tools read them. https targets go through CONNECT, http targets in
+ * absolute form. A failure says what failed (the proxy, the network, a timeout) as a TransportFailure; the proxy's
+ * password never appears in one.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { getProxyForUrl } from 'proxy-from-env';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  /** Absolute URL, query included. */
+  url: string;
+  /** JSON (sent as application/json) or a multipart form. */
+  body?: unknown;
+  form?: FormData;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** The body as text; WeComApi parses it. */
+  text: string;
+}
+
+/** What WeComApi sends every request through; pass your own (`transport` option) to replace it entirely. */
+export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** Why a request got no HTTP answer. */
+export class TransportFailure extends Error {
+  override name = 'TransportFailure';
+  constructor(
+    readonly kind: 'network' | 'timeout' | 'proxy',
+    message: string,
+    /** The system error code (ECONNREFUSED, ETIMEDOUT, …) when there is one. */
+    readonly code: string | undefined,
+    /** True when the request certainly did not reach WeCom. */
+    readonly notSent: boolean,
+    /** The proxy involved, as host:port (never its credentials). */
+    readonly proxy?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TransportOptions {
+  timeoutMs: number;
+  /** An explicit proxy (WECOM_PROXY_URL); without it, HTTPS_PROXY / HTTP_PROXY / NO_PROXY from `env` apply. */
+  proxyUrl?: string;
+  /** Where proxy variables are read; default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Errors after which the request certainly did not reach its target. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** `host:port` of a proxy URL, for messages: what an admin needs to know, and nothing secret. */
+export function proxyDisplay(proxyUrl: string): string {
+  const u = new URL(proxyUrl);
+  return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
+}
+
+/** The axios transport the client uses unless given another. */
+export function createTransport(options: TransportOptions): Transport {
+  const env = options.env ?? process.env;
+  const direct = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+  const viaProxy = new Map<string, { http: http.Agent; https: http.Agent }>();
+  const agentsFor = (target: string): { agents: { http: http.Agent; https: http.Agent }; proxy: string | undefined } => {
+    const proxy = options.proxyUrl ?? proxyFromEnv(target, env);
+    if (!proxy) return { agents: direct, proxy: undefined };
+    let agents = viaProxy.get(proxy);
+    if (!agents) {
+      agents = { http: new HttpProxyAgent(proxy, { keepAlive: true }), https: new HttpsProxyAgent(proxy, { keepAlive: true }) };
+      viaProxy.set(proxy, agents);
+    }
+    return { agents, proxy };
+  };
+  const client: AxiosInstance = axios.create({
+    timeout: options.timeoutMs,
+    // The body is parsed by WeComApi, so a non-JSON answer becomes a typed error rather than a string.
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxContentLength: 10 * 1024 * 1024,
+    // Proxies are the agents' job (CONNECT for https); axios's own proxy support is off.
+    proxy: false,
+    headers: { 'User-Agent': 'wecom-live-bot' },
+  });
+  return async (request) => {
+    const { agents, proxy } = agentsFor(request.url);
+    try {
+      const res = await client.request<string>({
+        method: request.method,
+        url: request.url,
+        data: request.form ?? request.body,
+        httpAgent: agents.http,
+        httpsAgent: agents.https,
+      });
+      if (proxy && res.status === 407) {
+        throw new TransportFailure('proxy', `proxy ${proxyDisplay(proxy)} refused: 407 authentication required`, undefined, true, proxyDisplay(proxy));
+      }
+      return { status: res.status, text: typeof res.data === 'string' ? res.data : '' };
+    } catch (error) {
+      throw toFailure(error, proxy);
+    }
+  };
+}
+
+/** The proxy the standard variables give for `target` (for doctor), or undefined. */
+export const proxyFromEnvironment = (target: string): string | undefined => proxyFromEnv(new URL('/cgi-bin/gettoken', target).toString(), process.env);
+
+/** The proxy Node tools would use for `target`: HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the host. */
+function proxyFromEnv(target: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env === process.env) return getProxyForUrl(target) || undefined;
+  // proxy-from-env reads process.env only: give it the variables asked for, then put them back.
+  const names = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_no_proxy'];
+  const saved = names.map((n) => [n, process.env[n]] as const);
+  try {
+    for (const n of names) {
+      if (env[n] === undefined) delete process.env[n];
+      else process.env[n] = env[n];
+    }
+    return getProxyForUrl(target) || undefined;
+  } finally {
+    for (const [n, v] of saved) {
+      if (v === undefined) delete process.env[n];
+      else process.env[n] = v;
+    }
+  }
+}
+
+function toFailure(error: unknown, proxy: string | undefined): TransportFailure {
+  if (error instanceof TransportFailure) return error;
+  const code = error instanceof AxiosError ? (error.code ?? (error.cause as { code?: string } | undefined)?.code) : (error as { code?: string }).code;
+  const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+  if (timedOut) return new TransportFailure('timeout', 'timed out', code, false, proxy ? proxyDisplay(proxy) : undefined);
+  const message = error instanceof Error ? error.message : String(error);
+  const notSent = NOT_SENT_CODES.has(code ?? '');
+  if (proxy) {
+    const display = proxyDisplay(proxy);
+    const port = display.slice(display.lastIndexOf(':') + 1);
+    // The connection that failed is the proxy's when the message names its address, or when nothing was sent at
+    // all (with a proxy, the bot never connects to WeCom itself).
+    if (notSent || message.includes(display) || message.includes(`:${port}`) || /proxy|tunnel|socket hang up/i.test(message)) {
+      return new TransportFailure('proxy', `proxy ${display} unreachable (${code ?? scrub(message, proxy)})`, code, notSent, display);
+    }
+  }
+  return new TransportFailure('network', code ?? 'network error', code, notSent);
+}
+
+/** `message` without the proxy URL's credentials, should a library have put them there. */
+function scrub(message: string, proxy: string): string {
+  const u = new URL(proxy);
+  let out = message;
+  for (const secret of [u.password, decodeURIComponent(u.password), u.username]) if (secret) out = out.split(secret).join('***');
+  return out;
+}
