@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { WeComEmulator } from '../src/emulator/server.js';
 import { assertNoSecrets, waitForMessages } from './support/bot.js';
-import { emulatorEnv, startBotProcess } from './support/process.js';
+import { emulatorEnv, listening, startBotProcess } from './support/process.js';
 
 describe('process entry (npm start)', () => {
   it('stops with a clear message when WeCom settings are missing or invalid', async () => {
@@ -50,16 +50,7 @@ describe('process entry: the ways it is started and stopped', () => {
   /** Starts `npm <args>` (npm, not node: how people and compose files start it) with `env`; resolves on its port. */
   const startNpm = async (args: string[], env: Record<string, string>) => {
     const child = spawn('npm', args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const match = /listening on port (\d+)/.exec(out);
-      if (match) return { child, port: Number(match[1]), output: () => out };
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm ${args.join(' ')} did not start:\n${out}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    return listening(child, `npm ${args.join(' ')}`);
   };
 
   it('SIGTERM to the npm process `npm start` started drains the bot and stops it listening', async () => {

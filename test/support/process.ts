@@ -27,14 +27,19 @@ export async function startBotProcess(env: Record<string, string>, prefix: strin
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return listening(child, 'the bot');
+}
+
+/** Collects `child`'s output and resolves once it logs the port it listens on (or throws what it printed). */
+export async function listening(child: ChildProcess, what: string, timeoutMs = 30_000): Promise<BotProcess> {
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = /listening on port (\d+)/.exec(out);
     if (match) return { child, port: Number(match[1]), output: () => out };
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the bot did not start:\n${out}`);
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${what} did not start:\n${out}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
