@@ -4,6 +4,7 @@ import type { RequestListener } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import express from 'express';
+import { createAibotHandler } from './aibot/router.js';
 import { createCallbackHandler } from './callback/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
@@ -220,11 +221,29 @@ export function createBot(options: BotOptions): Bot {
     },
   });
   app.all(config.callbackPath, (req, res) => void callback(req, res));
-  // The callback path skips Express entirely: it is the hot path (bench/callback.ts), everything else is routed.
+  // The 智能机器人 beside the app: the same commands, its own URL, Token and key (ReceiveId "").
+  const aibot = config.aibot
+    ? createAibotHandler({
+        crypto: new WeComCrypto(config.aibot.token, config.aibot.encodingAESKey, ''),
+        clock,
+        dedupe: options.dedupe ?? (options.redis ? new RedisDedupe(options.redis, clock) : new MemoryDedupe(clock)),
+        dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
+        replayWindowSeconds: config.callback.replayWindowSeconds,
+        bodyLimitBytes: config.callback.bodyLimitBytes,
+        dispatch,
+        sendViaApp: (to, reply) => outbox.deliver(to, reply),
+        logger,
+        onOutcome: (outcome) => metrics.callbacks.inc({ outcome: `aibot:${outcome}` }),
+      })
+    : undefined;
+  const aibotPath = config.aibot?.path;
+  // The callback paths skip Express entirely: they are the hot path (bench/callback.ts), everything else is routed.
   const listener: RequestListener = (req, res) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
-    if ((query < 0 ? url : url.slice(0, query)) === config.callbackPath) void callback(req, res);
+    const path = query < 0 ? url : url.slice(0, query);
+    if (path === config.callbackPath) void callback(req, res);
+    else if (aibot && path === aibotPath) void aibot(req, res);
     else app(req, res);
   };
 

@@ -85,6 +85,13 @@ const envSchema = z.object({
   WECOM_ENCODING_AES_KEY: optionalText.pipe(
     z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits (接收消息 → EncodingAESKey)').optional(),
   ),
+  WECOM_AIBOT_TOKEN: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1–32 letters or digits (智能机器人 → API 模式 → Token)').optional(),
+  ),
+  WECOM_AIBOT_ENCODING_AES_KEY: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits (智能机器人 → API 模式 → EncodingAESKey)').optional(),
+  ),
+  WECOM_AIBOT_CALLBACK_PATH: z.string().regex(/^\/[\w\-./]*$/, 'must be a path starting with /').default('/wecom/aibot'),
   WECOM_API_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://qyapi.weixin.qq.com'),
   PORT: int(0, 65535).default(3000),
   WECOM_CALLBACK_PATH: z.string().regex(/^\/[\w\-./]*$/, 'must be a path starting with /').default(DEFAULTS.callback.path),
@@ -130,6 +137,8 @@ export interface WeComSettings {
 export interface Config {
   /** null when no WECOM_* setting is given (sandbox); every setting when all are. */
   wecom: WeComSettings | null;
+  /** The 智能机器人 channel: its Token and EncodingAESKey (both or neither) and its callback path. */
+  aibot: { token: string; encodingAESKey: string; path: string } | null;
   apiBaseURL: string;
   port: number;
   callbackPath: string;
@@ -199,8 +208,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           token: e.WECOM_TOKEN!,
           encodingAESKey: e.WECOM_ENCODING_AES_KEY!,
         };
+  if ((e.WECOM_AIBOT_TOKEN === undefined) !== (e.WECOM_AIBOT_ENCODING_AES_KEY === undefined)) {
+    const missing = e.WECOM_AIBOT_TOKEN === undefined ? 'WECOM_AIBOT_TOKEN' : 'WECOM_AIBOT_ENCODING_AES_KEY';
+    throw new ConfigError([`${missing}: missing (the 智能机器人 needs its Token and EncodingAESKey, or neither)`]);
+  }
+  const aibot = e.WECOM_AIBOT_TOKEN && e.WECOM_AIBOT_ENCODING_AES_KEY ? { token: e.WECOM_AIBOT_TOKEN, encodingAESKey: e.WECOM_AIBOT_ENCODING_AES_KEY, path: e.WECOM_AIBOT_CALLBACK_PATH } : null;
   return {
     wecom,
+    aibot,
     apiBaseURL: e.WECOM_API_BASE_URL,
     port: e.PORT,
     callbackPath: e.WECOM_CALLBACK_PATH,

@@ -12,6 +12,8 @@ interface Base {
 
 export interface TextMessage extends Base {
   kind: 'text';
+  /** Where the conversation happens, when not the app's chat: the 智能机器人's single chat or a group. */
+  chat?: string;
   /** 64-bit: kept as a string, never a JS number. */
   msgId: string;
   content: string;

@@ -11,13 +11,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import { WeComDecryptError, type WeComCrypto } from '../wecom/crypto.js';
+import type { WeComCrypto } from '../wecom/crypto.js';
 import { readBody } from './body.js';
 import type { DedupeStore } from './dedupe.js';
-import { CallbackAuthError, CallbackBadRequest, CallbackError, CallbackTooLarge } from './errors.js';
+import { CallbackBadRequest, CallbackTooLarge } from './errors.js';
 import type { CallbackMessage } from './message.js';
 import { readSignedQuery, verifySignature } from './verify.js';
 import { parseMessage, readEncrypt } from './xml.js';
+import { decrypt, refuse, reply } from './respond.js';
 
 export interface CallbackOptions {
   path: string;
@@ -109,29 +110,3 @@ export function createCallbackHandler(options: CallbackOptions): CallbackHandler
   };
 }
 
-function reply(res: ServerResponse, status: number, body: string): void {
-  res.statusCode = status;
-  if (body !== '') res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.end(body);
-}
-
-function decrypt(crypto: WeComCrypto, encrypted: string): string {
-  try {
-    return crypto.decrypt(encrypted);
-  } catch (error) {
-    if (error instanceof WeComDecryptError) throw new CallbackAuthError(error.reason);
-    throw error;
-  }
-}
-
-/** Answers a refusal with its status and its reason code as the body; returns the outcome to log. */
-function refuse(res: ServerResponse, error: unknown, logger: Logger): string {
-  if (error instanceof CallbackError) {
-    reply(res, error.status, error.code);
-    return error.code;
-  }
-  // A bug: a 500 that is logged, never a crash.
-  logger.error({ err: error }, 'callback failed unexpectedly');
-  reply(res, 500, 'internal error');
-  return 'error';
-}

@@ -1,0 +1,41 @@
+/**
+ * The 智能机器人's passive replies (docs/wecom-aibot-protocol.md §5): what the commands answered, as one stream
+ * (markdown; the whole text so far, ≤ 20,480 bytes) with, in a single chat, the first card beside it
+ * (stream_with_template_card). A group sees cards as markdown: the same rows, and no buttons that would act for
+ * whoever clicks.
+ */
+import type { Reply } from '../replies/reply.js';
+import type { TemplateCard } from '../wecom/types.js';
+
+const STREAM_MAX_BYTES = 20_480;
+
+/** A card as markdown: title, rows and the description, as a member reads it in a group. */
+export function cardAsMarkdown(card: TemplateCard): string {
+  const lines = [`**${card.main_title.title ?? ''}**${card.main_title.desc ? `　${card.main_title.desc}` : ''}`];
+  if (card.emphasis_content?.title) lines.push(`> ${card.emphasis_content.title} ${card.emphasis_content.desc ?? ''}`);
+  if (card.sub_title_text) lines.push(card.sub_title_text);
+  for (const row of card.horizontal_content_list ?? []) lines.push(`${row.keyname}：${row.value ?? ''}`);
+  return lines.join('\n');
+}
+
+/** The text of `replies` for a stream, and the first card when the chat may show one. */
+export function streamContent(replies: Reply[], cardsAllowed: boolean): { content: string; card?: TemplateCard } {
+  const parts: string[] = [];
+  let card: TemplateCard | undefined;
+  for (const r of replies) {
+    if (r.kind === 'text' || r.kind === 'markdown') parts.push(r.content);
+    else if (r.kind === 'card') {
+      if (cardsAllowed && !card) card = r.card;
+      else parts.push(cardAsMarkdown(r.card));
+    } else if (r.kind === 'file') parts.push(`文件「${r.filename}」已通过应用消息发送给你。`);
+  }
+  let content = parts.join('\n\n');
+  while (Buffer.byteLength(content) > STREAM_MAX_BYTES) content = `${[...content].slice(0, -200).join('')}…`;
+  return { content: content || (card ? '' : '好的。'), ...(card ? { card } : {}) };
+}
+
+/** The plaintext JSON of a stream reply (with a card beside it when there is one). */
+export function streamReply(streamId: string, finish: boolean, content: string, card?: TemplateCard): object {
+  const stream = { id: streamId, finish, content };
+  return card ? { msgtype: 'stream_with_template_card', stream, template_card: card } : { msgtype: 'stream', stream };
+}

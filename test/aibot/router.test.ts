@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AibotSender } from '../../src/emulator/aibot.js';
+import { randomEncodingAESKey } from '../../src/emulator/callbacks.js';
+import { startBot, waitForMessages, type BotFixture } from '../support/bot.js';
+
+/** The 智能机器人 channel end to end: encrypted JSON callbacks in, encrypted passive replies out. */
+describe('the 智能机器人 channel', () => {
+  let f: BotFixture;
+  let aibot: AibotSender;
+  before(async () => {
+    const probe = new AibotSender({ now: () => Date.now() });
+    f = await startBot({ env: { WECOM_AIBOT_TOKEN: probe.token, WECOM_AIBOT_ENCODING_AES_KEY: probe.encodingAESKey, WECOM_ADMIN_USERIDS: 'admin' } });
+    aibot = new AibotSender(f.emulator.clock, probe.token, probe.encodingAESKey);
+    aibot.url = `${f.url}/wecom/aibot`;
+  });
+  after(() => f.close());
+
+  it('answers WeCom’s URL check with the plaintext, decrypted with ReceiveId ""', async () => {
+    const answer = await aibot.urlCheck('123456789');
+    assert.deepEqual([answer.status, answer.body], [200, '123456789']);
+  });
+
+  it('refuses a bad signature, a stale timestamp, another key and malformed JSON, each with its status and reason', async () => {
+    const text = { msgid: 'r1', chattype: 'single', from: { userid: 'x' }, msgtype: 'text', text: { content: '帮助' } };
+    const cases: Array<[string, Promise<{ status: number; body: string }>, number, RegExp]> = [
+      ['bad signature', aibot.post(text, { signature: 'f'.repeat(40) }), 401, /^bad-signature$/],
+      ['stale timestamp', aibot.post(text, { timestamp: Math.floor(f.emulator.clock.now() / 1000) - 3600 }), 401, /^stale-timestamp$/],
+      // With another key the padding or the frame fails, whichever the random bytes hit first.
+      ['another key', aibot.post(text, { key: randomEncodingAESKey() }), 401, /^bad-(padding|ciphertext)$/],
+      ['not JSON inside', aibot.post('<xml>not json</xml>'), 400, /^malformed-message$/],
+      ['JSON without a sender', aibot.post({ msgid: 'r2', msgtype: 'text', text: { content: 'x' } }), 400, /^malformed-message$/],
+    ];
+    for (const [what, pending, status, reason] of cases) {
+      const answer = await pending;
+      assert.equal(answer.status, status, what);
+      assert.match(answer.body, reason, what);
+    }
+    const broken = await fetch(`${aibot.url}?msg_signature=x&timestamp=1&nonce=1`, { method: 'POST', body: '{not json' });
+    assert.deepEqual([broken.status, await broken.text()], [400, 'malformed-message']);
+  });
+
+  it('a group @mention creates exactly one live for the sender, and the chat sees its ID; the same msgid again creates nothing', async () => {
+    const before = f.emulator.lives.size;
+    const first = await aibot.sendText('zhangsan', '创建直播 群里的周会 明天15:00', { chat: 'wrGROUP1', msgid: 'group-msg-1' });
+    assert.equal(first.status, 200);
+    assert.equal(first.reply?.msgtype, 'stream', 'in a group: a stream, the card as markdown');
+    assert.equal(first.reply?.stream.finish, true);
+    const [live] = f.emulator.lives.all().filter((l) => l.theme === '群里的周会');
+    assert.ok(live, 'created');
+    assert.equal(live.anchor_userid, 'zhangsan', 'the sender is the anchor');
+    assert.match(first.reply?.stream.content, new RegExp(`直播ID：${live.livingid}`));
+    const again = await aibot.sendText('zhangsan', '创建直播 群里的周会 明天15:00', { chat: 'wrGROUP1', msgid: 'group-msg-1' });
+    assert.deepEqual([again.status, again.body], [200, ''], 'a redelivery is answered empty');
+    assert.equal(f.emulator.lives.size, before + 1, 'one live');
+  });
+
+  it('in a single chat: 帮助 as a finished stream, 我的直播 with its card beside the stream', async () => {
+    const help = await aibot.sendText('lisi', '帮助');
+    assert.match(help.reply?.stream.content, /^直播助手可用命令/);
+    f.emulator.lives.create({ anchor_userid: 'lisi', theme: '单聊', living_start: Math.floor(f.emulator.clock.now() / 1000) + 3600, living_duration: 600 });
+    const list = await aibot.sendText('lisi', '我的直播');
+    assert.equal(list.reply?.msgtype, 'stream_with_template_card');
+    assert.equal(list.reply?.template_card.main_title.title, '我的直播');
+  });
+
+  it('a question is per chat: the answer in the same chat completes it', async () => {
+    const question = await aibot.sendText('wangwu', '创建直播 群问答', { chat: 'wrGROUP2' });
+    assert.match(question.reply?.stream.content, /什么时候开始/);
+    const elsewhere = await aibot.sendText('wangwu', '明天下午3点');
+    assert.match(elsewhere.reply?.stream.content, /^没看懂这条消息/, 'the single chat has no open question');
+    const answered = await aibot.sendText('wangwu', '明天下午3点', { chat: 'wrGROUP2' });
+    assert.match(answered.reply?.stream.content, /\*\*群问答\*\*　直播已创建/);
+  });
+
+  it('a slow command is answered 处理中 at once and finished through the stream refreshes', async () => {
+    f.emulator.faults.delay('living/get_user_all_livingid', 3500, 1);
+    const first = await aibot.sendText('zhaoliu', '我的直播');
+    assert.equal(first.reply?.stream.finish, false);
+    assert.equal(first.reply?.stream.content, '处理中…');
+    const id = first.reply?.stream.id as string;
+    let refreshed = await aibot.refresh('zhaoliu', id);
+    for (let i = 0; refreshed.reply?.stream.finish === false && i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      refreshed = await aibot.refresh('zhaoliu', id);
+    }
+    assert.equal(refreshed.reply?.stream.id, id);
+    assert.equal(refreshed.reply?.stream.finish, true);
+    assert.match(refreshed.reply?.stream.content, /你还没有创建过直播/);
+  });
+
+  it('welcomes a member who opens the single chat (enter_chat), and private data asked in a group goes through the app', async () => {
+    const welcome = await aibot.enterChat('newbie');
+    assert.equal(welcome.reply?.msgtype, 'text');
+    assert.match(welcome.reply?.text.content, /创建直播 周会 明天15:00/);
+    const { livingid } = f.emulator.lives.create({ anchor_userid: 'admin', theme: '私密', living_start: Math.floor(f.emulator.clock.now() / 1000) + 3600, living_duration: 600 });
+    const inGroup = await aibot.sendText('admin', `观看统计 ${livingid}`, { chat: 'wrGROUP3' });
+    assert.equal(inGroup.reply?.stream.content, '结果涉及观看数据，已通过应用消息私信发给你。');
+    const [privately] = await waitForMessages(f.emulator, 'admin', 1);
+    assert.equal(privately?.card?.main_title.desc, '观看统计', 'the figures came through the app, to the asker only');
+  });
+});
