@@ -9,34 +9,25 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { readBody } from '../callback/body.js';
-import type { DedupeStore } from '../callback/dedupe.js';
 import { CallbackBadRequest } from '../callback/errors.js';
 import type { TextMessage } from '../callback/message.js';
 import { decrypt, refuse, reply } from '../callback/respond.js';
+import type { EndpointGuards } from '../callback/router.js';
 import { readSignedQuery, verifySignature } from '../callback/verify.js';
-import type { Clock } from '../clock.js';
 import type { Dispatcher, Outgoing } from '../commands/dispatch.js';
-import type { Logger } from '../log.js';
 import type { Reply } from '../replies/reply.js';
 import type { WeComCrypto } from '../wecom/crypto.js';
 import { parseAibotMessage, type AibotMessage } from './message.js';
 import { streamContent, streamReply } from './passive.js';
 
-export interface AibotOptions {
+export interface AibotOptions extends EndpointGuards {
   /** The AI bot's Token and EncodingAESKey, with ReceiveId "". */
   crypto: WeComCrypto;
-  clock: Clock;
-  dedupe: DedupeStore;
-  dedupeTtlSeconds: number;
-  replayWindowSeconds: number;
-  bodyLimitBytes: number;
   dispatch: Dispatcher;
   /** Replies for someone other than the sender (an anchor's notice), and private data asked for in a group. */
   sendViaApp: (to: string, reply: Reply) => Promise<void>;
-  logger: Logger;
   /** How long a command may take to be answered in the callback's own response; default 3,000 ms. */
   deadlineMs?: number;
-  onOutcome?: (outcome: string) => void;
 }
 
 /** WeCom refreshes an unfinished stream for 6 minutes from the member's message. */

@@ -20,19 +20,23 @@ import { readSignedQuery, verifySignature } from './verify.js';
 import { parseMessage, readEncrypt } from './xml.js';
 import { decrypt, refuse, reply } from './respond.js';
 
-export interface CallbackOptions {
-  path: string;
+/** What every callback endpoint (the app's, the 智能机器人's) checks with: its crypto, time, duplicates, limits. */
+export interface EndpointGuards {
   crypto: WeComCrypto;
   clock: Clock;
   dedupe: DedupeStore;
   dedupeTtlSeconds: number;
   replayWindowSeconds: number;
   bodyLimitBytes: number;
-  /** Takes an accepted message for processing after the 200: "queued", or "busy" when the queue is full. */
-  accept: (message: CallbackMessage) => Promise<'queued' | 'busy'>;
   logger: Logger;
   /** Counts each callback by outcome. */
   onOutcome?: (outcome: string) => void;
+}
+
+export interface CallbackOptions extends EndpointGuards {
+  path: string;
+  /** Takes an accepted message for processing after the 200: "queued", or "busy" when the queue is full. */
+  accept: (message: CallbackMessage) => Promise<'queued' | 'busy'>;
 }
 
 export type CallbackHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
