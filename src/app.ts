@@ -105,14 +105,18 @@ export function createBot(options: BotOptions): Bot {
     holdMs: config.token.failureCooldownSeconds * 1000,
   });
   const pendingReplies = options.redis ? new RedisPendingReplies(options.redis) : undefined;
+  let stopAdopting = () => undefined as void;
   if (pendingReplies) {
-    // Replies an instance that stopped could not send: this one sends them (each is taken by one instance only).
-    const adopt = setTimeout(async () => {
+    // Replies an instance that stopped could not send: any running instance sends them (each is taken by one
+    // instance only), so a rolling deploy or a scale-down loses none.
+    const adopt = setInterval(async () => {
+      if (!options.redis?.isUp()) return;
       const replies = await pendingReplies.take();
       if (replies.length > 0) logger.info({ replies: replies.length }, 'sending replies a stopped instance handed over');
       for (const { to, reply } of replies) void outbox.deliver(to, reply);
-    }, 1000);
+    }, 5000);
     adopt.unref();
+    stopAdopting = () => clearInterval(adopt);
   }
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const cluster = options.redis ? new ClusterStats(options.redis, instanceId, () => api.getApiStats(), options.statsIntervalMs) : undefined;
@@ -256,6 +260,7 @@ export function createBot(options: BotOptions): Bot {
     outbox,
     async drain(timeoutMs) {
       cluster?.stop();
+      stopAdopting();
       const deadline = Date.now() + timeoutMs;
       const durableDone = durable ? await durable.close(timeoutMs) : true;
       const commands = (await queue.drain(Math.max(0, deadline - Date.now()))) && durableDone;

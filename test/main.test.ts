@@ -105,6 +105,9 @@ describe('process entry: the ways it is started and stopped', () => {
       assert.equal((await fetch(url)).status, 401, 'no token');
       assert.equal((await fetch(url, { headers: { 'x-sandbox-token': 'wrong-token-of-some-length' } })).status, 401);
       assert.equal((await fetch(url, { headers: { 'x-sandbox-token': token } })).status, 200);
+      // Express routes paths case-insensitively: so does the token check.
+      assert.equal((await fetch(`http://127.0.0.1:${port}/SANDBOX/api/state`)).status, 401, 'another case of the path');
+      assert.equal((await fetch(url, { headers: { 'x-sandbox-token': 'é'.repeat(20) } })).status, 401, 'a token of another byte length');
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');

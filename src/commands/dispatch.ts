@@ -50,6 +50,10 @@ const holdsLivingId = (args: unknown): boolean => typeof args === 'object' && ar
 /** The pseudo-command living_status_change events run as (for logs and the context). */
 const LIVING_STATUS = { name: 'living-status' } as Command<any>;
 
+/** True when what was read is a complete command: nothing after a bare word, or arguments that read in full. */
+const isWholeCommand = (args: string, read: ReadResult<unknown>): boolean =>
+  args.trim() === '' || ('args' in read && (holdsLivingId(read.args) || (typeof read.args === 'object' && read.args !== null && 'theme' in read.args)));
+
 /** Ways to drop an open question. */
 const ABANDON = /^(?:取消|算了|不用了|不要了|不创建了|取消创建|取消直播|cancel)[。.!！~]*$/i;
 
@@ -111,6 +115,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     switch (message.kind) {
       case 'text': {
         const recognized = recognize(message.content);
+        const read = recognized?.command.read(recognized.input, env());
         const open = await conversations.get(key);
         if (open) {
           if (ABANDON.test(message.content.trim())) {
@@ -118,18 +123,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             reply([text(commandNamed(open.command)?.abandoned ?? '好的，已放弃。')]);
             break;
           }
+          // An answer may hold a command word (导出功能演示, 统计分析培训 as a theme): it is another command only when it
+          // reads as a whole one — a bare command word, or its ID or live in full — or starts the asking command over.
           const asking = commandNamed(open.command);
-          if (!recognized && asking?.resume) {
+          const restart = recognized?.byWord && recognized.command === asking && read !== undefined && !('error' in read);
+          if (asking?.resume && !restart && !(recognized && read && isWholeCommand(recognized.input.args, read))) {
             await settle(asking, asking.resume(open.state, message.content, env()), { typed: false, open: true });
             break;
           }
         }
-        if (!recognized) {
+        if (!recognized || !read) {
           if (open) await conversations.delete(key);
           reply([text(unknownText())]);
           break;
         }
-        await settle(recognized.command, recognized.command.read(recognized.input, env()), { typed: true, open: Boolean(open) });
+        await settle(recognized.command, read, { typed: true, open: Boolean(open) });
         break;
       }
       case 'card-click': {

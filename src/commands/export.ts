@@ -38,9 +38,11 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
     if (!done) void ctx.sayNow(text(`正在生成「${live.theme}」的观看名单，观众较多，请稍候…`)).catch(() => undefined);
   }, PROGRESS_AFTER_MS);
   const dir = await mkdtemp(join(tmpdir(), 'wecom-export-'));
+  // Opened at the first viewer, and closed in `finally` whatever happens: an open sheet holds a file descriptor.
+  let sheet: AttendanceSheet | undefined;
+  let finished = false;
   try {
     const path = join(dir, 'attendance.xlsx');
-    const sheet = new AttendanceSheet(path);
     const summary = { theme: live.theme, livingid, start: live.living_start * 1000, anchor: await ctx.names.nameOf(live.anchor_userid), members: 0, externals: 0, totalWatchSeconds: 0, commenters: 0, micUsers: 0 };
     for await (const page of ctx.api.allWatchStats(livingid)) {
       const names = await ctx.names.namesOf(page.users.map((u) => u.userid));
@@ -48,7 +50,7 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
         ...page.users.map((u) => ({ name: names.get(u.userid) ?? u.userid, who: u.userid, watchSeconds: u.watch_time, commented: u.is_comment === 1, mic: u.is_mic === 1 })),
         ...page.external_users.map((u) => ({ name: u.name || u.external_userid, who: EXTERNAL_KIND[u.type] ?? '外部联系人', watchSeconds: u.watch_time, commented: u.is_comment === 1, mic: u.is_mic === 1 })),
       ];
-      sheet.add(rows);
+      if (rows.length > 0) (sheet ??= new AttendanceSheet(path)).add(rows);
       for (const r of rows) {
         summary.totalWatchSeconds += r.watchSeconds;
         if (r.commented) summary.commenters++;
@@ -58,8 +60,9 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
       summary.externals += page.external_users.length;
     }
     const viewers = summary.members + summary.externals;
-    if (viewers === 0) return [text(`「${live.theme}」还没有观众，没有可导出的名单。`)];
+    if (viewers === 0 || !sheet) return [text(`「${live.theme}」还没有观众，没有可导出的名单。`)];
     await sheet.finish(summary, ctx.settings.timezone);
+    finished = true;
     const filename = `观看名单-${live.theme.replace(/[\\/:*?"<>|\s]+/g, '_')}-${livingid.slice(-6)}.xlsx`;
     const { media_id: mediaId } = await ctx.api.uploadMedia('file', filename, await openAsBlob(path));
     ctx.log.info({ livingid, by: ctx.user, viewers }, 'attendance exported');
@@ -71,6 +74,7 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
   } finally {
     done = true;
     clearTimeout(progress);
+    if (sheet && !finished) await sheet.abandon();
     await rm(dir, { recursive: true, force: true });
   }
 }

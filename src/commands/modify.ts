@@ -42,10 +42,11 @@ interface ModifyState {
 }
 
 const EXAMPLE = '修改直播 lvXXXXXXXX 时间 后天15:00';
+// Longer words first: 时间长度 is a length, not a 时间.
 const FIELD_WORDS: Array<[RegExp, Field]> = [
+  [/^(?:直播时长|时长|时间长度|长度)/, 'durationSeconds'],
   [/^(?:开始时间|开播时间|时间|开始|日期)/, 'start'],
   [/^(?:主题|标题|名称|题目)/, 'theme'],
-  [/^(?:直播时长|时长|时间长度|长度)/, 'durationSeconds'],
   [/^(?:描述|简介|说明|内容|备注)/, 'description'],
   [/^(?:提醒时间|提醒)/, 'remindSeconds'],
 ];
@@ -167,7 +168,9 @@ export const modify = defineCommand<ModifyArgs>({
   help: ['修改直播 直播ID 时间|主题|时长|描述|提醒 新值（主播或管理员，仅限未开始的直播）', '　例：修改直播 lvXXXXXXXX 时间 后天15:00'],
   abandoned: '好的，已放弃，直播没有改动。',
   read(input, env) {
-    const id = readLivingId(input.args.split(/\s+/)[0] ?? '', EXAMPLE);
+    // The ID as pasted (直播ID：lv…, 「lv…」), then what to change.
+    const unlabelled = input.args.replace(/^[\s:：,，]*(?:直播\s*ID|直播id|livingid|ID)\s*(?:是|为)?\s*[:：]?\s*/i, '');
+    const id = readLivingId(unlabelled.split(/[\s,，]+/)[0] ?? '', EXAMPLE);
     if (!('args' in id)) return id;
     const rest = input.args.slice(input.args.indexOf(id.args.livingid) + id.args.livingid.length);
     return readChanges(rest, { livingid: id.args.livingid }, env);

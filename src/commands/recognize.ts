@@ -9,6 +9,8 @@ import { Reading, type Span } from './slots/reading.js';
 export interface Recognized {
   command: Command<any>;
   input: CommandInput;
+  /** Named by a command word at the start (创建直播 …), not found inside a sentence. */
+  byWord: boolean;
 }
 
 /** Polite openings before a command word. */
@@ -30,10 +32,10 @@ export function recognize(text: string): Recognized | null {
   const folded = reading.text;
   const lower = folded.toLowerCase();
   const lead = LEAD.exec(lower)![0].length;
-  const input = (command: Command<any>, cues: Span[]): Recognized => {
+  const input = (command: Command<any>, cues: Span[], byWord: boolean): Recognized => {
     const end = Math.max(...cues.map((c) => c.end));
     const args = reading.original.slice(reading.source({ start: end, end }).start).trim();
-    return { command, input: { text: reading.original, reading, cues, args } };
+    return { command, input: { text: reading.original, reading, cues, args }, byWord };
   };
   for (const { command, word } of WORDS) {
     if (!lower.startsWith(word, lead)) continue;
@@ -45,13 +47,13 @@ export function recognize(text: string): Recognized | null {
     // 创建一个直播 周会: the sentence form starting at the word names the command too.
     const sentence = command.sentence?.(folded);
     if (sentence && sentence[0]!.start <= end) cues.push(...sentence);
-    return input(command, cues);
+    return input(command, cues, true);
   }
   // Found only inside a sentence: an announcement to colleagues (明天下午3点开直播，大家准时参加) is not a request either.
   if (NOT_A_REQUEST.test(folded) || ANNOUNCEMENT.test(folded)) return null;
   for (const command of COMMANDS) {
     const cues = command.sentence?.(folded);
-    if (cues) return input(command, lead > 0 ? [{ start: 0, end: lead }, ...cues] : cues);
+    if (cues) return input(command, lead > 0 ? [{ start: 0, end: lead }, ...cues] : cues, false);
   }
   return null;
 }

@@ -5,7 +5,7 @@
  * One member's messages run one at a time across the deployment (a lane lock per member).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { Queue, Worker } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { CallbackMessage } from '../callback/message.js';
 import type { Logger } from '../log.js';
@@ -13,6 +13,10 @@ import type { Logger } from '../log.js';
 const NAME = 'wecom-bot-commands';
 /** Counts one more queued message of a member, unless they are at the limit (-1); the count expires as a whole. */
 const TAKE_PENDING = `local n = redis.call('incr', KEYS[1]) if n > tonumber(ARGV[1]) then redis.call('decr', KEYS[1]) return -1 end redis.call('pexpire', KEYS[1], ARGV[2]) return n`;
+/** One queued message of a member done; never below zero (an expired count is not recreated negative). */
+const GIVE_PENDING = `local n = tonumber(redis.call('get', KEYS[1]) or '0') if n > 0 then return redis.call('decr', KEYS[1]) end return 0`;
+/** Extends the lane only while this run still owns it. */
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /** A job: the message and its member's pending counter. */
@@ -54,7 +58,7 @@ export class DurableQueue {
     for (const c of [this.producer, this.consumer, this.lanes]) c.on('error', () => undefined);
     this.queue = new Queue(NAME, { connection: this.producer });
     this.queue.on('error', () => undefined);
-    this.worker = new Worker(NAME, async (job) => this.runInLane(job.data as QueuedMessage), {
+    this.worker = new Worker(NAME, async (job, token) => this.runInLane(job, token), {
       connection: this.consumer,
       concurrency: options.concurrency,
       // BullMQ renews a running job's lock every lockDuration / 2, so a short lock costs nothing to a long command;
@@ -77,12 +81,10 @@ export class DurableQueue {
       // One member's flood must not fill every worker with jobs waiting for that member's lane.
       const count = Number(await this.producer.eval(TAKE_PENDING, 1, pending, this.options.perMember, this.options.lockMs * 20));
       if (count < 0) return 'member-full';
-      await this.queue.add('message', { message, pending }, {
-        jobId,
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 3600, count: 10_000 },
-        removeOnFail: { age: 86_400 },
+      await this.addJob(jobId, { message, pending }).catch(async (error: unknown) => {
+        // Not queued: the count taken for it is given back before the caller falls back to memory.
+        await this.producer.eval(GIVE_PENDING, 1, pending).catch(() => undefined);
+        throw error;
       });
       return 'queued';
     } catch (error) {
@@ -90,6 +92,17 @@ export class DurableQueue {
       return 'unavailable';
     }
   }
+
+  private async addJob(jobId: string, data: QueuedMessage): Promise<void> {
+    await this.queue.add('message', data, {
+      jobId,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 86_400 },
+    });
+  }
+
 
   /** Stops taking jobs and waits (up to `timeoutMs`) for the running ones; false if they did not finish. */
   async close(timeoutMs: number): Promise<boolean> {
@@ -102,25 +115,39 @@ export class DurableQueue {
     return closed;
   }
 
-  /** Runs a message while holding its member's lane, so one member's commands never run side by side. */
-  private async runInLane(job: QueuedMessage | CallbackMessage): Promise<void> {
+  /**
+   * Runs a message while holding its member's lane, so one member's commands never run side by side. A lane that
+   * stays busy past the lock time sends the job back to wait (BullMQ's delayed state) rather than running it
+   * without the lane.
+   */
+  private async runInLane(job: Job, token: string | undefined): Promise<void> {
+    const data = job.data as QueuedMessage | CallbackMessage;
     // Jobs queued by an earlier version hold the message alone.
-    const { message, pending } = 'message' in job && 'pending' in job ? job : { message: job, pending: undefined };
+    const { message, pending } = 'message' in data && 'pending' in data ? data : { message: data, pending: undefined };
     const key = `wecom:lane:${message.from}`;
     const owner = randomBytes(12).toString('hex');
-    const deadline = Date.now() + this.options.lockMs * 2;
+    const deadline = Date.now() + this.options.lockMs;
     // A lane held past its TTL belonged to a dead instance and has expired by then.
-    while ((await this.lanes.set(key, owner, 'PX', this.options.lockMs, 'NX')) !== 'OK' && Date.now() < deadline) {
+    while ((await this.lanes.set(key, owner, 'PX', this.options.lockMs, 'NX')) !== 'OK') {
+      if (Date.now() >= deadline) {
+        await job.moveToDelayed(Date.now() + 500, token);
+        throw new DelayedError();
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    // A long command (an export) keeps its lane: the lock is renewed while it runs, as BullMQ renews the job's.
-    const renew = setInterval(() => void this.lanes.pexpire(key, this.options.lockMs).catch(() => undefined), this.options.lockMs / 2);
+    // A long command (an export) keeps its lane: renewed while it runs (and only while it is still ours).
+    const renew = setInterval(() => void this.lanes.eval(RENEW, 1, key, owner, this.options.lockMs).catch(() => undefined), this.options.lockMs / 2);
+    let succeeded = false;
     try {
       await this.options.handle(message);
+      succeeded = true;
     } finally {
       clearInterval(renew);
       await this.lanes.eval(RELEASE, 1, key, owner).catch(() => undefined);
-      if (pending) await this.lanes.decr(pending).catch(() => undefined);
+      // The member's queued count goes down once per message: when it ran, or on its last attempt.
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (pending && (succeeded || last)) await this.lanes.eval(GIVE_PENDING, 1, pending).catch(() => undefined);
     }
   }
+
 }

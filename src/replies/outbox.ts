@@ -45,6 +45,8 @@ const KIND_NAMES: Record<Reply['kind'], string> = { text: '消息', markdown: '�
 interface Waiting {
   reply: Reply;
   holds: number;
+  /** A held reply is not sent before this (ms since the epoch), whatever else flushes the member's queue. */
+  notBefore?: number;
 }
 
 export class Outbox {
@@ -101,6 +103,7 @@ export class Outbox {
     }
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const queue of this.waiting.values()) queue.length = 0;
     this.waiting.clear();
     this.overflow.clear();
     this.count = 0;
@@ -160,7 +163,14 @@ export class Outbox {
   private async flush(userid: string): Promise<void> {
     const queue = this.waiting.get(userid);
     while (queue && queue.length > 0) {
+      const held = queue[0]!.notBefore;
+      if (held !== undefined && held > Date.now()) {
+        this.schedule(userid, held - Date.now());
+        return;
+      }
       const slot = await this.options.limiter.take(userid);
+      // Handed over at shutdown while this flush waited: those replies are Redis's now.
+      if (this.waiting.get(userid) !== queue) return;
       if ('waitMs' in slot) {
         this.schedule(userid, slot.waitMs);
         return;
@@ -192,7 +202,8 @@ export class Outbox {
       const refusedSecret = error instanceof WeComApiError && error.endpoint === 'gettoken' && describeErrcode(error.errcode).kind === 'configuration';
       if (refusedSecret && entry.holds < (this.options.maxHolds ?? 10) && reply.kind !== 'update-card' && reply.kind !== 'replace-card') {
         this.options.logger.warn({ userid, reply: reply.kind, holds: entry.holds + 1, err: describeForLog(error) }, 'reply held: WeCom refuses the app secret');
-        this.enqueue(userid, { reply, holds: entry.holds + 1 }, this.options.holdMs ?? 60_000);
+        const holdMs = this.options.holdMs ?? 60_000;
+        this.enqueue(userid, { reply, holds: entry.holds + 1, notBefore: Date.now() + holdMs }, holdMs);
         return;
       }
       // The client already retried what was safe to retry; the member cannot be told through the channel that failed.

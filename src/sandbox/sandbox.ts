@@ -5,7 +5,7 @@
  * received through message/send. No secret and no crypto in the browser.
  */
 import { fileURLToPath } from 'node:url';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { createBot, type Bot } from '../app.js';
 import { STATUS_NAMES } from '../cards/status.js';
@@ -40,16 +40,23 @@ const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/i;
  * addressed to this machine by name (a page on another site that points its own hostname at 127.0.0.1, DNS
  * rebinding, sends its own Host and is refused). With a token (SANDBOX_ALLOW_REMOTE) every API call must carry it.
  */
-function guard(token: string | undefined): express.RequestHandler {
+function hostGuard(token: string | undefined): express.RequestHandler {
   return (req, res, next) => {
-    if (!token) {
-      if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return void res.status(403).json({ error: 'sandbox: only for this machine (Host not allowed)' });
-      return next();
-    }
-    if (!req.path.startsWith('/sandbox/api')) return next();
+    if (!token && !LOOPBACK_HOST.test(req.headers.host ?? '')) return void res.status(403).json({ error: 'sandbox: only for this machine (Host not allowed)' });
+    next();
+  };
+}
+
+/** Every /sandbox/api call carries the token when there is one (mounted on the API router: paths match as Express routes them). */
+function tokenGuard(token: string | undefined): express.RequestHandler {
+  const expected = createHash('sha256').update(token ?? '').digest();
+  return (req, res, next) => {
+    if (!token) return next();
     const given = String(req.headers['x-sandbox-token'] ?? req.query.token ?? '');
-    const ok = given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
-    if (!ok) return void res.status(401).json({ error: 'sandbox: open the page with its token (/#token=…)' });
+    // Digests of equal length, so timingSafeEqual never throws whatever was sent.
+    if (!timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
+      return void res.status(401).json({ error: 'sandbox: open the page with its token (/#token=…)' });
+    }
     next();
   };
 }
@@ -174,8 +181,8 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     return typeof user === 'string' && members.some((m) => m.userid === user) ? user : undefined;
   };
 
-  bot.app.use(guard(options.token));
-  bot.app.use('/sandbox/api', api);
+  bot.app.use(hostGuard(options.token));
+  bot.app.use('/sandbox/api', tokenGuard(options.token), api);
   bot.app.use(express.static(PUBLIC_DIR));
 
   return {

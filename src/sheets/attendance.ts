@@ -57,6 +57,11 @@ export class AttendanceSheet {
     }
   }
 
+  /** Closes the file of a sheet that will not be finished (no viewers, or reading the pages failed). */
+  async abandon(): Promise<void> {
+    await this.workbook.commit().catch(() => undefined);
+  }
+
   /** Adds the summary sheet and closes the file. */
   async finish(summary: AttendanceSummary, timezone: string): Promise<void> {
     this.viewers.commit();

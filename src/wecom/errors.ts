@@ -69,6 +69,8 @@ export class WeComProxyError extends WeComHttpError {
     cause: Error & { code?: string },
     outcomeUnknown: boolean,
     readonly proxy: string,
+    /** The proxy answered and refused (407 authentication required): not worth asking again. */
+    readonly refused = false,
   ) {
     super(endpoint, message, cause, undefined, outcomeUnknown);
   }

@@ -43,6 +43,8 @@ export class TransportFailure extends Error {
     readonly notSent: boolean,
     /** The proxy involved, as host:port (never its credentials). */
     readonly proxy?: string,
+    /** The proxy answered and refused (407): asking again cannot help. */
+    readonly refused = false,
   ) {
     super(message);
   }
@@ -100,9 +102,12 @@ export function createTransport(options: TransportOptions): Transport {
         data: request.form ?? request.body,
         httpAgent: agents.http,
         httpsAgent: agents.https,
+        // axios's own timeout starts once it has a socket: a proxy that accepts but never answers CONNECT would
+        // hold the call for ever without this.
+        signal: AbortSignal.timeout(options.timeoutMs),
       });
       if (proxy && res.status === 407) {
-        throw new TransportFailure('proxy', `proxy ${proxyDisplay(proxy)} refused: 407 authentication required`, undefined, true, proxyDisplay(proxy));
+        throw new TransportFailure('proxy', `proxy ${proxyDisplay(proxy)} refused: 407 authentication required`, undefined, true, proxyDisplay(proxy), true);
       }
       return { status: res.status, text: typeof res.data === 'string' ? res.data : '' };
     } catch (error) {
@@ -137,7 +142,7 @@ function proxyFromEnv(target: string, env: NodeJS.ProcessEnv): string | undefine
 function toFailure(error: unknown, proxy: string | undefined): TransportFailure {
   if (error instanceof TransportFailure) return error;
   const code = error instanceof AxiosError ? (error.code ?? (error.cause as { code?: string } | undefined)?.code) : (error as { code?: string }).code;
-  const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+  const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED' || (error as Error)?.name === 'CanceledError';
   if (timedOut) return new TransportFailure('timeout', 'timed out', code, false, proxy ? proxyDisplay(proxy) : undefined);
   const message = error instanceof Error ? error.message : String(error);
   const notSent = NOT_SENT_CODES.has(code ?? '');

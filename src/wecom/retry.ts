@@ -47,6 +47,8 @@ function isRetryable(error: unknown, idempotent: boolean): boolean {
     return idempotent && isRetryableErrcode(error.errcode);
   }
   if (error instanceof WeComHttpError) {
+    // A proxy that refuses us (407) will refuse again: an admin must fix WECOM_PROXY_URL.
+    if (error instanceof WeComProxyError && error.refused) return false;
     // 3. The request never left (connection refused, DNS, the proxy unreachable): nothing happened, safe for any call.
     if (!error.outcomeUnknown) return true;
     // 4. After sending the outcome is unknown: a non-idempotent call is never repeated.

@@ -47,7 +47,7 @@ export async function send(transport: Transport, baseURL: string, attempt: Attem
 function failed(endpoint: string, error: unknown): WeComHttpError {
   if (error instanceof TransportFailure) {
     const c = cause(error.message, error.code);
-    if (error.kind === 'proxy') return new WeComProxyError(endpoint, error.message, c, !error.notSent, error.proxy ?? 'proxy');
+    if (error.kind === 'proxy') return new WeComProxyError(endpoint, error.message, c, !error.notSent, error.proxy ?? 'proxy', error.refused);
     if (error.kind === 'timeout') return new WeComTimeoutError(endpoint, 'timed out', c, undefined, true);
     return new WeComNetworkError(endpoint, error.message, c, undefined, !error.notSent);
   }

@@ -24,7 +24,7 @@ describe('fairness and bounded waiting', () => {
       f.emulator.faults.clear();
       const toFlooder = f.emulator.messages.forUser('flooder');
       assert.equal(toFlooder.filter((m) => m.content === SLOW_DOWN_TEXT).length, 1, 'told once to slow down, not once per message');
-      assert.ok(f.bot.queue.depth <= 20, `the flooder holds at most 20 places: ${f.bot.queue.depth}`);
+      assert.ok(f.bot.queue.depth <= 10, `the flooder holds at most 10 places: ${f.bot.queue.depth}`);
     } finally {
       await f.close();
     }

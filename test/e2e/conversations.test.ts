@@ -111,6 +111,14 @@ describe('understanding members, end to end', () => {
     assert.equal(livesOf('zhoujiu').length, 0);
   });
 
+  it('an answer that holds a command word is still the answer (导出功能演示 as a theme); a whole command is not', async () => {
+    await say('xu', '创建直播 明天15:00 1小时');
+    const card = await say('xu', '导出功能演示');
+    assert.equal(card.card?.main_title.title, '导出功能演示');
+    await say('xu', '创建直播 明天16:00');
+    assert.match((await say('xu', '我的直播')).card?.main_title.title ?? '', /我的直播/, 'a bare command word is a new command');
+  });
+
   it('a question does not answer for another member', async () => {
     await say('wu', '创建直播 周会');
     assert.match((await say('zheng', '明天下午3点')).content, /^没看懂这条消息/);

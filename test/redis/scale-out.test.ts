@@ -50,6 +50,37 @@ describe('scale-out on a real redis-server', () => {
     assert.equal(emulator.countCalls('gettoken') - before, 1);
   });
 
+  it('one member’s messages never run side by side across instances, even past the lane’s lock time', async () => {
+    const spans: Array<[number, number]> = [];
+    let running = 0;
+    let overlapped = false;
+    const dispatch = async () => {
+      if (++running > 1) overlapped = true;
+      const start = Date.now();
+      await sleep(150);
+      spans.push([start, Date.now()]);
+      running--;
+      return [];
+    };
+    // A Redis of its own: these instances' figures must not show in the deployment's 统计 below.
+    const own = await startRedis();
+    const connections = [0, 1].map(() => connectRedis(own.url, silent));
+    for (const c of connections) await waitUntil('Redis', c.isUp);
+    const bots = await Promise.all(connections.map((redis) => startBot({ emulator, redis, dispatch, env: { WECOM_QUEUE_LOCK_MS: '500' } })));
+    try {
+      for (let i = 0; i < 8; i++) {
+        emulator.callbacks.url = `${bots[i % 2]!.url}/wecom/callback`;
+        await emulator.callbacks.sendText('lane-member', `消息${i}`);
+      }
+      await waitUntil('all eight ran', () => spans.length === 8, 20_000);
+      assert.equal(overlapped, false, 'never two at once, though 8 × 150 ms is longer than the 500 ms lock');
+    } finally {
+      for (const b of bots) await b.close();
+      for (const c of connections) await c.close();
+      await own.close();
+    }
+  });
+
   it('a token WeCom refused is refreshed once for the whole deployment', async () => {
     const [a, b] = await Promise.all(
       [0, 1].map(async () => new WeComApi(emulator.corpid, emulator.corpsecret, { baseURL: emulator.url, logger: silent, tokenStore: new RedisTokenStore(await connect()) })),

@@ -120,6 +120,23 @@ describe('behind a proxy', () => {
     }
   });
 
+  it('a proxy that accepts but never answers CONNECT: the call still ends at its timeout', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const stalling = createServer((socket) => void sockets.push(socket)).listen(0, '127.0.0.1');
+    await new Promise((resolve) => stalling.once('listening', resolve));
+    const { port } = stalling.address() as { port: number };
+    try {
+      const api = new WeComApi('ww1', 'secret', { baseURL: 'https://qyapi.weixin.qq.com', proxyUrl: `http://127.0.0.1:${port}`, timeoutMs: 500, retry: { maxRetries: 0 }, logger: createLogger('silent') });
+      // Without the abort signal this call never ends (the test runner's timeout would fail it).
+      const check = await api.checkConnection();
+      assert.ok(!check.ok, 'failed');
+      assert.equal(check.error.name, 'WeComTimeoutError', 'ended by the attempt’s timeout');
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => stalling.close(resolve));
+    }
+  });
+
   it('60020: /healthz is degraded naming the address to trust, and ok again after a call succeeds', async () => {
     const f = await startBot({ emulator });
     emulator.callbacks.url = `${f.url}/wecom/callback`;
