@@ -9,6 +9,8 @@ import type { RedisConnection } from './connection.js';
 
 export class RedisConversations implements ConversationStore {
   private readonly memory: MemoryConversations;
+  /** Questions dropped while Redis was down: deleted there as soon as it answers, so none comes back to life. */
+  private readonly dropped = new Set<string>();
 
   constructor(
     private readonly redis: RedisConnection,
@@ -20,6 +22,7 @@ export class RedisConversations implements ConversationStore {
 
   async get(key: string): Promise<Conversation | undefined> {
     try {
+      await this.forgetDropped();
       const value = await this.redis.client.get(`wecom:conversation:${key}`);
       if (value !== null) return JSON.parse(value) as Conversation;
     } catch {
@@ -29,6 +32,7 @@ export class RedisConversations implements ConversationStore {
   }
 
   async set(key: string, conversation: Conversation): Promise<void> {
+    this.dropped.delete(key);
     try {
       await this.redis.client.set(`wecom:conversation:${key}`, JSON.stringify(conversation), 'PX', this.ttlMs);
       await this.memory.delete(key);
@@ -42,7 +46,15 @@ export class RedisConversations implements ConversationStore {
     try {
       await this.redis.client.del(`wecom:conversation:${key}`);
     } catch {
-      // Down: it lapses by its TTL.
+      // Down: remembered, and deleted in Redis once it answers (its TTL would otherwise bring it back for minutes).
+      if (this.dropped.size < 100_000) this.dropped.add(key);
     }
+  }
+
+  private async forgetDropped(): Promise<void> {
+    if (this.dropped.size === 0) return;
+    const keys = [...this.dropped];
+    await this.redis.client.del(...keys.map((k) => `wecom:conversation:${k}`));
+    for (const k of keys) this.dropped.delete(k);
   }
 }
