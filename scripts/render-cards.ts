@@ -28,7 +28,7 @@ const perf = new PerformanceManager();
 for (let i = 0; i < 50; i++) perf.record('living/get_living_info', 40 + i);
 perf.record('living/create', 120);
 console.log(render('创建直播 周会 明天15:00 1小时 本周进展同步', buildLiveCard({
-  livingid: id, headline: '直播已创建', timezone: TZ, taskId: 't',
+  livingid: id, headline: '直播已创建', timezone: TZ, taskId: 't', anchorName: '张三', remindSeconds: 900,
   info: { theme: '周会', living_start: start, living_duration: 3600, status: 0, anchor_userid: 'zhangsan', viewer_num: 0, description: '本周进展同步' },
 })));
 console.log(render('a tap on 取消直播 (the card becomes a question)', buildCancelConfirmCard({
