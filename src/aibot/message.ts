@@ -17,6 +17,7 @@ const base = {
 const textSchema = z.looseObject({ ...base, msgtype: z.literal('text'), text: z.looseObject({ content: z.string() }) });
 const streamSchema = z.looseObject({ ...base, msgtype: z.literal('stream'), stream: z.looseObject({ id: z.string().min(1) }) });
 const eventSchema = z.looseObject({ ...base, msgtype: z.literal('event'), event: z.looseObject({ eventtype: z.string() }) });
+const clickSchema = z.looseObject({ event_key: z.string().min(1), task_id: z.string().min(1) });
 const otherSchema = z.looseObject({ ...base, msgtype: z.string() });
 
 interface Chat {
@@ -30,6 +31,7 @@ interface Chat {
 
 export type AibotMessage =
   | (Chat & { kind: 'text'; content: string })
+  | (Chat & { kind: 'card-click'; eventKey: string; taskId: string })
   | (Chat & { kind: 'stream-refresh'; streamId: string })
   | (Chat & { kind: 'enter-chat' })
   | (Chat & { kind: 'other'; what: string });
@@ -67,6 +69,13 @@ export function parseAibotMessage(json: string): AibotMessage {
     const event = eventSchema.safeParse(raw);
     if (!event.success) throw new CallbackBadRequest('malformed-message');
     if (event.data.event.eventtype === 'enter_chat') return { ...chat, kind: 'enter-chat' };
+    if (event.data.event.eventtype === 'template_card_event') {
+      // The doc nests the click under template_card_event (the Node SDK's flat shape is accepted too).
+      const e = event.data.event as Record<string, unknown>;
+      const click = clickSchema.safeParse(e.template_card_event ?? e);
+      if (!click.success) throw new CallbackBadRequest('malformed-message');
+      return { ...chat, kind: 'card-click', eventKey: click.data.event_key, taskId: click.data.task_id };
+    }
     return { ...chat, kind: 'other', what: event.data.event.eventtype };
   }
   return { ...chat, kind: 'other', what: m.msgtype };

@@ -10,13 +10,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { readBody } from '../callback/body.js';
 import { CallbackBadRequest } from '../callback/errors.js';
-import type { TextMessage } from '../callback/message.js';
+import type { CardClick, TextMessage } from '../callback/message.js';
 import { decrypt, refuse, reply } from '../callback/respond.js';
 import type { EndpointGuards } from '../callback/router.js';
 import { readSignedQuery, verifySignature } from '../callback/verify.js';
 import type { Dispatcher, Outgoing } from '../commands/dispatch.js';
 import type { Reply } from '../replies/reply.js';
 import type { WeComCrypto } from '../wecom/crypto.js';
+import type { TemplateCard } from '../wecom/types.js';
 import { parseAibotMessage, type AibotMessage } from './message.js';
 import { streamContent, streamReply } from './passive.js';
 
@@ -33,6 +34,11 @@ export interface AibotOptions extends EndpointGuards {
 /** WeCom refreshes an unfinished stream for 6 minutes from the member's message. */
 const STREAM_TTL_MS = 6 * 60_000;
 const WELCOME = '你好，我是直播助手。可以这样说：\n• 创建直播 周会 明天15:00\n• 我的直播\n• 帮助';
+
+/** A click is answered within WeCom's 5 s: the card update in the response, the rest through the app. */
+const CLICK_DEADLINE_MS = 4000;
+/** Cards sent in this channel by task_id, so a click can grey out the card it came from; the oldest go first. */
+const CARDS_KEPT = 5000;
 
 interface Pending {
   done: boolean;
@@ -54,6 +60,47 @@ export function createAibotHandler(options: AibotOptions) {
     res.statusCode = 200;
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON.stringify({ encrypt, msgsignature: crypto.sign(timestamp, nonce, encrypt), timestamp: Number(timestamp), nonce }));
+  };
+
+  const cards = new Map<string, TemplateCard>();
+  const keep = (card: TemplateCard | undefined) => {
+    if (!card?.task_id) return;
+    cards.set(card.task_id, card);
+    if (cards.size > CARDS_KEPT) cards.delete(cards.keys().next().value!);
+  };
+
+  /**
+   * A click on a card this channel sent: the card's update is the passive answer (update_template_card, same
+   * task_id); anything else the command answers goes to the member through the app.
+   */
+  const click = async (m: Extract<AibotMessage, { kind: 'card-click' }>, res: ServerResponse, nonce: string): Promise<string> => {
+    const message: CardClick = { kind: 'card-click', from: m.from, createTime: nowSeconds(), agentId: 'aibot', dedupeKey: `aibot:${m.msgid}`, eventKey: m.eventKey, taskId: m.taskId, cardType: 'button_interaction', responseCode: '' };
+    let timer: NodeJS.Timeout | undefined;
+    const outgoing = await Promise.race([
+      options.dispatch(message),
+      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CLICK_DEADLINE_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!outgoing) {
+      reply(res, 200, '');
+      return 'click-late';
+    }
+    let update: TemplateCard | undefined;
+    for (const { to, reply: r } of outgoing) {
+      if (to === m.from && r.kind === 'replace-card') update = { ...r.card, task_id: m.taskId };
+      else if (to === m.from && r.kind === 'update-card') {
+        const clicked = cards.get(m.taskId);
+        // Greyed out as the app's replace_name does: the same card, one inert button with the new label.
+        if (clicked) update = { ...clicked, button_list: [{ text: r.replaceName, style: 4, key: `done:${m.taskId}` }] };
+      } else await options.sendViaApp(to, r).catch((error: unknown) => logger.warn({ err: String(error) }, 'aibot: app message failed'));
+    }
+    if (!update) {
+      reply(res, 200, '');
+      return 'click';
+    }
+    keep(update);
+    passive(res, nonce, { response_type: 'update_template_card', userids: [m.from], template_card: update });
+    return 'click-update';
   };
 
   /** Runs a member's text through the commands; the sender's replies come back, the rest go through the app. */
@@ -109,6 +156,7 @@ export function createAibotHandler(options: AibotOptions) {
       reply(res, 200, '');
       return outcome('duplicate');
     }
+    if (m.kind === 'card-click') return outcome(await click(m, res, query.nonce));
     if (m.kind === 'enter-chat') {
       passive(res, query.nonce, { msgtype: 'text', text: { content: WELCOME } });
       return outcome('welcome');
@@ -121,7 +169,11 @@ export function createAibotHandler(options: AibotOptions) {
     const cardsAllowed = m.chat.type === 'single';
     const pending: Pending = { done: false, content: '处理中…', expires: clock.now() + STREAM_TTL_MS };
     const work = run(m).then(
-      (replies) => Object.assign(pending, { done: true }, streamContent(replies, cardsAllowed)),
+      (replies) => {
+        const content = streamContent(replies, cardsAllowed);
+        keep(content.card);
+        Object.assign(pending, { done: true }, content);
+      },
       (error: unknown) => {
         logger.error({ err: String(error) }, 'aibot: command failed');
         Object.assign(pending, { done: true, content: '处理消息时出错，请稍后再试。' });

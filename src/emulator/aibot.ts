@@ -41,6 +41,18 @@ export class AibotSender {
     return this.post({ msgid: randomBytes(12).toString('hex'), ...this.chat(from, chat), msgtype: 'stream', stream: { id: streamId } });
   }
 
+  /** A member clicks a button of a card the bot sent (template_card_event: WeCom waits 5 s for the card's update). */
+  clickButton(from: string, taskId: string, eventKey: string, chat?: string): Promise<AibotAnswer> {
+    return this.post({
+      msgid: randomBytes(12).toString('hex'),
+      create_time: Math.floor(this.clock.now() / 1000),
+      ...this.chat(from, chat),
+      response_url: `https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=${randomBytes(8).toString('hex')}`,
+      msgtype: 'event',
+      event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: eventKey, task_id: taskId } },
+    });
+  }
+
   /** A member opens the single chat (enter_chat). */
   enterChat(from: string): Promise<AibotAnswer> {
     return this.post({ msgid: randomBytes(12).toString('hex'), create_time: Math.floor(this.clock.now() / 1000), ...this.chat(from), msgtype: 'event', event: { eventtype: 'enter_chat' } });

@@ -64,6 +64,24 @@ describe('the 智能机器人 channel', () => {
     assert.equal(list.reply?.template_card.main_title.title, '我的直播');
   });
 
+  it('a card click is answered with update_template_card on the same task_id: 取消直播 asks, 确认取消 cancels', async () => {
+    const created = await aibot.sendText('zhouba', '创建直播 单聊卡片 明天15:00');
+    const card = created.reply?.template_card;
+    assert.equal(created.reply?.msgtype, 'stream_with_template_card');
+    const cancelKey = card.button_list.find((b: { text: string }) => b.text === '取消直播').key as string;
+    const question = await aibot.clickButton('zhouba', card.task_id, cancelKey);
+    assert.equal(question.reply?.response_type, 'update_template_card');
+    assert.equal(question.reply?.template_card.task_id, card.task_id, 'the same task_id');
+    assert.equal(question.reply?.template_card.main_title.desc, '确认取消这场直播？');
+    const confirmKey = question.reply?.template_card.button_list.find((b: { text: string }) => b.text === '确认取消').key as string;
+    const live = f.emulator.lives.all().find((l) => l.theme === '单聊卡片')!;
+    const done = await aibot.clickButton('zhouba', card.task_id, confirmKey);
+    assert.deepEqual(done.reply?.template_card.button_list.map((b: { text: string }) => b.text), ['已取消']);
+    assert.equal(f.emulator.lives.status(live), 4, 'cancelled');
+    const [told] = await waitForMessages(f.emulator, 'zhouba', 1);
+    assert.match(told?.content ?? '', /^已取消直播「单聊卡片」/, 'the confirmation text came through the app');
+  });
+
   it('a question is per chat: the answer in the same chat completes it', async () => {
     const question = await aibot.sendText('wangwu', '创建直播 群问答', { chat: 'wrGROUP2' });
     assert.match(question.reply?.stream.content, /什么时候开始/);
