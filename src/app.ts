@@ -211,7 +211,7 @@ export function createBot(options: BotOptions): Bot {
     replayWindowSeconds: config.callback.replayWindowSeconds,
     bodyLimitBytes: config.callback.bodyLimitBytes,
     logger,
-    onOutcome: (outcome) => metrics.callbacks.inc({ outcome }),
+    onOutcome: (outcome) => metrics.callbacks.inc({ channel: 'app', outcome }),
     accept: async (message) => {
       // Scale-out: on Redis before the 200; while Redis is down, in this process (acknowledged work is never dropped).
       const durably = durable ? await durable.add(message) : 'unavailable';
@@ -237,7 +237,7 @@ export function createBot(options: BotOptions): Bot {
         dispatch,
         sendViaApp: (to, reply) => outbox.deliver(to, reply),
         logger,
-        onOutcome: (outcome) => metrics.callbacks.inc({ outcome: `aibot:${outcome}` }),
+        onOutcome: (outcome) => metrics.callbacks.inc({ channel: 'aibot', outcome }),
       })
     : undefined;
   const aibotPath = config.aibot?.path;

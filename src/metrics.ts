@@ -6,8 +6,8 @@ export class BotMetrics {
   readonly registry = new Registry();
   readonly callbacks = new Counter({
     name: 'wecom_bot_callbacks_total',
-    help: 'Callbacks received, by outcome (ok, duplicate, busy, or the refusal reason)',
-    labelNames: ['outcome'] as const,
+    help: 'Callbacks received, by channel (app, aibot) and outcome (ok, duplicate, busy, or the refusal reason)',
+    labelNames: ['channel', 'outcome'] as const,
     registers: [this.registry],
   });
   readonly queueDepth = new Gauge({

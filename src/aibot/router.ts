@@ -39,6 +39,7 @@ const WELCOME = '你好，我是直播助手。可以这样说：\n• 创建直
 const CLICK_DEADLINE_MS = 4000;
 /** Cards sent in this channel by task_id, so a click can grey out the card it came from; the oldest go first. */
 const CARDS_KEPT = 5000;
+const IN_PROGRESS_MAX = 3;
 
 interface Pending {
   done: boolean;
@@ -52,6 +53,7 @@ export function createAibotHandler(options: AibotOptions) {
   const { crypto, clock, logger } = options;
   const nowSeconds = () => Math.floor(clock.now() / 1000);
   const streams = new Map<string, Pending>();
+  const inProgress = new Map<string, number>();
 
   /** The encrypted passive reply: signed with the callback's own nonce (§5). */
   const passive = (res: ServerResponse, nonce: string, plaintext: object) => {
@@ -165,10 +167,20 @@ export function createAibotHandler(options: AibotOptions) {
       reply(res, 200, '');
       return outcome('ignored');
     }
+    // WeCom lets a member have 3 messages in progress with the bot; a fourth is told to wait, not queued behind them.
+    if ((inProgress.get(m.from) ?? 0) >= IN_PROGRESS_MAX) {
+      passive(res, query.nonce, streamReply(`s${randomBytes(9).toString('base64url')}`, true, '你还有3条消息正在处理，请稍后再发。'));
+      return outcome('member-busy');
+    }
+    inProgress.set(m.from, (inProgress.get(m.from) ?? 0) + 1);
     const streamId = `s${randomBytes(9).toString('base64url')}`;
     const cardsAllowed = m.chat.type === 'single';
     const pending: Pending = { done: false, content: '处理中…', expires: clock.now() + STREAM_TTL_MS };
-    const work = run(m).then(
+    const work = run(m).finally(() => {
+      const left = (inProgress.get(m.from) ?? 1) - 1;
+      if (left > 0) inProgress.set(m.from, left);
+      else inProgress.delete(m.from);
+    }).then(
       (replies) => {
         const content = streamContent(replies, cardsAllowed);
         keep(content.card);

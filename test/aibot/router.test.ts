@@ -107,6 +107,17 @@ describe('the 智能机器人 channel', () => {
     assert.match(refreshed.reply?.stream.content, /你还没有创建过直播/);
   });
 
+  it('a fourth message while three are in progress is told to wait (WeCom allows 3), and metrics count the channel', async () => {
+    f.emulator.faults.delay('living/get_user_all_livingid', 3500, 3);
+    const slow = await Promise.all([0, 1, 2].map(() => aibot.sendText('sunqi', '我的直播')));
+    assert.ok(slow.every((a) => a.reply?.stream.finish === false), 'three in progress');
+    const fourth = await aibot.sendText('sunqi', '帮助');
+    assert.equal(fourth.reply?.stream.content, '你还有3条消息正在处理，请稍后再发。');
+    const metrics = await (await fetch(`${f.url}/metrics`)).text();
+    assert.match(metrics, /wecom_bot_callbacks_total\{channel="aibot",outcome="member-busy"\} 1/);
+    assert.match(metrics, /wecom_bot_callbacks_total\{channel="aibot",outcome="ok"\} [1-9]/);
+  });
+
   it('welcomes a member who opens the single chat (enter_chat), and private data asked in a group goes through the app', async () => {
     const welcome = await aibot.enterChat('newbie');
     assert.equal(welcome.reply?.msgtype, 'text');

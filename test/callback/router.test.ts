@@ -65,8 +65,8 @@ describe('callback endpoint: URL check and messages', () => {
     assert.equal(health.mode, 'production');
     assert.match(String(health.version), /^\d+\.\d+\.\d+/);
     const metrics = await (await fetch(`${f.url}/metrics`)).text();
-    assert.match(metrics, /wecom_bot_callbacks_total\{outcome="ok"\} \d+/);
-    assert.match(metrics, /wecom_bot_callbacks_total\{outcome="duplicate"\} [1-9]/);
+    assert.match(metrics, /wecom_bot_callbacks_total\{channel="app",outcome="ok"\} \d+/);
+    assert.match(metrics, /wecom_bot_callbacks_total\{channel="app",outcome="duplicate"\} [1-9]/);
     assert.match(metrics, /wecom_api_calls_total\{endpoint="message\/send",errcode="0"\} [1-9]/);
     assert.match(metrics, /wecom_token_fetches_total 1/);
     assert.match(metrics, /wecom_bot_queue_depth 0/);
