@@ -42,9 +42,14 @@ export async function runChecks(config: Config, callbackUrl: string | undefined)
   if (checks.at(-1)!.ok) checks.push(await livingPermissionCheck(api, config.adminUserids[0]));
   checks.push(
     callbackUrl
-      ? await urlCheck(wecom, callbackUrl)
+      ? await urlCheck(new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId), callbackUrl, 'callback URL')
       : { name: 'callback URL', ok: false, detail: 'not checked: run `npm run doctor -- https://your.host/wecom/callback`' },
   );
+  // The 智能机器人's URL sits beside the app's, on the same host: checked the same way, with its own Token and key.
+  if (config.aibot && callbackUrl) {
+    const aibotUrl = new URL(config.aibot.path, callbackUrl).toString();
+    checks.push(await urlCheck(new WeComCrypto(config.aibot.token, config.aibot.encodingAESKey, ''), aibotUrl, '智能机器人 URL', 'WECOM_AIBOT_'));
+  }
   return checks;
 }
 
@@ -81,9 +86,7 @@ async function livingPermissionCheck(api: WeComApi, userid = 'wecom-live-bot-doc
   }
 }
 
-async function urlCheck(wecom: WeComSettings, url: string): Promise<Check> {
-  const name = 'callback URL';
-  const crypto = new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId);
+async function urlCheck(crypto: WeComCrypto, url: string, name: string, prefix = 'WECOM_'): Promise<Check> {
   const echo = String(randomInt(1e9, 2 ** 47));
   const query = crypto.urlCheckQuery(echo, String(Math.floor(Date.now() / 1000)), String(randomInt(1e9)));
   const started = performance.now();
@@ -106,9 +109,9 @@ async function urlCheck(wecom: WeComSettings, url: string): Promise<Check> {
     return { name, ok: ms <= 1000, detail: `the bot answered the URL check as WeCom expects${slow}` };
   }
   const reasons: Record<string, string> = {
-    'bad-signature': 'the running bot has another Token: copy 接收消息 → Token into WECOM_TOKEN on both',
-    'bad-padding': 'the running bot has another EncodingAESKey: copy it into WECOM_ENCODING_AES_KEY on both',
-    'bad-ciphertext': 'the running bot has another EncodingAESKey: copy it into WECOM_ENCODING_AES_KEY on both',
+    'bad-signature': `the running bot has another Token: copy the Token into ${prefix}TOKEN on both`,
+    'bad-padding': `the running bot has another EncodingAESKey: copy it into ${prefix}ENCODING_AES_KEY on both`,
+    'bad-ciphertext': `the running bot has another EncodingAESKey: copy it into ${prefix}ENCODING_AES_KEY on both`,
     'wrong-receiver': 'the running bot has another corpid: check WECOM_CORP_ID on both',
     'stale-timestamp': "this server's clock and the bot's differ by more than 5 minutes: fix NTP",
   };

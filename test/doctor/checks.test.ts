@@ -30,6 +30,34 @@ describe('npm run doctor', () => {
     assert.match(checks[3]!.detail, /answered the URL check as WeCom expects in \d+ ms/);
   });
 
+  it('checks the 智能机器人 URL beside the app’s, with its own Token and key, and explains a mismatch', async () => {
+    const token = 'AibotToken123';
+    const key = 'b'.repeat(43);
+    const g = await startBot({ env: { WECOM_AIBOT_TOKEN: token, WECOM_AIBOT_ENCODING_AES_KEY: key } });
+    try {
+      const url = `${g.url}/wecom/callback`;
+      const config = () =>
+        loadConfig({
+          WECOM_CORP_ID: g.emulator.corpid,
+          WECOM_CORP_SECRET: g.emulator.corpsecret,
+          WECOM_AGENT_ID: String(g.emulator.agentid),
+          WECOM_TOKEN: g.emulator.callbacks.token,
+          WECOM_ENCODING_AES_KEY: g.emulator.callbacks.encodingAESKey,
+          WECOM_API_BASE_URL: g.emulator.url,
+          WECOM_AIBOT_TOKEN: token,
+          WECOM_AIBOT_ENCODING_AES_KEY: key,
+        });
+      const good = Object.fromEntries((await runChecks(config(), url)).map((c) => [c.name, c]));
+      assert.equal(good['智能机器人 URL']?.ok, true, good['智能机器人 URL']?.detail);
+      const other = config();
+      other.aibot = { ...other.aibot!, token: 'AnotherAibotToken' };
+      const bad = Object.fromEntries((await runChecks(other, url)).map((c) => [c.name, c]));
+      assert.match(bad['智能机器人 URL']!.detail, /the running bot has another Token: copy the Token into WECOM_AIBOT_TOKEN/);
+    } finally {
+      await g.close();
+    }
+  });
+
   it('explains a Token that differs from the running bot’s', async () => {
     const checks = await byName(configFor({ WECOM_TOKEN: 'SomeOtherToken' }), f.emulator.callbacks.url);
     assert.equal(checks['callback URL']?.ok, false);
