@@ -105,18 +105,17 @@ export function createBot(options: BotOptions): Bot {
     holdMs: config.token.failureCooldownSeconds * 1000,
   });
   const pendingReplies = options.redis ? new RedisPendingReplies(options.redis) : undefined;
-  let stopAdopting = () => undefined as void;
+  let adopting: NodeJS.Timeout | undefined;
   if (pendingReplies) {
     // Replies an instance that stopped could not send: any running instance sends them (each is taken by one
     // instance only), so a rolling deploy or a scale-down loses none.
-    const adopt = setInterval(async () => {
+    adopting = setInterval(async () => {
       if (!options.redis?.isUp()) return;
       const replies = await pendingReplies.take();
       if (replies.length > 0) logger.info({ replies: replies.length }, 'sending replies a stopped instance handed over');
       for (const { to, reply } of replies) void outbox.deliver(to, reply);
     }, 5000);
-    adopt.unref();
-    stopAdopting = () => clearInterval(adopt);
+    adopting.unref();
   }
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const cluster = options.redis ? new ClusterStats(options.redis, instanceId, () => api.getApiStats(), options.statsIntervalMs) : undefined;
@@ -202,15 +201,19 @@ export function createBot(options: BotOptions): Bot {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  const callback = createCallbackHandler({
-    path: config.callbackPath,
-    crypto: new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId),
+  // What both channels check with: one de-duplication store (the AI bot's keys are prefixed), the same limits.
+  const guards = {
     clock,
     dedupe: options.dedupe ?? (options.redis ? new RedisDedupe(options.redis, clock) : new MemoryDedupe(clock)),
     dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
     replayWindowSeconds: config.callback.replayWindowSeconds,
     bodyLimitBytes: config.callback.bodyLimitBytes,
     logger,
+  };
+  const callback = createCallbackHandler({
+    ...guards,
+    path: config.callbackPath,
+    crypto: new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId),
     onOutcome: (outcome) => metrics.callbacks.inc({ channel: 'app', outcome }),
     accept: async (message) => {
       // Scale-out: on Redis before the 200; while Redis is down, in this process (acknowledged work is never dropped).
@@ -228,15 +231,10 @@ export function createBot(options: BotOptions): Bot {
   // The 智能机器人 beside the app: the same commands, its own URL, Token and key (ReceiveId "").
   const aibot = config.aibot
     ? createAibotHandler({
+        ...guards,
         crypto: new WeComCrypto(config.aibot.token, config.aibot.encodingAESKey, ''),
-        clock,
-        dedupe: options.dedupe ?? (options.redis ? new RedisDedupe(options.redis, clock) : new MemoryDedupe(clock)),
-        dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
-        replayWindowSeconds: config.callback.replayWindowSeconds,
-        bodyLimitBytes: config.callback.bodyLimitBytes,
         dispatch,
         sendViaApp: (to, reply) => outbox.deliver(to, reply),
-        logger,
         onOutcome: (outcome) => metrics.callbacks.inc({ channel: 'aibot', outcome }),
       })
     : undefined;
@@ -260,7 +258,7 @@ export function createBot(options: BotOptions): Bot {
     outbox,
     async drain(timeoutMs) {
       cluster?.stop();
-      stopAdopting();
+      clearInterval(adopting);
       const deadline = Date.now() + timeoutMs;
       const durableDone = durable ? await durable.close(timeoutMs) : true;
       const commands = (await queue.drain(Math.max(0, deadline - Date.now()))) && durableDone;

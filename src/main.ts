@@ -7,7 +7,7 @@ import { createBot, type Bot } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { connectRedis, type RedisConnection } from './redis/connection.js';
-import { startSandbox, type Sandbox } from './sandbox/sandbox.js';
+import { isLoopback, startSandbox, type Sandbox } from './sandbox/sandbox.js';
 
 let config: Config;
 try {
@@ -26,7 +26,7 @@ if (config.wecom) {
   redis = config.redisUrl ? connectRedis(config.redisUrl, logger, undefined, { commandTimeoutMs: config.redis.commandTimeoutMs }) : undefined;
   bot = createBot({ config, wecom: config.wecom, logger, ...(redis ? { redis } : {}) });
 } else {
-  const remote = config.host !== undefined && !/^(?:127\.\d+\.\d+\.\d+|localhost|::1)$/.test(config.host);
+  const remote = config.host !== undefined && !isLoopback(config.host);
   if (remote && !(config.sandboxAllowRemote && config.sandboxToken)) {
     // Anyone who can reach the sandbox acts as any member, the admin included.
     console.error(

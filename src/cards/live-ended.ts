@@ -6,11 +6,11 @@ import type { LivingInfo, TemplateCard } from '../wecom/types.js';
 import { formatDuration, formatTime } from '../zone.js';
 import { buttonKey } from './button-key.js';
 import { checkCard, clip, SOURCE, TITLE_MAX } from './limits.js';
-import type { WatchSummary } from './watch.js';
+import { audience, type WatchSummary } from './watch.js';
 
 /** Builds the 已结束 notice. */
 export function buildLiveEndedCard(info: Pick<LivingInfo, 'theme' | 'living_start'>, s: WatchSummary, timezone: string, taskId: string): TemplateCard {
-  const viewers = s.members + s.externals;
+  const { viewers, averageSeconds } = audience(s);
   return checkCard({
     card_type: 'button_interaction',
     source: SOURCE,
@@ -19,7 +19,7 @@ export function buildLiveEndedCard(info: Pick<LivingInfo, 'theme' | 'living_star
     horizontal_content_list: [
       { keyname: '开始', value: formatTime(info.living_start * 1000, timezone) },
       { keyname: '总观看时长', value: formatDuration(s.totalWatchSeconds) },
-      { keyname: '平均时长', value: formatDuration(viewers === 0 ? 0 : Math.round(s.totalWatchSeconds / viewers)) },
+      { keyname: '平均时长', value: formatDuration(averageSeconds) },
       { keyname: '评论人数', value: `${s.commenters}人` },
       { keyname: '直播ID', value: s.livingid },
     ],

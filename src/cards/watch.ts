@@ -14,10 +14,15 @@ export interface WatchSummary {
   micUsers: number;
 }
 
+/** Viewers (members and external) and their average watch time in seconds. */
+export function audience(s: WatchSummary): { viewers: number; averageSeconds: number } {
+  const viewers = s.members + s.externals;
+  return { viewers, averageSeconds: viewers === 0 ? 0 : Math.round(s.totalWatchSeconds / viewers) };
+}
+
 /** Builds the watch-stats card. */
 export function buildWatchCard(s: WatchSummary, taskId: string): TemplateCard {
-  const viewers = s.members + s.externals;
-  const average = viewers === 0 ? 0 : Math.round(s.totalWatchSeconds / viewers);
+  const { viewers, averageSeconds: average } = audience(s);
   return checkCard({
     card_type: 'button_interaction',
     source: SOURCE,

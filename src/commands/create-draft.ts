@@ -40,8 +40,8 @@ const QUESTIONS: Record<Slot, (slots: Slots, env: ReadEnv) => string> = {
 /** Asks for `slot`, saying why and what is already understood. */
 function ask(slots: Slots, slot: Slot, env: ReadEnv, why = ''): ReadResult<CreateArgs> {
   const known = slots.theme && slot !== 'theme' ? `直播「${slots.theme}」：` : '';
-  const state: CreateState = { slots: { ...slots, doubt: undefined }, asked: slot };
-  delete state.slots.doubt;
+  const { doubt: _asked, ...rest } = slots;
+  const state: CreateState = { slots: rest, asked: slot };
   return { ask: { text: `${known}${why}${QUESTIONS[slot](slots, env)}${ABANDON_HINT}`, state } };
 }
 
@@ -87,6 +87,12 @@ export function decideCreate(slots: Slots, env: ReadEnv): ReadResult<CreateArgs>
 const NOTHING = /^(?:无|没有|不要|不用|跳过|空|不需要)$/;
 const QUOTES = /^[“"「『‘'《](.*)[”"」』’'》]$/s;
 
+/** What a member wrote inside one pair of quotes (「产品 发布会」), trimmed unless `trim` is false; else the text. */
+export const unquote = (written: string, trim = true): string => {
+  const inner = QUOTES.exec(written)?.[1];
+  return inner === undefined ? written : trim ? inner.trim() : inner;
+};
+
 /** Merges the answer to the question `state` asked, then decides again. */
 export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): ReadResult<CreateArgs> {
   const { slots: before, asked } = state;
@@ -104,7 +110,7 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const read = readSlots(answer, env.now, env.timezone, before.day ? { day: before.day } : {});
   if (asked === 'theme') {
     // The answer is the theme as written ("Q4复盘（上）"), unless it says more: 周会 明天15:00, 主题是周会, 就叫周会吧.
-    const theme = read.theme ?? (read.timeText === undefined && read.durationSeconds === undefined ? (QUOTES.exec(written)?.[1]?.trim() ?? written) : undefined);
+    const theme = read.theme ?? (read.timeText === undefined && read.durationSeconds === undefined ? unquote(written) : undefined);
     const next: Slots = { ...before, ...(theme ? { theme } : {}) };
     if (read.description !== undefined && before.description === undefined) next.description = read.description;
     return decideCreate(mergeTime(next, read, asked), env);

@@ -8,12 +8,14 @@ import { openAsBlob } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { audience } from '../cards/watch.js';
 import { text, type Reply } from '../replies/reply.js';
 import { AttendanceSheet, type AttendanceRow } from '../sheets/attendance.js';
 import { formatDuration } from '../zone.js';
 import { defineCommand } from './command.js';
 import { canManage, type CommandContext } from './context.js';
 import { readLivingId } from './livingid.js';
+import { emptySummary, tally } from './watch-summary.js';
 
 const EXAMPLE = '导出观看统计 lvXXXXXXXX';
 /** After this long without a finished sheet, the member is told it is being made. */
@@ -43,7 +45,7 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
   let finished = false;
   try {
     const path = join(dir, 'attendance.xlsx');
-    const summary = { theme: live.theme, livingid, start: live.living_start * 1000, anchor: await ctx.names.nameOf(live.anchor_userid), members: 0, externals: 0, totalWatchSeconds: 0, commenters: 0, micUsers: 0 };
+    const summary = { ...emptySummary(livingid, live.theme), start: live.living_start * 1000, anchor: await ctx.names.nameOf(live.anchor_userid) };
     for await (const page of ctx.api.allWatchStats(livingid)) {
       const names = await ctx.names.namesOf(page.users.map((u) => u.userid));
       const rows: AttendanceRow[] = [
@@ -51,25 +53,18 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
         ...page.external_users.map((u) => ({ name: u.name || u.external_userid, who: EXTERNAL_KIND[u.type] ?? '外部联系人', watchSeconds: u.watch_time, commented: u.is_comment === 1, mic: u.is_mic === 1 })),
       ];
       if (rows.length > 0) (sheet ??= new AttendanceSheet(path)).add(rows);
-      for (const r of rows) {
-        summary.totalWatchSeconds += r.watchSeconds;
-        if (r.commented) summary.commenters++;
-        if (r.mic) summary.micUsers++;
-      }
-      summary.members += page.users.length;
-      summary.externals += page.external_users.length;
+      tally(summary, page);
     }
-    const viewers = summary.members + summary.externals;
+    const { viewers, averageSeconds } = audience(summary);
     if (viewers === 0 || !sheet) return [text(`「${live.theme}」还没有观众，没有可导出的名单。`)];
     await sheet.finish(summary, ctx.settings.timezone);
     finished = true;
     const filename = `观看名单-${live.theme.replace(/[\\/:*?"<>|\s]+/g, '_')}-${livingid.slice(-6)}.xlsx`;
     const { media_id: mediaId } = await ctx.api.uploadMedia('file', filename, await openAsBlob(path));
     ctx.log.info({ livingid, by: ctx.user, viewers }, 'attendance exported');
-    const average = formatDuration(Math.round(summary.totalWatchSeconds / viewers));
     return [
       { kind: 'file', mediaId, filename },
-      text(`「${live.theme}」观看名单：${viewers}位观众（成员${summary.members}，外部${summary.externals}），总观看时长${formatDuration(summary.totalWatchSeconds)}，平均${average}。`),
+      text(`「${live.theme}」观看名单：${viewers}位观众（成员${summary.members}，外部${summary.externals}），总观看时长${formatDuration(summary.totalWatchSeconds)}，平均${formatDuration(averageSeconds)}。`),
     ];
   } finally {
     done = true;

@@ -4,16 +4,23 @@ import { refuse, type ReadResult } from './command.js';
 const LIVINGID = /^[A-Za-z0-9_\-@.]{1,128}$/;
 const LABEL = /^(?:直播\s*ID|直播id|livingid|ID)\s*(?:是|为)?\s*[:：]?/i;
 /** Punctuation and quotes around an ID that are not part of it. */
-const WRAPPING = /^[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]]+|[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]]+$/g;
+const AROUND = String.raw`[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]]+`;
+const LEADING = new RegExp(`^${AROUND}`);
+const TRAILING = new RegExp(`${AROUND}$`);
 
 /** True for text shaped like a WeCom livingid. */
 export const isLivingId = (text: string): boolean => LIVINGID.test(text);
 
+/** The ID at the start of `args` as pasted (label, quotes and punctuation around it taken off), and what follows. */
+export function takeLivingId(args: string): { id: string; rest: string } {
+  const text = args.replace(LEADING, '').replace(LABEL, '').replace(LEADING, '');
+  const token = /^[^\s,，;；、。！!？?]*/.exec(text)![0];
+  return { id: token.replace(TRAILING, ''), rest: text.slice(token.length) };
+}
+
 /** Reads the live ID out of `args`; `example` is shown when there is none or it is malformed. */
 export function readLivingId(args: string, example: string): ReadResult<{ livingid: string }> {
-  let rest = args.replace(WRAPPING, '');
-  rest = rest.replace(LABEL, '').replace(WRAPPING, '');
-  const id = rest.split(/[\s,，;；、。！!？?]+/)[0] ?? '';
+  const { id } = takeLivingId(args);
   if (id === '') return refuse('no-id', `请附上直播ID。例：${example}（直播ID可在「我的直播」中查看）`);
   if (!isLivingId(id)) return refuse('bad-id', `「${[...id].slice(0, 40).join('')}」不是有效的直播ID。例：${example}`);
   return { args: { livingid: id } };

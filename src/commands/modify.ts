@@ -11,8 +11,9 @@ import type { ModifyLivingRequest } from '../wecom/types.js';
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
 import { formatDuration, formatTime } from '../zone.js';
 import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
+import { unquote } from './create-draft.js';
 import { canManage, sameUser } from './context.js';
-import { readLivingId } from './livingid.js';
+import { readLivingId, takeLivingId } from './livingid.js';
 import { findDurations } from './slots/durations.js';
 import { readSlots, type Day } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
@@ -54,7 +55,6 @@ const FIELD_NAMES: Record<Field, string> = { start: '开始时间', theme: '主�
 const WHAT = '要修改什么？例如：时间 后天15:00、主题 新主题、时长 2小时、描述 新的描述、提醒 提前30分钟';
 const HINT = '（回复「取消」可放弃）';
 const NOTHING = /^(?:无|没有|不要|空|清空)$/;
-const QUOTED = /^[“"「『‘'《](.*)[”"」』’'》]$/s;
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
 const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*/;
 
@@ -69,13 +69,13 @@ function readField(field: Field, value: string, state: ModifyState, env: ReadEnv
   if (written === '') return again('');
   switch (field) {
     case 'theme': {
-      const theme = QUOTED.exec(written)?.[1]?.trim() ?? written;
+      const theme = unquote(written);
       if (charLength(theme) > THEME_MAX_CHARS) return again(`直播主题最多${THEME_MAX_CHARS}个字（当前${charLength(theme)}个字）。`);
       if (Buffer.byteLength(theme) > THEME_MAX_BYTES) return again(`直播主题最多${THEME_MAX_BYTES}个字节（当前${Buffer.byteLength(theme)}个字节）。`);
       return { theme };
     }
     case 'description': {
-      const description = NOTHING.test(written) ? '' : (QUOTED.exec(written)?.[1] ?? written);
+      const description = NOTHING.test(written) ? '' : unquote(written, false);
       if (charLength(description) > DESCRIPTION_MAX_CHARS) return again(`直播描述最多${DESCRIPTION_MAX_CHARS}个字（当前${charLength(description)}个字）。`);
       return { description };
     }
@@ -169,10 +169,9 @@ export const modify = defineCommand<ModifyArgs>({
   abandoned: '好的，已放弃，直播没有改动。',
   read(input, env) {
     // The ID as pasted (直播ID：lv…, 「lv…」), then what to change.
-    const unlabelled = input.args.replace(/^[\s:：,，]*(?:直播\s*ID|直播id|livingid|ID)\s*(?:是|为)?\s*[:：]?\s*/i, '');
-    const id = readLivingId(unlabelled.split(/[\s,，]+/)[0] ?? '', EXAMPLE);
+    const { id: written, rest } = takeLivingId(input.args);
+    const id = readLivingId(written, EXAMPLE);
     if (!('args' in id)) return id;
-    const rest = input.args.slice(input.args.indexOf(id.args.livingid) + id.args.livingid.length);
     return readChanges(rest, { livingid: id.args.livingid }, env);
   },
   resume: (state, answer, env) => readChanges(answer, state as ModifyState, env),

@@ -33,7 +33,14 @@ export interface Sandbox {
 }
 
 const MAX_ENTRIES_PER_MEMBER = 500;
-const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/i;
+const LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|::1)$/i;
+
+/** True for this machine's own names: a HOST value (`::1`) or a Host header (`localhost:3000`, `[::1]:3000`). */
+export function isLoopback(host: string): boolean {
+  const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(host);
+  const name = bracketed ? bracketed[1]! : host.split(':').length === 2 ? host.slice(0, host.indexOf(':')) : host;
+  return LOOPBACK.test(name);
+}
 
 /**
  * Who may use the sandbox (it acts as any member, the admin included). Without a token it serves only requests
@@ -42,7 +49,7 @@ const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/i;
  */
 function hostGuard(token: string | undefined): express.RequestHandler {
   return (req, res, next) => {
-    if (!token && !LOOPBACK_HOST.test(req.headers.host ?? '')) return void res.status(403).json({ error: 'sandbox: only for this machine (Host not allowed)' });
+    if (!token && !isLoopback(req.headers.host ?? '')) return void res.status(403).json({ error: 'sandbox: only for this machine (Host not allowed)' });
     next();
   };
 }

@@ -4,6 +4,7 @@
  * and without shared strings, so 10,000 viewers take no more memory than 100.
  */
 import ExcelJS from 'exceljs';
+import { audience, type WatchSummary } from '../cards/watch.js';
 import { formatDuration, formatTime } from '../zone.js';
 
 export interface AttendanceRow {
@@ -15,18 +16,12 @@ export interface AttendanceRow {
   mic: boolean;
 }
 
-export interface AttendanceSummary {
-  theme: string;
-  livingid: string;
+/** The watch figures, with what the summary sheet adds: when it started and who hosted it. */
+export type AttendanceSummary = WatchSummary & {
   /** ms since the epoch. */
   start: number;
   anchor: string;
-  members: number;
-  externals: number;
-  totalWatchSeconds: number;
-  commenters: number;
-  micUsers: number;
-}
+};
 
 export const SHEET_COLUMNS = ['姓名', 'userid', '观看时长（分钟）', '评论', '连麦'] as const;
 
@@ -65,7 +60,7 @@ export class AttendanceSheet {
   /** Adds the summary sheet and closes the file. */
   async finish(summary: AttendanceSummary, timezone: string): Promise<void> {
     this.viewers.commit();
-    const viewers = summary.members + summary.externals;
+    const { viewers, averageSeconds } = audience(summary);
     const sheet = this.workbook.addWorksheet('汇总');
     sheet.columns = [
       { header: '项目', key: 'item', width: 14 },
@@ -80,7 +75,7 @@ export class AttendanceSheet {
       ['成员', summary.members],
       ['外部观众', summary.externals],
       ['总观看时长', formatDuration(summary.totalWatchSeconds)],
-      ['平均观看时长', formatDuration(viewers === 0 ? 0 : Math.round(summary.totalWatchSeconds / viewers))],
+      ['平均观看时长', formatDuration(averageSeconds)],
       ['评论人数', summary.commenters],
       ['连麦人数', summary.micUsers],
     ];

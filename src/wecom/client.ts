@@ -359,9 +359,9 @@ export function describeForLog(error: unknown): Record<string, unknown> {
   if (error instanceof WeComApiError) {
     return { type: error.name, endpoint: error.endpoint, errcode: error.errcode, errmsg: error.errmsg, hint: error.hint };
   }
-  if (error instanceof WeComProxyError) return { type: error.name, endpoint: error.endpoint, message: error.message, proxy: error.proxy, code: error.cause.code };
   if (error instanceof WeComHttpError) {
-    return { type: error.name, endpoint: error.endpoint, message: error.message, status: error.status, code: error.cause.code };
+    const where = error instanceof WeComProxyError ? { proxy: error.proxy } : { status: error.status };
+    return { type: error.name, endpoint: error.endpoint, message: error.message, ...where, code: error.cause.code };
   }
   if (error instanceof Error) return { type: error.name, message: error.message };
   return { message: String(error) };

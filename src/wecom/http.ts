@@ -52,10 +52,8 @@ export class TransportFailure extends Error {
 
 export interface TransportOptions {
   timeoutMs: number;
-  /** An explicit proxy (WECOM_PROXY_URL); without it, HTTPS_PROXY / HTTP_PROXY / NO_PROXY from `env` apply. */
+  /** An explicit proxy (WECOM_PROXY_URL); without it, HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply. */
   proxyUrl?: string;
-  /** Where proxy variables are read; default process.env. */
-  env?: NodeJS.ProcessEnv;
 }
 
 /** Errors after which the request certainly did not reach its target. */
@@ -69,11 +67,14 @@ export function proxyDisplay(proxyUrl: string): string {
 
 /** The axios transport the client uses unless given another. */
 export function createTransport(options: TransportOptions): Transport {
-  const env = options.env ?? process.env;
   const direct = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
   const viaProxy = new Map<string, { http: http.Agent; https: http.Agent }>();
+  // The variables are read once per origin (the client calls one), not on every request.
+  const proxyOf = new Map<string, string | undefined>();
   const agentsFor = (target: string): { agents: { http: http.Agent; https: http.Agent }; proxy: string | undefined } => {
-    const proxy = options.proxyUrl ?? proxyFromEnv(target, env);
+    const origin = new URL(target).origin;
+    if (!proxyOf.has(origin)) proxyOf.set(origin, options.proxyUrl ?? proxyFromEnvironment(origin));
+    const proxy = proxyOf.get(origin);
     if (!proxy) return { agents: direct, proxy: undefined };
     let agents = viaProxy.get(proxy);
     if (!agents) {
@@ -116,28 +117,8 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-/** The proxy the standard variables give for `target` (for doctor), or undefined. */
-export const proxyFromEnvironment = (target: string): string | undefined => proxyFromEnv(new URL('/cgi-bin/gettoken', target).toString(), process.env);
-
 /** The proxy Node tools would use for `target`: HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the host. */
-function proxyFromEnv(target: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (env === process.env) return getProxyForUrl(target) || undefined;
-  // proxy-from-env reads process.env only: give it the variables asked for, then put them back.
-  const names = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_no_proxy'];
-  const saved = names.map((n) => [n, process.env[n]] as const);
-  try {
-    for (const n of names) {
-      if (env[n] === undefined) delete process.env[n];
-      else process.env[n] = env[n];
-    }
-    return getProxyForUrl(target) || undefined;
-  } finally {
-    for (const [n, v] of saved) {
-      if (v === undefined) delete process.env[n];
-      else process.env[n] = v;
-    }
-  }
-}
+export const proxyFromEnvironment = (target: string): string | undefined => getProxyForUrl(target) || undefined;
 
 function toFailure(error: unknown, proxy: string | undefined): TransportFailure {
   if (error instanceof TransportFailure) return error;

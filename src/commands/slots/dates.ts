@@ -35,7 +35,10 @@ const BARE_DAY = new RegExp(String.raw`(?<![\d月年零〇一二两三四五六�
 /** `12.1 15:00`, `12/1 下午3点`. */
 const DOTTED = /(?<![\d.\/])(1[0-2]|0?[1-9])[./](3[01]|[12]\d|0?[1-9])(?![\d.\/])(?=\s*(?:\d{1,2}\s*[:点]|上午|下午|中午|晚上|早上|凌晨|傍晚))/g;
 
-/** Days from today: 后天 alone (chrono reads it only with an hour), 大后天, 次日, 过两天, 一周后, 两周后. */
+/**
+ * Days from today: 后天 / 大后天 alone (chrono reads them only with an hour; before an hour they are left to it, as
+ * an explicit date there confuses it when another time stands earlier), 次日, 过两天, 一周后, 两周后.
+ */
 const DAYS_AHEAD = new RegExp(String.raw`((?:大后天|后天)(?!\s*(?:[\d零〇一二两三四五六七八九十]|上午|下午|中午|晚上|早上|凌晨|傍晚|早|晚))|次日|过(${NUMBER})天|(${NUMBER})\s*(?:个)?(?:周|星期|礼拜)(?:以后|之后|后))`, 'g');
 /** 周5, 星期3: a weekday written with a digit. */
 const DIGIT_WEEKDAY = /(?<![下这本])(周|星期|礼拜)([1-7])(?!\d)/g;
@@ -73,9 +76,9 @@ export function rewriteDates(reading: Reading, today: WallClock): Reading {
   return r
     .replace(/(明|今|去)年(?=\s*\d{1,2}\s*月)/g, (m) => `${today.year + (m[1] === '明' ? 1 : m[1] === '去' ? -1 : 0)}年`)
     .replace(DAYS_AHEAD, (m) => {
-      const days = m[1] === '大后天' ? 3 : m[1] === '后天' ? 2 : m[1] === '次日' ? 1 : m[2] ? readNumber(m[2]) : readNumber(m[3]!) * 7;
-      // 后天15:00 chrono reads well; explicit dates right before a time confuse it when another time stands earlier.
+      // 次日 is 明天, which chrono reads with or without an hour.
       if (m[1] === '次日') return '明天';
+      const days = m[1] === '大后天' ? 3 : m[1] === '后天' ? 2 : m[2] ? readNumber(m[2]) : readNumber(m[3]!) * 7;
       return Number.isInteger(days) && days > 0 && days < 400 ? explicit(plusDays(today, days)) : m[0];
     })
     .replace(DIGIT_WEEKDAY, (m) => `${m[1]}${'一二三四五六日'[Number(m[2]) - 1]}`)

@@ -4,6 +4,8 @@
 // A sandbox opened to the network (SANDBOX_ALLOW_REMOTE) needs its token: open the page as /#token=…
 const TOKEN = new URLSearchParams(location.hash.slice(1)).get('token') || sessionStorage.getItem('sandbox-token') || '';
 if (TOKEN) sessionStorage.setItem('sandbox-token', TOKEN);
+// EventSource and links cannot send a header: they carry the token in the query.
+const TOKEN_QUERY = TOKEN ? `?token=${encodeURIComponent(TOKEN)}` : '';
 
 const $ = (selector) => document.querySelector(selector);
 const api = async (path, body) => {
@@ -97,7 +99,7 @@ function renderEntry(entry) {
       ? renderCard(m)
       : m.file
         ? // A file message, as WeCom shows it: the file's name, opening the uploaded bytes.
-          el('a', { className: 'file', href: `/sandbox/api/media/${encodeURIComponent(m.file.mediaId)}${TOKEN ? `?token=${encodeURIComponent(TOKEN)}` : ''}`, download: m.file.filename }, el('span', { className: 'icon' }, 'XLSX'), el('span', { className: 'name' }, m.file.filename))
+          el('a', { className: 'file', href: `/sandbox/api/media/${encodeURIComponent(m.file.mediaId)}${TOKEN_QUERY}`, download: m.file.filename }, el('span', { className: 'icon' }, 'XLSX'), el('span', { className: 'name' }, m.file.filename))
         : el('div', { className: 'bubble' }, m.content);
   return el('li', { className: 'msg bot' }, body);
 }
@@ -167,7 +169,7 @@ for (const button of document.querySelectorAll('.clock-buttons button')) {
 $('#chips').replaceChildren(...CHIPS.map((text) => el('button', { type: 'button', onclick: () => send(text) }, text)));
 
 // Every message the emulator receives for a member is announced; the page reloads that member's conversation.
-const events = new EventSource(`/sandbox/api/events${TOKEN ? `?token=${encodeURIComponent(TOKEN)}` : ''}`);
+const events = new EventSource(`/sandbox/api/events${TOKEN_QUERY}`);
 events.onmessage = async (event) => {
   const { user } = JSON.parse(event.data);
   if (user === me) await loadConversation();
