@@ -168,6 +168,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: '创建直播 周会 每周五 15:00', expected: asks('time', /暂不支持重复的直播/) },
   { text: '创建直播 周会 明天晚上12点', expected: asks('hour', /中午12点还是夜里0点/) },
   { text: '创建直播 周会 周三上午10点', expected: asks('time', /是指下周的吗/) },
+  // Typed into the sandbox at the end of the session, as a member would.
+  { text: '创建直播，季度复盘，后天下午三点到五点', expected: live('季度复盘', '2026-11-27T15:00', { duration: 7200 }) },
+  { text: '创建直播周会明天１５：００２小时', expected: live('周会', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '创建直播 读书会 周五 晚8点 提前30分钟提醒', expected: live('读书会', '2026-11-27T20:00', { remind: 1800 }) },
   // Asking instead of guessing.
   { text: '创建直播 周会', expected: asks('time', /什么时候开始？例如 明天15:00/) },
   { text: '创建直播 明天15:00', expected: asks('theme', /直播主题是什么/) },
@@ -209,6 +213,8 @@ export const PHRASINGS: Phrasing[] = [
   { text: '观看统计 “lv_1-2”', expected: { command: 'watch', livingid: 'lv_1-2' } },
   { text: '取消直播：lvX', expected: { command: 'cancel', livingid: 'lvX' } },
   { text: 'cancel lvX', expected: { command: 'cancel', livingid: 'lvX' } },
+  { text: '导出观看统计「lvABC123」', expected: { command: 'export', livingid: 'lvABC123' } },
+  { text: '修改直播 直播ID：lvABC123 时间 后天15:00', expected: { command: 'modify' } },
   { text: '我的直播', expected: { command: 'list' } },
   { text: 'LIST', expected: { command: 'list' } },
   { text: '帮我看看我的直播', expected: { command: 'list' } },
