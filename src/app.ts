@@ -4,13 +4,14 @@ import type { RequestListener } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import express from 'express';
-import { createAibotHandler } from './aibot/router.js';
+import { createAibotHandler, type AibotTiming, type StreamState } from './aibot/router.js';
 import { createCallbackHandler } from './callback/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
 import { CommandQueue } from './callback/queue.js';
 import { systemClock, type Clock } from './clock.js';
 import { MemoryConversations } from './commands/conversation.js';
+import { MemoryExpiringStore } from './expiring.js';
 import { createDispatcher, type Dispatcher, type Outgoing } from './commands/dispatch.js';
 import { NO_JOURNAL, type Journal } from './commands/journal.js';
 import { BUSY_TEXT, FAILED_TEXT, SLOW_DOWN_TEXT } from './commands/help.js';
@@ -23,6 +24,7 @@ import type { RedisConnection } from './redis/connection.js';
 import { ClusterStats } from './redis/cluster-stats.js';
 import { RedisConversations } from './redis/conversations.js';
 import { RedisDedupe } from './redis/dedupe.js';
+import { RedisExpiringStore } from './redis/expiring.js';
 import { DurableQueue } from './redis/durable-queue.js';
 import { RedisJournal } from './redis/journal.js';
 import { RedisTokenStore } from './redis/token-store.js';
@@ -33,6 +35,7 @@ import { RedisPendingReplies } from './redis/pending-replies.js';
 import { text } from './replies/reply.js';
 import { WeComApi } from './wecom/client.js';
 import { WeComCrypto } from './wecom/crypto.js';
+import type { TemplateCard } from './wecom/types.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -56,6 +59,8 @@ export interface BotOptions {
   instanceId?: string;
   /** How often this instance publishes its API figures for the deployment's 统计 (ms, default 5,000). */
   statsIntervalMs?: number;
+  /** The 智能机器人's deadlines and stream window (WeCom's by default); shorter in tests. */
+  aibotTiming?: AibotTiming;
 }
 
 export interface Bot {
@@ -235,6 +240,11 @@ export function createBot(options: BotOptions): Bot {
         crypto: new WeComCrypto(config.aibot.token, config.aibot.encodingAESKey, ''),
         dispatch,
         sendViaApp: (to, reply) => outbox.deliver(to, reply),
+        respond: (url, body) => api.respondToAibot(url, body),
+        // Where the rest of the state lives: a refresh or a click may reach another instance.
+        streams: options.redis ? new RedisExpiringStore<StreamState>(options.redis, 'wecom:aibot:stream:', clock) : new MemoryExpiringStore<StreamState>(clock),
+        cards: options.redis ? new RedisExpiringStore<TemplateCard>(options.redis, 'wecom:aibot:card:', clock) : new MemoryExpiringStore<TemplateCard>(clock, 5000),
+        ...options.aibotTiming,
         onOutcome: (outcome) => metrics.callbacks.inc({ channel: 'aibot', outcome }),
       })
     : undefined;

@@ -5,7 +5,7 @@
  * whoever clicks.
  */
 import type { Reply } from '../replies/reply.js';
-import type { TemplateCard } from '../wecom/types.js';
+import type { AibotResponseBody, TemplateCard } from '../wecom/types.js';
 
 const STREAM_MAX_BYTES = 20_480;
 
@@ -38,4 +38,14 @@ export function streamContent(replies: Reply[], cardsAllowed: boolean): { conten
 export function streamReply(streamId: string, finish: boolean, content: string, card?: TemplateCard): object {
   const stream = { id: streamId, finish, content };
   return card ? { msgtype: 'stream_with_template_card', stream, template_card: card } : { msgtype: 'stream', stream };
+}
+
+/**
+ * The one message a response_url takes (§6): a card alone as a template_card where cards may be shown (a single
+ * chat), everything else as markdown, cards included as rows.
+ */
+export function responseBody(replies: Reply[], cardsAllowed: boolean): AibotResponseBody {
+  const [only] = replies;
+  if (cardsAllowed && replies.length === 1 && only?.kind === 'card') return { msgtype: 'template_card', template_card: only.card };
+  return { msgtype: 'markdown', markdown: { content: streamContent(replies, false).content } };
 }

@@ -3,7 +3,9 @@
  * replay window, decryption (ReceiveId "", JSON), body limit, the same refusal statuses — in front of the same
  * commands. A command that finishes within the deadline is answered in the HTTP response itself (a finished stream,
  * with the first card beside it in a single chat); a slower one is answered "处理中" at once and finished through
- * WeCom's stream refreshes. Conversations are per chat and member. The sender is the anchor of what they create.
+ * WeCom's stream refreshes, or, when WeCom has stopped refreshing, once through the message's response_url.
+ * Streams and cards live in stores (Redis when scaled out), so a refresh or a click reaching another instance is
+ * answered. Conversations are per chat and member. The sender is the anchor of what they create.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,44 +17,73 @@ import { decrypt, refuse, reply } from '../callback/respond.js';
 import type { EndpointGuards } from '../callback/router.js';
 import { readSignedQuery, verifySignature } from '../callback/verify.js';
 import type { Dispatcher, Outgoing } from '../commands/dispatch.js';
+import type { ExpiringStore } from '../expiring.js';
 import type { Reply } from '../replies/reply.js';
 import type { WeComCrypto } from '../wecom/crypto.js';
-import type { TemplateCard } from '../wecom/types.js';
+import type { AibotResponseBody, TemplateCard } from '../wecom/types.js';
 import { parseAibotMessage, type AibotMessage } from './message.js';
-import { streamContent, streamReply } from './passive.js';
+import { responseBody, streamContent, streamReply } from './passive.js';
 
-export interface AibotOptions extends EndpointGuards {
+/** A stream WeCom may refresh: what it shows now, and whether that is the end. */
+export interface StreamState {
+  done: boolean;
+  content: string;
+  card?: TemplateCard;
+}
+
+/** How long answers may take; WeCom's limits by default, shorter in tests. */
+export interface AibotTiming {
+  /** How long a command may take to be answered in the callback's own response; default 3,000 ms. */
+  deadlineMs?: number;
+  /** How long a card click may take before it is answered empty (WeCom waits 5 s); default 4,000 ms. */
+  clickDeadlineMs?: number;
+  /** How long WeCom refreshes a stream after the member's message; default 6 minutes (§3.2). */
+  streamWindowMs?: number;
+}
+
+export interface AibotOptions extends EndpointGuards, AibotTiming {
   /** The AI bot's Token and EncodingAESKey, with ReceiveId "". */
   crypto: WeComCrypto;
   dispatch: Dispatcher;
   /** Replies for someone other than the sender (an anchor's notice), and private data asked for in a group. */
   sendViaApp: (to: string, reply: Reply) => Promise<void>;
-  /** How long a command may take to be answered in the callback's own response; default 3,000 ms. */
-  deadlineMs?: number;
+  /** POSTs one answer to a callback's response_url (WeComApi.respondToAibot). */
+  respond: (responseUrl: string, body: AibotResponseBody) => Promise<unknown>;
+  /** Unfinished streams by id, read by whichever instance a refresh reaches. */
+  streams: ExpiringStore<StreamState>;
+  /** Cards sent in this channel by task_id, so a click can grey out the card it came from. */
+  cards: ExpiringStore<TemplateCard>;
 }
 
 /** WeCom refreshes an unfinished stream for 6 minutes from the member's message. */
-const STREAM_TTL_MS = 6 * 60_000;
+const STREAM_WINDOW_MS = 6 * 60_000;
 const WELCOME = '你好，我是直播助手。可以这样说：\n• 创建直播 周会 明天15:00\n• 我的直播\n• 帮助';
+const WORKING = '处理中…';
+const FAILED = '处理消息时出错，请稍后再试。';
 
 /** A click is answered within WeCom's 5 s: the card update in the response, the rest through the app. */
 const CLICK_DEADLINE_MS = 4000;
-/** Cards sent in this channel by task_id, so a click can grey out the card it came from; the oldest go first. */
-const CARDS_KEPT = 5000;
+/** How long a sent card can still be clicked and greyed out. */
+const CARD_TTL_MS = 7 * 24 * 3600_000;
 const IN_PROGRESS_MAX = 3;
 
-interface Pending {
-  done: boolean;
-  content: string;
-  card?: ReturnType<typeof streamContent>['card'];
-  expires: number;
+type Chat = Extract<AibotMessage, { kind: 'text' }>;
+
+/** Resolves to `work`'s value, or to undefined after `ms` (the work goes on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The handler of the AI bot's callback path (GET URL check, POST callbacks). */
 export function createAibotHandler(options: AibotOptions) {
-  const { crypto, clock, logger } = options;
+  const { crypto, clock, logger, streams, cards } = options;
+  const windowMs = options.streamWindowMs ?? STREAM_WINDOW_MS;
   const nowSeconds = () => Math.floor(clock.now() / 1000);
-  const streams = new Map<string, Pending>();
   const inProgress = new Map<string, number>();
 
   /** The encrypted passive reply: signed with the callback's own nonce (§5). */
@@ -64,43 +95,67 @@ export function createAibotHandler(options: AibotOptions) {
     res.end(JSON.stringify({ encrypt, msgsignature: crypto.sign(timestamp, nonce, encrypt), timestamp: Number(timestamp), nonce }));
   };
 
-  const cards = new Map<string, TemplateCard>();
-  const keep = (card: TemplateCard | undefined) => {
-    if (!card?.task_id) return;
-    cards.set(card.task_id, card);
-    if (cards.size > CARDS_KEPT) cards.delete(cards.keys().next().value!);
+  const keep = async (card: TemplateCard | undefined) => {
+    if (card?.task_id) await cards.set(card.task_id, card, CARD_TTL_MS).catch(() => undefined);
+  };
+  const viaApp = (to: string, r: Reply) => options.sendViaApp(to, r).catch((error: unknown) => logger.warn({ err: String(error) }, 'aibot: app message failed'));
+
+  /**
+   * The member's answer once the stream can no longer show it: once through the callback's response_url (a card
+   * only in a single chat), and if WeCom refuses that, privately through the app, so nothing is lost.
+   */
+  const pushLate = async (m: Pick<Chat, 'from' | 'chat' | 'responseUrl'>, replies: Reply[]) => {
+    if (replies.length === 0) return;
+    const body = responseBody(replies, m.chat.type === 'single');
+    try {
+      if (!m.responseUrl) throw new Error('the callback carried no response_url');
+      await options.respond(m.responseUrl, body);
+      if (body.msgtype === 'template_card') await keep(body.template_card);
+    } catch (error) {
+      logger.warn({ err: String(error), from: m.from }, 'aibot: response_url refused, answering through the app');
+      for (const r of replies) await viaApp(m.from, r);
+    }
   };
 
   /**
    * A click on a card this channel sent: the card's update is the passive answer (update_template_card, same
-   * task_id); anything else the command answers goes to the member through the app.
+   * task_id); anything else the command answers goes to the member through the app. A command slower than
+   * WeCom's 5 s is answered empty and its result pushed through the click's response_url.
    */
   const click = async (m: Extract<AibotMessage, { kind: 'card-click' }>, res: ServerResponse, nonce: string): Promise<string> => {
     const message: CardClick = { kind: 'card-click', from: m.from, createTime: nowSeconds(), agentId: 'aibot', dedupeKey: `aibot:${m.msgid}`, eventKey: m.eventKey, taskId: m.taskId, cardType: 'button_interaction', responseCode: '' };
-    let timer: NodeJS.Timeout | undefined;
-    const outgoing = await Promise.race([
-      options.dispatch(message),
-      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CLICK_DEADLINE_MS))),
-    ]);
-    clearTimeout(timer);
+    const work = options.dispatch(message);
+    const outgoing = await within(work, options.clickDeadlineMs ?? CLICK_DEADLINE_MS);
     if (!outgoing) {
       reply(res, 200, '');
+      void work.then(
+        async (late) => {
+          const mine: Reply[] = [];
+          for (const { to, reply: r } of late) {
+            if (to !== m.from) await viaApp(to, r);
+            else if (r.kind === 'replace-card') mine.push({ kind: 'card', card: r.card });
+            else if (r.kind !== 'update-card') mine.push(r);
+          }
+          await pushLate(m, mine);
+        },
+        (error: unknown) => logger.error({ err: String(error) }, 'aibot: card click failed'),
+      );
       return 'click-late';
     }
     let update: TemplateCard | undefined;
     for (const { to, reply: r } of outgoing) {
       if (to === m.from && r.kind === 'replace-card') update = { ...r.card, task_id: m.taskId };
       else if (to === m.from && r.kind === 'update-card') {
-        const clicked = cards.get(m.taskId);
+        const clicked = await cards.get(m.taskId).catch(() => undefined);
         // Greyed out as the app's replace_name does: the same card, one inert button with the new label.
         if (clicked) update = { ...clicked, button_list: [{ text: r.replaceName, style: 4, key: `done:${m.taskId}` }] };
-      } else await options.sendViaApp(to, r).catch((error: unknown) => logger.warn({ err: String(error) }, 'aibot: app message failed'));
+      } else await viaApp(to, r);
     }
     if (!update) {
       reply(res, 200, '');
       return 'click';
     }
-    keep(update);
+    await keep(update);
     passive(res, nonce, { response_type: 'update_template_card', userids: [m.from], template_card: update });
     return 'click-update';
   };
@@ -123,7 +178,7 @@ export function createAibotHandler(options: AibotOptions) {
       // In a group, private data (watch figures, the attendance sheet) goes to the asker through the app.
       const privateData = m.chat.type === 'group' && (r.kind === 'file' || (r.kind === 'card' && r.card.main_title.desc === '观看统计'));
       if (to !== m.from || privateData) {
-        await options.sendViaApp(to, r).catch((error: unknown) => logger.warn({ err: String(error) }, 'aibot: app message failed'));
+        await viaApp(to, r);
         if (privateData) mine.push({ kind: 'text', content: '结果涉及观看数据，已通过应用消息私信发给你。' });
       } else mine.push(r);
     }
@@ -147,10 +202,11 @@ export function createAibotHandler(options: AibotOptions) {
       logger.debug({ channel: 'aibot', outcome: o, kind: m.kind, from: m.from, ms: Math.round(performance.now() - started) }, 'callback');
     };
     if (m.kind === 'stream-refresh') {
-      const pending = streams.get(m.streamId);
-      if (!pending) return void (passive(res, query.nonce, streamReply(m.streamId, true, '这条消息的结果已过期，请重新发送。')), outcome('refresh-expired'));
-      if (pending.done) streams.delete(m.streamId);
-      passive(res, query.nonce, streamReply(m.streamId, pending.done, pending.content, pending.done ? pending.card : undefined));
+      const state = await streams.get(m.streamId).catch(() => undefined);
+      if (!state) return void (passive(res, query.nonce, streamReply(m.streamId, true, '这条消息的结果已过期，请重新发送。')), outcome('refresh-expired'));
+      // Collected: nothing is left for response_url to push.
+      if (state.done) await streams.delete(m.streamId).catch(() => undefined);
+      passive(res, query.nonce, streamReply(m.streamId, state.done, state.content, state.done ? state.card : undefined));
       return outcome('refresh');
     }
     // WeCom may deliver the same callback again: a message runs once (its id, shared through Redis when scaled out).
@@ -175,32 +231,49 @@ export function createAibotHandler(options: AibotOptions) {
     inProgress.set(m.from, (inProgress.get(m.from) ?? 0) + 1);
     const streamId = `s${randomBytes(9).toString('base64url')}`;
     const cardsAllowed = m.chat.type === 'single';
-    const pending: Pending = { done: false, content: '处理中…', expires: clock.now() + STREAM_TTL_MS };
+    const closes = clock.now() + windowMs;
     const work = run(m).finally(() => {
       const left = (inProgress.get(m.from) ?? 1) - 1;
       if (left > 0) inProgress.set(m.from, left);
       else inProgress.delete(m.from);
-    }).then(
-      (replies) => {
-        const content = streamContent(replies, cardsAllowed);
-        keep(content.card);
-        Object.assign(pending, { done: true }, content);
-      },
+    });
+    const settled = work.then(
+      (replies) => ({ replies }),
       (error: unknown) => {
         logger.error({ err: String(error) }, 'aibot: command failed');
-        Object.assign(pending, { done: true, content: '处理消息时出错，请稍后再试。' });
+        return { replies: [{ kind: 'text', content: FAILED }] as Reply[] };
       },
     );
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, options.deadlineMs ?? 3000)))]);
-    clearTimeout(timer);
-    if (!pending.done) {
-      // Finished through the refreshes WeCom sends for this stream id.
-      for (const [id, p] of streams) if (p.expires < clock.now()) streams.delete(id);
-      streams.set(streamId, pending);
+    const early = await within(settled, options.deadlineMs ?? 3000);
+    if (early) {
+      const content = streamContent(early.replies, cardsAllowed);
+      await keep(content.card);
+      passive(res, query.nonce, streamReply(streamId, true, content.content, content.card));
+      return outcome('ok');
     }
-    passive(res, query.nonce, streamReply(streamId, pending.done, pending.content, pending.done ? pending.card : undefined));
-    outcome(pending.done ? 'ok' : 'streaming');
+    // 处理中 now; the result through the refreshes WeCom sends for this stream id (any instance reads the store).
+    await streams.set(streamId, { done: false, content: WORKING }, Math.max(1, closes - clock.now())).catch(() => undefined);
+    passive(res, query.nonce, streamReply(streamId, false, WORKING));
+    outcome('streaming');
+    void settled.then(async ({ replies }) => {
+      const left = closes - clock.now();
+      if (left <= 0) {
+        await streams.delete(streamId).catch(() => undefined);
+        return pushLate(m, replies);
+      }
+      const content = streamContent(replies, cardsAllowed);
+      await keep(content.card);
+      // Kept a little past the window, so the check below still finds a result no refresh collected.
+      await streams.set(streamId, { done: true, ...content }, left + 60_000).catch(() => undefined);
+      setTimeout(() => {
+        void (async () => {
+          const uncollected = await streams.get(streamId).catch(() => undefined);
+          if (!uncollected?.done) return;
+          await streams.delete(streamId).catch(() => undefined);
+          await pushLate(m, replies);
+        })();
+      }, left + 1000).unref();
+    });
   };
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -24,6 +24,8 @@ export class AibotSender {
     private readonly clock: Clock,
     readonly token = randomBytes(8).toString('hex'),
     readonly encodingAESKey = randomEncodingAESKey(),
+    /** A response_url for a callback (the emulator's, which accepts one use); a dead WeCom-shaped one by default. */
+    private readonly responseUrl: (from: string, chatid: string | undefined) => string = () => `https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=${randomBytes(8).toString('hex')}`,
   ) {
     this.crypto = new WeComCrypto(token, encodingAESKey, '');
   }
@@ -32,7 +34,7 @@ export class AibotSender {
   async sendText(from: string, content: string, options: { chat?: string; msgid?: string; mention?: string } = {}): Promise<AibotAnswer & { msgid: string }> {
     const msgid = options.msgid ?? randomBytes(12).toString('hex');
     const text = options.chat ? `@${options.mention ?? '直播助手'} ${content}` : content;
-    const answer = await this.post({ msgid, ...this.chat(from, options.chat), response_url: `https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=${randomBytes(8).toString('hex')}`, msgtype: 'text', text: { content: text } });
+    const answer = await this.post({ msgid, ...this.chat(from, options.chat), response_url: this.responseUrl(from, options.chat), msgtype: 'text', text: { content: text } });
     return { ...answer, msgid };
   }
 
@@ -47,7 +49,7 @@ export class AibotSender {
       msgid: randomBytes(12).toString('hex'),
       create_time: Math.floor(this.clock.now() / 1000),
       ...this.chat(from, chat),
-      response_url: `https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=${randomBytes(8).toString('hex')}`,
+      response_url: this.responseUrl(from, chat),
       msgtype: 'event',
       event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: eventKey, task_id: taskId } },
     });

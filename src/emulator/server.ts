@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import { OffsetClock } from '../clock.js';
+import { AibotSender } from './aibot.js';
+import { EmulatedAibotResponses } from './aibot-responses.js';
 import { CallbackSender, randomEncodingAESKey } from './callbacks.js';
 import { EmulatedDirectory } from './directory.js';
 import { Faults } from './faults.js';
@@ -59,6 +61,8 @@ export class WeComEmulator {
   readonly media: EmulatedMediaStore;
   /** Signs, encrypts and POSTs callbacks to the bot; set its `url` to the bot's callback URL. */
   readonly callbacks: CallbackSender;
+  /** The 智能机器人's response_urls: codes handed out with its callbacks, and what the bot pushed through them. */
+  readonly aibotResponses: EmulatedAibotResponses;
   readonly calls: CallRecord[] = [];
   private server: Server | undefined;
   private baseUrl = '';
@@ -70,6 +74,7 @@ export class WeComEmulator {
     this.tokens = new EmulatedTokens(this.corpid, this.corpsecret, this.clock, options.tokenTtlSeconds ?? 7200);
     this.lives = new EmulatedLives(this.clock);
     this.media = new EmulatedMediaStore(this.clock);
+    this.aibotResponses = new EmulatedAibotResponses(this.clock);
     this.messages = new EmulatedMessages(this.clock, this.agentid, (mediaId) => this.media.get(mediaId).filename);
     this.callbacks = new CallbackSender(
       options.callbackToken ?? randomBytes(12).toString('hex'),
@@ -111,6 +116,11 @@ export class WeComEmulator {
       const changes = before.get(live.livingid) === 0 && status === 2 ? [1, 2] : before.get(live.livingid) !== status && (status === 1 || status === 2) ? [status] : [];
       for (const change of changes) await this.callbacks.livingStatusChange(live.anchor_userid, live.livingid, change);
     }
+  }
+
+  /** A 智能机器人 sender whose callbacks carry response_urls this emulator answers (set its `url` to the bot's). */
+  aibotSender(token?: string, encodingAESKey?: string): AibotSender {
+    return new AibotSender(this.clock, token, encodingAESKey, (from, chatid) => `${this.url}/cgi-bin/aibot/response?response_code=${this.aibotResponses.issue(from, chatid)}`);
   }
 
   /** Stops the server and drops open connections. */
@@ -176,6 +186,8 @@ export class WeComEmulator {
       'message/update_template_card': { method: 'POST', handle: (req) => this.messages.update(body(req)) },
       'user/get': { method: 'GET', handle: (req) => this.directory.get(req.query.userid) },
       'media/upload': { method: 'POST', handle: (req) => this.media.upload(req.query.type, req.headers['content-type'], req.body) },
+      // Authorised by its one-use code alone: no access_token.
+      'aibot/response': { method: 'POST', open: true, handle: (req) => this.aibotResponses.respond(req.query.response_code, body(req)) },
     };
     // media/get answers the file itself (not JSON), or WeCom's JSON error.
     app.get('/cgi-bin/media/get', (req: Request, res: Response) => {

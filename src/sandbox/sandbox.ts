@@ -24,6 +24,22 @@ export interface SandboxMember {
 /** One line of a member's conversation: what they typed, or what the bot sent them. */
 type Entry = { seq: number; from: 'member'; text: string } | { seq: number; from: 'bot'; message: SentMessage };
 
+/**
+ * One line of the group chat with the 智能机器人: what a member wrote (with the @mention), or the bot's answer to
+ * them — a stream that grows until it is finished, or a response_url push — quoting what they asked.
+ */
+type GroupEntry =
+  | { seq: number; from: 'member'; user: string; text: string }
+  | { seq: number; from: 'bot'; to: string; quote: string; text: string; finished: boolean; via: 'stream' | 'response_url' };
+
+/** The sandbox's one group chat, where every member can @-mention the bot. */
+const GROUP_CHAT_ID = 'wrSANDBOXGROUP';
+const BOT_NAME = '直播助手';
+const MAX_GROUP_ENTRIES = 1000;
+/** How often the page's WeCom asks for an unfinished stream (WeCom's own cadence is not documented). */
+const REFRESH_EVERY_MS = 500;
+const STREAM_WINDOW_MS = 6 * 60_000;
+
 export interface Sandbox {
   emulator: WeComEmulator;
   bot: Bot;
@@ -73,7 +89,10 @@ const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 export async function startSandbox(options: { config: Config; logger: Logger; seed?: string; token?: string }): Promise<Sandbox> {
   const emulator = await WeComEmulator.start();
   const admins = options.config.adminUserids.length > 0 ? options.config.adminUserids : ['admin'];
-  const config: Config = { ...options.config, apiBaseURL: emulator.url, adminUserids: admins };
+  // The 智能机器人 beside the app: its own Token and key (generated unless set), so the group chat works out of the box.
+  const group = emulator.aibotSender(options.config.aibot?.token, options.config.aibot?.encodingAESKey);
+  const aibot = { path: options.config.aibot?.path ?? '/wecom/aibot', token: group.token, encodingAESKey: group.encodingAESKey };
+  const config: Config = { ...options.config, apiBaseURL: emulator.url, adminUserids: admins, aibot };
   const bot = createBot({
     config,
     mode: 'sandbox',
@@ -110,6 +129,40 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     announce(message.touser);
   });
   for (const m of members) emulator.directory.add(m.userid, m.name);
+
+  const groupEntries: GroupEntry[] = [];
+  const recordGroup = (entry: GroupEntry) => {
+    groupEntries.push(entry);
+    if (groupEntries.length > MAX_GROUP_ENTRIES) groupEntries.shift();
+    for (const res of listeners) res.write(`data: ${JSON.stringify({ group: true })}\n\n`);
+  };
+  const updated = () => {
+    for (const res of listeners) res.write(`data: ${JSON.stringify({ group: true })}\n\n`);
+  };
+  emulator.aibotResponses.onPush((push) => {
+    if (push.chatid !== GROUP_CHAT_ID || push.body.msgtype !== 'markdown') return;
+    recordGroup({ seq: ++seq, from: 'bot', to: push.from, quote: '', text: push.body.markdown.content, finished: true, via: 'response_url' });
+  });
+  /** A member's @-mention in the group, as WeCom delivers it; an unfinished answer is refreshed as WeCom does. */
+  const sendToGroup = async (user: string, typed: string) => {
+    const text = typed.replace(/^\s*[@＠]\S+[\s\u3000]*/, '');
+    const shown = `@${BOT_NAME} ${text}`;
+    recordGroup({ seq: ++seq, from: 'member', user, text: shown });
+    const answer = await group.sendText(user, text, { chat: GROUP_CHAT_ID, mention: BOT_NAME });
+    const stream = answer.reply?.stream as { id: string; finish: boolean; content: string } | undefined;
+    if (!stream) return answer.status;
+    const entry: GroupEntry = { seq: ++seq, from: 'bot', to: user, quote: shown, text: stream.content, finished: stream.finish, via: 'stream' };
+    recordGroup(entry);
+    const until = Date.now() + STREAM_WINDOW_MS;
+    while (!entry.finished && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, REFRESH_EVERY_MS));
+      const refreshed = (await group.refresh(user, stream.id, GROUP_CHAT_ID)).reply?.stream as typeof stream | undefined;
+      if (!refreshed) break;
+      Object.assign(entry, { text: refreshed.content, finished: refreshed.finish });
+      updated();
+    }
+    return answer.status;
+  };
   if (options.seed === 'demo') seedDemo(emulator);
 
   const api = express.Router();
@@ -151,6 +204,15 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     }
     const [answer] = await emulator.callbacks.clickButton(user, taskId, key, code);
     res.json({ status: answer?.status });
+  });
+  api.get('/group', (_req, res) => {
+    res.json({ name: '项目群', bot: BOT_NAME, entries: groupEntries });
+  });
+  api.post('/group/send', async (req: Request, res: Response) => {
+    const user = memberOf(req.body);
+    const text = typeof req.body?.text === 'string' ? req.body.text.slice(0, 2000) : '';
+    if (!user || text.replace(/^\s*[@＠]\S+/, '').trim() === '') return void res.status(400).json({ error: '请选择成员并输入内容' });
+    res.json({ status: await sendToGroup(user, text) });
   });
   // A file message's link: the bytes the bot uploaded with media/upload, as WeCom would hand them to the member.
   api.get('/media/:id', (req: Request, res: Response) => {
@@ -197,6 +259,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     bot,
     attach(port) {
       emulator.callbacks.url = `http://127.0.0.1:${port}${config.callbackPath}`;
+      group.url = `http://127.0.0.1:${port}${aibot.path}`;
     },
     async close() {
       for (const res of listeners) res.end();

@@ -15,6 +15,7 @@ import { TokenManager } from './token.js';
 import { createTransport, type Transport } from './http.js';
 import { send } from './transport.js';
 import type {
+  AibotResponseBody,
   ApiDomainIpResponse,
   CreateLivingResponse,
   EmptyResponse,
@@ -230,6 +231,24 @@ export class WeComApi {
     });
   }
 
+  /**
+   * 智能机器人 主动回复 (doc 101138): one answer through a callback's response_url, which works once within an hour.
+   * Only a URL on WeCom's own origin is followed (the same proxy and timeouts as every call; no access_token).
+   */
+  async respondToAibot(responseUrl: string, body: AibotResponseBody): Promise<EmptyResponse> {
+    let url: URL;
+    try {
+      url = new URL(responseUrl);
+    } catch {
+      throw new WeComValidationError('aibot/response', 'response_url', 'is not a URL');
+    }
+    const code = url.searchParams.get('response_code');
+    if (url.origin !== new URL(this.options.baseURL).origin || url.pathname !== '/cgi-bin/aibot/response' || !code) {
+      throw new WeComValidationError('aibot/response', 'response_url', 'is not a WeCom aibot/response URL');
+    }
+    return this.call('aibot/response', { query: { response_code: code }, json: body });
+  }
+
   /** WeCom's API server IPs (doc 92520): the cheapest call that proves the token works. */
   async getApiDomainIp(): Promise<ApiDomainIpResponse> {
     return this.call('get_api_domain_ip', {});
@@ -308,7 +327,7 @@ export class WeComApi {
     for (;;) {
       let token: string | undefined;
       try {
-        token = endpoint === 'gettoken' ? undefined : await this.tokens.get();
+        token = endpoint === 'gettoken' || (spec as { token?: false }).token === false ? undefined : await this.tokens.get();
         const query = token === undefined ? { ...input.query } : { ...input.query, access_token: token };
         const body = await send(this.transport, this.options.baseURL, { method: spec.method, endpoint, query, json: input.json, ...(input.form ? { form: input.form } : {}) });
         const parsed = spec.schema.safeParse(body);

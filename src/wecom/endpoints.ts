@@ -23,6 +23,8 @@ interface EndpointSpec {
   method: 'GET' | 'POST';
   schema: z.ZodType;
   idempotent: boolean;
+  /** False for the one call authorised by its URL alone (aibot/response); every other call carries access_token. */
+  token?: false;
 }
 
 export const ENDPOINTS = {
@@ -45,6 +47,8 @@ export const ENDPOINTS = {
   'user/get': { method: 'GET', schema: userResponseSchema, idempotent: true },
   // A second upload only leaves an unused media_id behind, which WeCom forgets after 3 days.
   'media/upload': { method: 'POST', schema: uploadMediaResponseSchema, idempotent: true },
+  // A response_url works once: never sent again after an unknown outcome, so the member never gets it twice.
+  'aibot/response': { method: 'POST', schema: emptyResponseSchema, idempotent: false, token: false },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoint = keyof typeof ENDPOINTS;

@@ -185,6 +185,11 @@ export type MessageBody =
   | { msgtype: 'template_card'; template_card: TemplateCard }
   | { msgtype: 'file'; file: { media_id: string } };
 
+/** What a 智能机器人's response_url takes (docs/wecom-aibot-protocol.md §6): markdown, or a card in a single chat. */
+export type AibotResponseBody =
+  | { msgtype: 'markdown'; markdown: { content: string } }
+  | { msgtype: 'template_card'; template_card: TemplateCard };
+
 export type SendMessageRequest = MessageBody & {
   touser: string;
   agentid: number;

@@ -4,14 +4,28 @@ import { AibotSender } from '../../src/emulator/aibot.js';
 import { randomEncodingAESKey } from '../../src/emulator/callbacks.js';
 import { startBot, waitForMessages, type BotFixture } from '../support/bot.js';
 
+const WINDOW_MS = 2000;
+
+/** The response_url pushes the emulator received for a callback's code, once `count` have come (or the timeout). */
+async function pushesFor(f: BotFixture, from: string, count: number, timeoutMs = WINDOW_MS + 4000) {
+  const deadline = Date.now() + timeoutMs;
+  const mine = () => f.emulator.aibotResponses.pushes.filter((p) => p.from === from);
+  while (mine().length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  return mine();
+}
+
 /** The 智能机器人 channel end to end: encrypted JSON callbacks in, encrypted passive replies out. */
 describe('the 智能机器人 channel', () => {
   let f: BotFixture;
   let aibot: AibotSender;
   before(async () => {
     const probe = new AibotSender({ now: () => Date.now() });
-    f = await startBot({ env: { WECOM_AIBOT_TOKEN: probe.token, WECOM_AIBOT_ENCODING_AES_KEY: probe.encodingAESKey, WECOM_ADMIN_USERIDS: 'admin' } });
-    aibot = new AibotSender(f.emulator.clock, probe.token, probe.encodingAESKey);
+    // WeCom's deadlines shortened (3 s → 1 s, 6 min of refreshes → 3 s) so the slow paths take seconds, not minutes.
+    f = await startBot({
+      env: { WECOM_AIBOT_TOKEN: probe.token, WECOM_AIBOT_ENCODING_AES_KEY: probe.encodingAESKey, WECOM_ADMIN_USERIDS: 'admin' },
+      aibotTiming: { deadlineMs: 700, clickDeadlineMs: 700, streamWindowMs: WINDOW_MS },
+    });
+    aibot = f.emulator.aibotSender(probe.token, probe.encodingAESKey);
     aibot.url = `${f.url}/wecom/aibot`;
   });
   after(() => f.close());
@@ -92,7 +106,7 @@ describe('the 智能机器人 channel', () => {
   });
 
   it('a slow command is answered 处理中 at once and finished through the stream refreshes', async () => {
-    f.emulator.faults.delay('living/get_user_all_livingid', 3500, 1);
+    f.emulator.faults.delay('living/get_user_all_livingid', 1000, 1);
     const first = await aibot.sendText('zhaoliu', '我的直播');
     assert.equal(first.reply?.stream.finish, false);
     assert.equal(first.reply?.stream.content, '处理中…');
@@ -105,10 +119,64 @@ describe('the 智能机器人 channel', () => {
     assert.equal(refreshed.reply?.stream.id, id);
     assert.equal(refreshed.reply?.stream.finish, true);
     assert.match(refreshed.reply?.stream.content, /你还没有创建过直播/);
+    await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
+    assert.equal((await pushesFor(f, 'zhaoliu', 0, 0)).length, 0, 'collected by a refresh: response_url never used');
+  });
+
+  it('a result later than WeCom’s refreshes comes once through response_url: the card in a single chat, markdown in a group', async () => {
+    f.emulator.lives.create({ anchor_userid: 'late1', theme: '晚到的结果', living_start: Math.floor(f.emulator.clock.now() / 1000) + 3600, living_duration: 600 });
+    f.emulator.lives.create({ anchor_userid: 'late2', theme: '群里晚到', living_start: Math.floor(f.emulator.clock.now() / 1000) + 3600, living_duration: 600 });
+    f.emulator.faults.delay('living/get_user_all_livingid', WINDOW_MS + 500, 2);
+    const [single, group] = await Promise.all([aibot.sendText('late1', '我的直播'), aibot.sendText('late2', '我的直播', { chat: 'wrGROUP4' })]);
+    assert.deepEqual([single.reply?.stream.finish, group.reply?.stream.finish], [false, false], '处理中 at once');
+    const [card] = await pushesFor(f, 'late1', 1);
+    assert.equal(card?.body.msgtype, 'template_card', 'a single chat gets the card');
+    assert.equal((card?.body as { template_card: { main_title: { title: string } } }).template_card.main_title.title, '我的直播');
+    const [markdown] = await pushesFor(f, 'late2', 1);
+    assert.equal(markdown?.body.msgtype, 'markdown', 'a group gets markdown');
+    assert.match((markdown?.body as { markdown: { content: string } }).markdown.content, /群里晚到/);
+    assert.equal(markdown?.chatid, 'wrGROUP4');
+    const refreshed = await aibot.refresh('late1', single.reply?.stream.id);
+    assert.equal(refreshed.reply?.stream.content, '这条消息的结果已过期，请重新发送。', 'the stream is over');
+    assert.equal((await pushesFor(f, 'late1', 2, 500)).length, 1, 'response_url used once');
+  });
+
+  it('a result no refresh collected is pushed through response_url when the refreshes stop', async () => {
+    f.emulator.faults.delay('living/get_user_all_livingid', 1000, 1);
+    const quiet = await aibot.sendText('quiet', '我的直播');
+    assert.equal(quiet.reply?.stream.finish, false);
+    const [pushed] = await pushesFor(f, 'quiet', 1);
+    assert.equal(pushed?.body.msgtype, 'markdown');
+    assert.match((pushed?.body as { markdown: { content: string } }).markdown.content, /你还没有创建过直播/);
+  });
+
+  it('when WeCom refuses the response_url, the answer comes privately through the app', async () => {
+    f.emulator.faults.failNext('aibot/response', 40058, 1, 'response_code expired');
+    f.emulator.faults.delay('living/get_user_all_livingid', WINDOW_MS + 500, 1);
+    const refused = await aibot.sendText('refusedto', '我的直播', { chat: 'wrGROUP5' });
+    assert.equal(refused.reply?.stream.finish, false);
+    const [viaApp] = await waitForMessages(f.emulator, 'refusedto', 1, WINDOW_MS + 4000);
+    assert.match(viaApp?.content ?? '', /你还没有创建过直播/);
+    assert.equal(f.emulator.aibotResponses.pushes.filter((p) => p.from === 'refusedto').length, 0);
+  });
+
+  it('a click slower than WeCom’s 5 s is answered empty at once, and its result comes through the click’s response_url', async () => {
+    const created = await aibot.sendText('slowclick', '创建直播 慢点击 明天15:00');
+    const card = created.reply?.template_card;
+    const cancelKey = card.button_list.find((b: { text: string }) => b.text === '取消直播').key as string;
+    const question = await aibot.clickButton('slowclick', card.task_id, cancelKey);
+    const confirmKey = question.reply?.template_card.button_list.find((b: { text: string }) => b.text === '确认取消').key as string;
+    f.emulator.faults.delay('living/cancel', 1000, 1);
+    const late = await aibot.clickButton('slowclick', card.task_id, confirmKey);
+    assert.deepEqual([late.status, late.body], [200, ''], 'answered empty within the deadline');
+    const [pushed] = await pushesFor(f, 'slowclick', 1);
+    assert.equal(pushed?.body.msgtype, 'markdown');
+    assert.match((pushed?.body as { markdown: { content: string } }).markdown.content, /^已取消直播「慢点击」/);
+    assert.equal(f.emulator.lives.status(f.emulator.lives.all().find((l) => l.theme === '慢点击')!), 4);
   });
 
   it('a fourth message while three are in progress is told to wait (WeCom allows 3), and metrics count the channel', async () => {
-    f.emulator.faults.delay('living/get_user_all_livingid', 3500, 3);
+    f.emulator.faults.delay('living/get_user_all_livingid', 1500, 3);
     const slow = await Promise.all([0, 1, 2].map(() => aibot.sendText('sunqi', '我的直播')));
     assert.ok(slow.every((a) => a.reply?.stream.finish === false), 'three in progress');
     const fourth = await aibot.sendText('sunqi', '帮助');

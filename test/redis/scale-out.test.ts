@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { AibotSender } from '../../src/emulator/aibot.js';
 import { randomMsgId } from '../../src/emulator/callbacks.js';
 import { WeComEmulator } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/log.js';
@@ -96,12 +97,14 @@ describe('scale-out on a real redis-server', () => {
 
   describe('two bot instances behind one load balancer', () => {
     let bots: BotFixture[];
+    const aibotKeys = new AibotSender({ now: () => Date.now() });
     before(async () => {
       // A 2 s window stands in for WeCom’s minute, at the bots and at the emulator alike.
       emulator.messages.windowMs = 2000;
+      const env = { WECOM_ADMIN_USERIDS: 'admin', WECOM_QUEUE_PER_MEMBER: '100', WECOM_AIBOT_TOKEN: aibotKeys.token, WECOM_AIBOT_ENCODING_AES_KEY: aibotKeys.encodingAESKey };
       bots = await Promise.all(
         ['bot-a', 'bot-b'].map(async (instanceId) =>
-          startBot({ emulator, redis: await connect(), replyWindowMs: 2000, instanceId, statsIntervalMs: 50, env: { WECOM_ADMIN_USERIDS: 'admin', WECOM_QUEUE_PER_MEMBER: '100' } }),
+          startBot({ emulator, redis: await connect(), replyWindowMs: 2000, instanceId, statsIntervalMs: 50, env, aibotTiming: { deadlineMs: 500 } }),
         ),
       );
     });
@@ -153,6 +156,32 @@ describe('scale-out on a real redis-server', () => {
       assert.equal(card?.card?.main_title.title, '跨实例周会');
       assert.match(card?.card?.horizontal_content_list?.find((r) => r.keyname === '开始')?.value ?? '', / 15:00 /);
       assert.equal(emulator.lives.size - livesBefore, 1);
+    });
+
+    it('智能机器人: one msgid delivered to both instances creates one live; a refresh reaching the other instance gets the result', async () => {
+      const [toA, toB] = bots.map((b) => Object.assign(emulator.aibotSender(aibotKeys.token, aibotKeys.encodingAESKey), { url: `${b.url}/wecom/aibot` }));
+      const livesBefore = emulator.lives.size;
+      const answers = await Promise.all([
+        toA!.sendText('zhoujiu', '创建直播 两台实例 明天15:00', { chat: 'wrSCALE', msgid: 'aibot-twice' }),
+        toB!.sendText('zhoujiu', '创建直播 两台实例 明天15:00', { chat: 'wrSCALE', msgid: 'aibot-twice' }),
+      ]);
+      assert.equal(emulator.lives.size - livesBefore, 1, 'one live');
+      const [created] = answers.filter((a) => a.reply);
+      assert.match(created?.reply?.stream.content, /\*\*两台实例\*\*　直播已创建/);
+      assert.deepEqual(answers.filter((a) => !a.reply).map((a) => a.body), [''], 'the other instance answers the duplicate empty');
+
+      emulator.faults.delay('living/get_user_all_livingid', 1000, 1);
+      const first = await toA!.sendText('zhoujiu', '我的直播');
+      assert.equal(first.reply?.stream.finish, false, '处理中 from instance A');
+      let refreshed = await toB!.refresh('zhoujiu', first.reply?.stream.id);
+      for (let i = 0; refreshed.reply?.stream.finish === false && i < 50; i++) {
+        await sleep(100);
+        refreshed = await toB!.refresh('zhoujiu', first.reply?.stream.id);
+      }
+      assert.equal(refreshed.reply?.stream.finish, true, 'instance B finishes the stream A started');
+      assert.equal(refreshed.reply?.msgtype, 'stream_with_template_card', 'the card came through Redis with the stream');
+      assert.equal(refreshed.reply?.template_card.main_title.title, '我的直播');
+      assert.ok(JSON.stringify(refreshed.reply?.template_card).includes('两台实例'));
     });
 
     it('keeps one member within 30 messages per window across both instances: none dropped, none lost', async () => {

@@ -127,6 +127,25 @@ describe('the sandbox chat page, in a real browser', () => {
     await ended.getByRole('button', { name: '观看统计' }).waitFor();
   });
 
+  it('in the group chat members @-mention the 智能机器人: the group sees the live 张三 created; 观看统计 reaches the admin privately', async () => {
+    await page.getByRole('tab', { name: /项目群/ }).click();
+    await page.getByRole('button', { name: /张三/ }).click();
+    await send('创建直播 群周会 明天15:00');
+    await page.locator('.msg.member .bubble', { hasText: '@直播助手 创建直播 群周会 明天15:00' }).waitFor();
+    const answer = page.locator('.msg.bot', { hasText: '群周会' }).last();
+    await answer.getByText('直播已创建').waitFor();
+    assert.match((await answer.locator('.quoted').textContent()) ?? '', /^张三：@直播助手 创建直播 群周会 明天15:00$/, 'the answer quotes the asker');
+    const livingid = /直播ID：([\w-]+)/.exec((await answer.textContent()) ?? '')?.[1];
+    assert.ok(livingid, 'the group sees the live’s ID');
+
+    await page.getByRole('button', { name: /王管理员/ }).click();
+    await send(`观看统计 ${livingid}`);
+    await page.locator('.msg.bot', { hasText: '结果涉及观看数据，已通过应用消息私信发给你。' }).waitFor();
+    assert.equal(await page.locator('.msg.bot .card').count(), 0, 'no figures in the group');
+    await page.getByRole('tab', { name: '应用单聊' }).click();
+    await page.locator('.msg.bot .card', { hasText: '观看统计' }).last().waitFor();
+  });
+
   it('works on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: /张三/ }).click();

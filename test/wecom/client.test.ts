@@ -185,6 +185,20 @@ describe('WeComApi: messages', () => {
   });
   after(() => f.close());
 
+  it('answers a 智能机器人 callback once through its response_url, without access_token; a URL off WeCom’s origin is refused unsent', async () => {
+    const url = `${f.emulator.url}/cgi-bin/aibot/response?response_code=${f.emulator.aibotResponses.issue('zhangsan', 'wrG')}`;
+    await f.api.respondToAibot(url, { msgtype: 'markdown', markdown: { content: '**好的**' } });
+    assert.deepEqual(f.emulator.aibotResponses.pushes.at(-1)?.body, { msgtype: 'markdown', markdown: { content: '**好的**' } });
+    const [call] = f.emulator.calls.filter((c) => c.path === 'aibot/response');
+    assert.deepEqual(Object.keys(call?.query ?? {}), ['response_code'], 'no access_token on the URL');
+    await assert.rejects(f.api.respondToAibot(url, { msgtype: 'markdown', markdown: { content: '再来一次' } }), (e: unknown) => e instanceof WeComApiError && e.errmsg === 'response_code already used');
+    const calls = f.emulator.calls.length;
+    for (const elsewhere of ['https://evil.example/cgi-bin/aibot/response?response_code=x', `${f.emulator.url}/cgi-bin/message/send?response_code=x`, 'not a url']) {
+      await assert.rejects(f.api.respondToAibot(elsewhere, { msgtype: 'markdown', markdown: { content: 'x' } }), WeComValidationError, elsewhere);
+    }
+    assert.equal(f.emulator.calls.length, calls, 'nothing sent');
+  });
+
   it('sends text and markdown to one or several members', async () => {
     await f.api.sendMessage('zhangsan', { msgtype: 'text', text: { content: '你好' } });
     await f.api.sendMessage(['zhangsan', 'lisi'], { msgtype: 'markdown', markdown: { content: '**直播**' } });

@@ -23,6 +23,8 @@ const el = (tag, props = {}, ...children) => {
 
 let state = { members: [], lives: [], stats: {}, now: Date.now(), timezone: 'Asia/Shanghai' };
 let me = localStorage.getItem('sandbox-member') || 'zhangsan';
+// Which chat the composer writes to: the app's single chat, or the group where members @-mention the 智能机器人.
+let view = localStorage.getItem('sandbox-view') === 'group' ? 'group' : 'app';
 const CHIPS = ['帮助', '创建直播 周会 明天15:00', '帮我明天下午3点开个周会直播', '创建直播 周会', '我的直播', '统计', '测试连接'];
 
 function formatTime(seconds) {
@@ -104,16 +106,53 @@ function renderEntry(entry) {
   return el('li', { className: 'msg bot' }, body);
 }
 
+const nameOf = (userid) => state.members.find((m) => m.userid === userid)?.name || userid;
+
+/** The bot's markdown as the group shows it: **bold** and > quoted lines; everything else as text. */
+function renderMarkdown(text) {
+  const node = el('div', { className: 'bubble markdown' });
+  for (const line of text.split('\n')) {
+    const row = el('div', { className: line.startsWith('> ') ? 'quote-line' : '' });
+    const parts = (line.startsWith('> ') ? line.slice(2) : line).split(/\*\*(.+?)\*\*/);
+    parts.forEach((part, i) => row.append(i % 2 ? el('strong', {}, part) : part));
+    node.append(row);
+  }
+  return node;
+}
+
+function renderGroupEntry(entry) {
+  if (entry.from === 'member') {
+    const mine = entry.user === me;
+    return el('li', { className: `msg ${mine ? 'member' : 'other'}` }, el('div', { className: 'said' }, el('div', { className: 'sender' }, nameOf(entry.user)), el('div', { className: 'bubble' }, entry.text)));
+  }
+  const body = renderMarkdown(entry.text || '…');
+  // In a group WeCom shows the answer quoting the message it answers.
+  if (entry.quote) body.prepend(el('div', { className: 'quoted' }, `${nameOf(entry.to)}：${entry.quote}`));
+  if (!entry.finished) body.append(el('div', { className: 'typing' }, '正在处理…'));
+  return el('li', { className: 'msg bot' }, el('div', { className: 'said' }, el('div', { className: 'sender' }, '直播助手'), body));
+}
+
 // Announcements can come in bursts: only the latest load may render, or an older answer arriving last would hide
 // the newest messages.
 let loads = 0;
 async function loadConversation() {
   const load = ++loads;
-  const entries = await api(`conversation?user=${encodeURIComponent(me)}`);
+  const shown = view;
+  const entries = shown === 'group' ? (await api('group')).entries : await api(`conversation?user=${encodeURIComponent(me)}`);
   if (load !== loads) return;
   const list = $('#messages');
-  list.replaceChildren(...entries.map(renderEntry));
+  list.replaceChildren(...entries.map(shown === 'group' ? renderGroupEntry : renderEntry));
   list.scrollTop = list.scrollHeight;
+}
+
+async function switchView(next) {
+  view = next;
+  localStorage.setItem('sandbox-view', view);
+  $('#tab-app').setAttribute('aria-selected', String(view === 'app'));
+  $('#tab-group').setAttribute('aria-selected', String(view === 'group'));
+  $('#where').textContent = view === 'group' ? '· 在项目群里 @直播助手' : '· 直播助手应用';
+  $('#text').placeholder = view === 'group' ? '@直播助手 创建直播 周会 明天15:00' : '输入命令，例如：创建直播 周会 明天15:00';
+  await loadConversation();
 }
 
 let refreshes = 0;
@@ -134,7 +173,8 @@ async function switchTo(userid) {
 
 async function send(text) {
   if (!text.trim()) return;
-  await api('send', { user: me, text });
+  if (view === 'group') await api('group/send', { user: me, text });
+  else await api('send', { user: me, text });
 }
 
 async function click(taskId, key) {
@@ -166,17 +206,20 @@ for (const button of document.querySelectorAll('.clock-buttons button')) {
     await refreshState();
   });
 }
+$('#tab-app').addEventListener('click', () => switchView('app'));
+$('#tab-group').addEventListener('click', () => switchView('group'));
 $('#chips').replaceChildren(...CHIPS.map((text) => el('button', { type: 'button', onclick: () => send(text) }, text)));
 
 // Every message the emulator receives for a member is announced; the page reloads that member's conversation.
 const events = new EventSource(`/sandbox/api/events${TOKEN_QUERY}`);
 events.onmessage = async (event) => {
-  const { user } = JSON.parse(event.data);
-  if (user === me) await loadConversation();
+  const { user, group } = JSON.parse(event.data);
+  if ((group && view === 'group') || (user === me && view === 'app')) await loadConversation();
   await refreshState();
 };
 setInterval(refreshState, 5000);
 
 await refreshState();
 if (!state.members.some((m) => m.userid === me)) me = state.members[0]?.userid || 'zhangsan';
-await switchTo(me);
+renderMembers();
+await switchView(view);
