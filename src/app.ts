@@ -271,7 +271,7 @@ export function createBot(options: BotOptions): Bot {
       clearInterval(adopting);
       const deadline = Date.now() + timeoutMs;
       const durableDone = durable ? await durable.close(timeoutMs) : true;
-      const commands = (await queue.drain(Math.max(0, deadline - Date.now()))) && durableDone;
+      const commands = (await queue.drain(Math.max(0, deadline - Date.now()))) && durableDone && (aibot ? await aibot.drain(Math.max(0, deadline - Date.now())) : true);
       const replies = await outbox.drain(Math.max(0, deadline - Date.now()), options.redis?.isUp() ? pendingReplies : undefined);
       return commands && replies;
     },

@@ -29,6 +29,8 @@ export interface StreamState {
   done: boolean;
   content: string;
   card?: TemplateCard;
+  /** A refresh has shown the finished result: response_url is not needed (and a repeated refresh gets it again). */
+  collected?: boolean;
 }
 
 /** How long answers may take; WeCom's limits by default, shorter in tests. */
@@ -85,6 +87,13 @@ export function createAibotHandler(options: AibotOptions) {
   const windowMs = options.streamWindowMs ?? STREAM_WINDOW_MS;
   const nowSeconds = () => Math.floor(clock.now() / 1000);
   const inProgress = new Map<string, number>();
+  /** Commands still running (answered 处理中 or a late click): a clean stop waits for them. */
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    running.add(work);
+    void work.catch(() => undefined).finally(() => running.delete(work));
+    return work;
+  };
 
   /** The encrypted passive reply: signed with the callback's own nonce (§5). */
   const passive = (res: ServerResponse, nonce: string, plaintext: object) => {
@@ -124,11 +133,11 @@ export function createAibotHandler(options: AibotOptions) {
    */
   const click = async (m: Extract<AibotMessage, { kind: 'card-click' }>, res: ServerResponse, nonce: string): Promise<string> => {
     const message: CardClick = { kind: 'card-click', from: m.from, createTime: nowSeconds(), agentId: 'aibot', dedupeKey: `aibot:${m.msgid}`, eventKey: m.eventKey, taskId: m.taskId, cardType: 'button_interaction', responseCode: '' };
-    const work = options.dispatch(message);
+    const work = track(options.dispatch(message));
     const outgoing = await within(work, options.clickDeadlineMs ?? CLICK_DEADLINE_MS);
     if (!outgoing) {
       reply(res, 200, '');
-      void work.then(
+      void track(work.then(
         async (late) => {
           const mine: Reply[] = [];
           for (const { to, reply: r } of late) {
@@ -139,7 +148,7 @@ export function createAibotHandler(options: AibotOptions) {
           await pushLate(m, mine);
         },
         (error: unknown) => logger.error({ err: String(error) }, 'aibot: card click failed'),
-      );
+      ));
       return 'click-late';
     }
     let update: TemplateCard | undefined;
@@ -204,8 +213,8 @@ export function createAibotHandler(options: AibotOptions) {
     if (m.kind === 'stream-refresh') {
       const state = await streams.get(m.streamId).catch(() => undefined);
       if (!state) return void (passive(res, query.nonce, streamReply(m.streamId, true, '这条消息的结果已过期，请重新发送。')), outcome('refresh-expired'));
-      // Collected: nothing is left for response_url to push.
-      if (state.done) await streams.delete(m.streamId).catch(() => undefined);
+      // Collected: nothing is left for response_url to push; a repeated refresh is answered the same.
+      if (state.done && !state.collected) await streams.set(m.streamId, { ...state, collected: true }, windowMs).catch(() => undefined);
       passive(res, query.nonce, streamReply(m.streamId, state.done, state.content, state.done ? state.card : undefined));
       return outcome('refresh');
     }
@@ -232,7 +241,7 @@ export function createAibotHandler(options: AibotOptions) {
     const streamId = `s${randomBytes(9).toString('base64url')}`;
     const cardsAllowed = m.chat.type === 'single';
     const closes = clock.now() + windowMs;
-    const work = run(m).finally(() => {
+    const work = track(run(m)).finally(() => {
       const left = (inProgress.get(m.from) ?? 1) - 1;
       if (left > 0) inProgress.set(m.from, left);
       else inProgress.delete(m.from);
@@ -255,7 +264,7 @@ export function createAibotHandler(options: AibotOptions) {
     await streams.set(streamId, { done: false, content: WORKING }, Math.max(1, closes - clock.now())).catch(() => undefined);
     passive(res, query.nonce, streamReply(streamId, false, WORKING));
     outcome('streaming');
-    void settled.then(async ({ replies }) => {
+    void track(settled.then(async ({ replies }) => {
       const left = closes - clock.now();
       if (left <= 0) {
         await streams.delete(streamId).catch(() => undefined);
@@ -267,16 +276,16 @@ export function createAibotHandler(options: AibotOptions) {
       await streams.set(streamId, { done: true, ...content }, left + 60_000).catch(() => undefined);
       setTimeout(() => {
         void (async () => {
-          const uncollected = await streams.get(streamId).catch(() => undefined);
-          if (!uncollected?.done) return;
-          await streams.delete(streamId).catch(() => undefined);
+          const state = await streams.get(streamId).catch(() => undefined);
+          if (!state?.done || state.collected) return;
+          await streams.set(streamId, { ...state, collected: true }, 60_000).catch(() => undefined);
           await pushLate(m, replies);
         })();
       }, left + 1000).unref();
-    });
+    }));
   };
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const params = new URL(req.url ?? '/', 'http://aibot').searchParams;
     try {
@@ -299,4 +308,11 @@ export function createAibotHandler(options: AibotOptions) {
       logger.info({ channel: 'aibot', outcome: code, status: res.statusCode }, 'callback');
     }
   };
+
+  /** Waits (at most `timeoutMs`) for the commands still running; false if some were still running. */
+  const drain = async (timeoutMs: number): Promise<boolean> => {
+    if (running.size === 0) return true;
+    return Boolean(await within(Promise.allSettled([...running]).then(() => true), timeoutMs));
+  };
+  return Object.assign(handler, { drain });
 }

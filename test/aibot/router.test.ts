@@ -196,4 +196,17 @@ describe('the 智能机器人 channel', () => {
     const [privately] = await waitForMessages(f.emulator, 'admin', 1);
     assert.equal(privately?.card?.main_title.desc, '观看统计', 'the figures came through the app, to the asker only');
   });
+
+  // Last: it stops the bot.
+  it('a clean stop waits for a command answered 处理中, so its result is there for the next refresh', async () => {
+    f.emulator.faults.delay('living/get_user_all_livingid', 1000, 1);
+    const first = await aibot.sendText('stopping', '我的直播');
+    assert.equal(first.reply?.stream.finish, false);
+    assert.equal(await f.bot.drain(5000), true, 'drained');
+    const refreshed = await aibot.refresh('stopping', first.reply?.stream.id);
+    assert.equal(refreshed.reply?.stream.finish, true);
+    assert.match(refreshed.reply?.stream.content, /你还没有创建过直播/);
+    const again = await aibot.refresh('stopping', first.reply?.stream.id);
+    assert.deepEqual([again.reply?.stream.finish, again.reply?.stream.content], [true, refreshed.reply?.stream.content], 'a repeated refresh gets the same result');
+  });
 });
