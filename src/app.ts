@@ -243,6 +243,7 @@ export function createBot(options: BotOptions): Bot {
         respond: (url, body) => api.respondToAibot(url, body),
         // Where the rest of the state lives: a refresh or a click may reach another instance.
         streams: options.redis ? new RedisExpiringStore<StreamState>(options.redis, 'wecom:aibot:stream:', clock) : new MemoryExpiringStore<StreamState>(clock),
+        sharedState: Boolean(options.redis),
         cards: options.redis ? new RedisExpiringStore<TemplateCard>(options.redis, 'wecom:aibot:card:', clock) : new MemoryExpiringStore<TemplateCard>(clock, 5000),
         ...options.aibotTiming,
         onOutcome: (outcome) => metrics.callbacks.inc({ channel: 'aibot', outcome }),

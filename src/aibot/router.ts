@@ -55,6 +55,8 @@ export interface AibotOptions extends EndpointGuards, AibotTiming {
   streams: ExpiringStore<StreamState>;
   /** Cards sent in this channel by task_id, so a click can grey out the card it came from. */
   cards: ExpiringStore<TemplateCard>;
+  /** True when the stores are shared (Redis): after a stop, other instances answer this one's refreshes. */
+  sharedState?: boolean;
 }
 
 /** WeCom refreshes an unfinished stream for 6 minutes from the member's message. */
@@ -70,6 +72,9 @@ const CARD_TTL_MS = 7 * 24 * 3600_000;
 const IN_PROGRESS_MAX = 3;
 
 type Chat = Extract<AibotMessage, { kind: 'text' }>;
+
+/** A task_id WeCom accepts ([0-9A-Za-z_-@], ≤ 128 bytes) and has not seen from this bot. */
+const newTaskId = (): string => `t${randomBytes(12).toString('base64url')}`;
 
 /** Resolves to `work`'s value, or to undefined after `ms` (the work goes on). */
 async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -89,6 +94,8 @@ export function createAibotHandler(options: AibotOptions) {
   const inProgress = new Map<string, number>();
   /** Commands still running (answered 处理中 or a late click): a clean stop waits for them. */
   const running = new Set<Promise<unknown>>();
+  /** Finished results no refresh has collected yet, checked when WeCom's refreshes stop (by stream id). */
+  const uncollected = new Map<string, () => Promise<void>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     running.add(work);
     void work.catch(() => undefined).finally(() => running.delete(work));
@@ -142,7 +149,8 @@ export function createAibotHandler(options: AibotOptions) {
           const mine: Reply[] = [];
           for (const { to, reply: r } of late) {
             if (to !== m.from) await viaApp(to, r);
-            else if (r.kind === 'replace-card') mine.push({ kind: 'card', card: r.card });
+            // A new message needs its own task_id (unique per bot); the clicked card keeps its own.
+            else if (r.kind === 'replace-card') mine.push({ kind: 'card', card: { ...r.card, task_id: newTaskId() } });
             else if (r.kind !== 'update-card') mine.push(r);
           }
           await pushLate(m, mine);
@@ -152,19 +160,24 @@ export function createAibotHandler(options: AibotOptions) {
       return 'click-late';
     }
     let update: TemplateCard | undefined;
+    const others: Array<[string, Reply]> = [];
     for (const { to, reply: r } of outgoing) {
       if (to === m.from && r.kind === 'replace-card') update = { ...r.card, task_id: m.taskId };
       else if (to === m.from && r.kind === 'update-card') {
         const clicked = await cards.get(m.taskId).catch(() => undefined);
         // Greyed out as the app's replace_name does: the same card, one inert button with the new label.
         if (clicked) update = { ...clicked, button_list: [{ text: r.replaceName, style: 4, key: `done:${m.taskId}` }] };
-      } else await viaApp(to, r);
+      } else others.push([to, r]);
     }
+    // The card first (WeCom's 5 s), then what goes through the app (an anchor told of an admin's cancel, …).
+    void track((async () => {
+      for (const [to, r] of others) await viaApp(to, r);
+    })());
     if (!update) {
       reply(res, 200, '');
       return 'click';
     }
-    await keep(update);
+    void keep(update);
     passive(res, nonce, { response_type: 'update_template_card', userids: [m.from], template_card: update });
     return 'click-update';
   };
@@ -212,7 +225,9 @@ export function createAibotHandler(options: AibotOptions) {
     };
     if (m.kind === 'stream-refresh') {
       const state = await streams.get(m.streamId).catch(() => undefined);
-      if (!state) return void (passive(res, query.nonce, streamReply(m.streamId, true, '这条消息的结果已过期，请重新发送。')), outcome('refresh-expired'));
+      // Unknown here (another instance's memory, a restart): never a final "expired" that invites sending 创建直播
+      // again — the instance running it answers through response_url when the refreshes stop.
+      if (!state) return void (passive(res, query.nonce, streamReply(m.streamId, false, WORKING)), outcome('refresh-unknown'));
       // Collected: nothing is left for response_url to push; a repeated refresh is answered the same.
       if (state.done && !state.collected) await streams.set(m.streamId, { ...state, collected: true }, windowMs).catch(() => undefined);
       passive(res, query.nonce, streamReply(m.streamId, state.done, state.content, state.done ? state.card : undefined));
@@ -274,14 +289,17 @@ export function createAibotHandler(options: AibotOptions) {
       await keep(content.card);
       // Kept a little past the window, so the check below still finds a result no refresh collected.
       await streams.set(streamId, { done: true, ...content }, left + 60_000).catch(() => undefined);
-      setTimeout(() => {
-        void (async () => {
-          const state = await streams.get(streamId).catch(() => undefined);
-          if (!state?.done || state.collected) return;
-          await streams.set(streamId, { ...state, collected: true }, 60_000).catch(() => undefined);
-          await pushLate(m, replies);
-        })();
-      }, left + 1000).unref();
+      const check = async () => {
+        uncollected.delete(streamId);
+        clearTimeout(timer);
+        const state = await streams.get(streamId).catch(() => undefined);
+        if (!state?.done || state.collected) return;
+        await streams.set(streamId, { ...state, collected: true }, 60_000).catch(() => undefined);
+        await pushLate(m, replies);
+      };
+      uncollected.set(streamId, check);
+      const timer = setTimeout(() => void track(check()), left + 1000);
+      timer.unref();
     }));
   };
 
@@ -311,8 +329,15 @@ export function createAibotHandler(options: AibotOptions) {
 
   /** Waits (at most `timeoutMs`) for the commands still running; false if some were still running. */
   const drain = async (timeoutMs: number): Promise<boolean> => {
-    if (running.size === 0) return true;
-    return Boolean(await within(Promise.allSettled([...running]).then(() => true), timeoutMs));
+    const deadline = Date.now() + timeoutMs;
+    const settle = async () => {
+      while (running.size > 0) await Promise.allSettled([...running]);
+      return true;
+    };
+    if (!(await within(settle(), timeoutMs))) return false;
+    // In-process state dies with the process: a result no refresh collected yet goes through response_url now.
+    if (!options.sharedState) for (const check of [...uncollected.values()]) void track(check());
+    return Boolean(await within(settle(), Math.max(0, deadline - Date.now())));
   };
   return Object.assign(handler, { drain });
 }

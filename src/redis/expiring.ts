@@ -1,6 +1,6 @@
 /**
- * An ExpiringStore in Redis (one JSON value per key, PX TTL) under `prefix`. While Redis is down each instance
- * keeps its own: what was written there is read there, and Redis is asked again as soon as it answers.
+ * An ExpiringStore in Redis (one JSON value per key, PX TTL) under `prefix`. A write Redis refuses is kept in this
+ * process and read before Redis (it is newer than what Redis holds); the next write that Redis takes replaces it.
  */
 import type { Clock } from '../clock.js';
 import { MemoryExpiringStore, type ExpiringStore } from '../expiring.js';
@@ -18,13 +18,15 @@ export class RedisExpiringStore<T> implements ExpiringStore<T> {
   }
 
   async get(key: string): Promise<T | undefined> {
+    // What this process wrote while Redis refused it is newer than what Redis still holds for the key.
+    const local = await this.memory.get(key);
+    if (local !== undefined) return local;
     try {
       const value = await this.redis.client.get(this.prefix + key);
-      if (value !== null) return JSON.parse(value) as T;
+      return value === null ? undefined : (JSON.parse(value) as T);
     } catch {
-      // Down: it may have been written while it was, in this process.
+      return undefined;
     }
-    return this.memory.get(key);
   }
 
   async set(key: string, value: T, ttlMs: number): Promise<void> {

@@ -131,6 +131,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
   for (const m of members) emulator.directory.add(m.userid, m.name);
 
   const groupEntries: GroupEntry[] = [];
+  let closed = false;
   const recordGroup = (entry: GroupEntry) => {
     groupEntries.push(entry);
     if (groupEntries.length > MAX_GROUP_ENTRIES) groupEntries.shift();
@@ -153,14 +154,17 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     if (!stream) return answer.status;
     const entry: GroupEntry = { seq: ++seq, from: 'bot', to: user, quote: shown, text: stream.content, finished: stream.finish, via: 'stream' };
     recordGroup(entry);
-    const until = Date.now() + STREAM_WINDOW_MS;
-    while (!entry.finished && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, REFRESH_EVERY_MS));
-      const refreshed = (await group.refresh(user, stream.id, GROUP_CHAT_ID)).reply?.stream as typeof stream | undefined;
-      if (!refreshed) break;
-      Object.assign(entry, { text: refreshed.content, finished: refreshed.finish });
-      updated();
-    }
+    // WeCom's refreshes, in the background: the member's send is answered at once, the bubble grows as they come.
+    void (async () => {
+      const until = Date.now() + STREAM_WINDOW_MS;
+      while (!entry.finished && !closed && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, REFRESH_EVERY_MS));
+        const refreshed = (await group.refresh(user, stream.id, GROUP_CHAT_ID).catch(() => undefined))?.reply?.stream as typeof stream | undefined;
+        if (!refreshed || closed) break;
+        Object.assign(entry, { text: refreshed.content, finished: refreshed.finish });
+        updated();
+      }
+    })();
     return answer.status;
   };
   if (options.seed === 'demo') seedDemo(emulator);
@@ -262,6 +266,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
       group.url = `http://127.0.0.1:${port}${aibot.path}`;
     },
     async close() {
+      closed = true;
       for (const res of listeners) res.end();
       await emulator.close();
     },

@@ -8,7 +8,7 @@ import type { ApiStats } from './api-stats.js';
 import { ENDPOINTS, type Endpoint, type EndpointResponse } from './endpoints.js';
 import { isTokenErrcode } from './error-handler.js';
 import { WeComApiError, WeComBadResponseError, WeComError, WeComHttpError, WeComProxyError, WeComValidationError } from './errors.js';
-import { normalizeOptions, type NormalizedOptions, type WeComApiOptions } from './options.js';
+import { normalizeOptions, WECOM_API_BASE_URL, type NormalizedOptions, type WeComApiOptions } from './options.js';
 import { retryDelay } from './retry.js';
 import { PerformanceManager } from './stats.js';
 import { TokenManager } from './token.js';
@@ -233,7 +233,8 @@ export class WeComApi {
 
   /**
    * 智能机器人 主动回复 (doc 101138): one answer through a callback's response_url, which works once within an hour.
-   * Only a URL on WeCom's own origin is followed (the same proxy and timeouts as every call; no access_token).
+   * Only WeCom's aibot/response path is followed, sent to the configured base URL like every call (the same proxy
+   * and timeouts; no access_token).
    */
   async respondToAibot(responseUrl: string, body: AibotResponseBody): Promise<EmptyResponse> {
     let url: URL;
@@ -243,7 +244,9 @@ export class WeComApi {
       throw new WeComValidationError('aibot/response', 'response_url', 'is not a URL');
     }
     const code = url.searchParams.get('response_code');
-    if (url.origin !== new URL(this.options.baseURL).origin || url.pathname !== '/cgi-bin/aibot/response' || !code) {
+    // WeCom's own origin, or the configured base (a relay in front of it); either way it is sent to the base URL.
+    const origins = [WECOM_API_BASE_URL, new URL(this.options.baseURL).origin];
+    if (!origins.includes(url.origin) || url.pathname !== '/cgi-bin/aibot/response' || !code) {
       throw new WeComValidationError('aibot/response', 'response_url', 'is not a WeCom aibot/response URL');
     }
     return this.call('aibot/response', { query: { response_code: code }, json: body });

@@ -136,9 +136,11 @@ describe('the 智能机器人 channel', () => {
     assert.equal(markdown?.body.msgtype, 'markdown', 'a group gets markdown');
     assert.match((markdown?.body as { markdown: { content: string } }).markdown.content, /群里晚到/);
     assert.equal(markdown?.chatid, 'wrGROUP4');
-    const refreshed = await aibot.refresh('late1', single.reply?.stream.id);
-    assert.equal(refreshed.reply?.stream.content, '这条消息的结果已过期，请重新发送。', 'the stream is over');
-    assert.equal((await pushesFor(f, 'late1', 2, 500)).length, 1, 'response_url used once');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(f.emulator.calls.filter((c) => c.path === 'aibot/response' && c.query.response_code === card?.code).length, 1, 'response_url used once');
+    assert.equal(f.emulator.messages.forUser('late1').length, 0, 'and not again through the app');
+    const unknown = await aibot.refresh('late1', 'sNEVERSEEN');
+    assert.deepEqual([unknown.reply?.stream.finish, unknown.reply?.stream.content], [false, '处理中…'], 'an unknown stream is never ended with an invitation to send again');
   });
 
   it('a result no refresh collected is pushed through response_url when the refreshes stop', async () => {
@@ -164,12 +166,20 @@ describe('the 智能机器人 channel', () => {
     const created = await aibot.sendText('slowclick', '创建直播 慢点击 明天15:00');
     const card = created.reply?.template_card;
     const cancelKey = card.button_list.find((b: { text: string }) => b.text === '取消直播').key as string;
+    f.emulator.faults.delay('living/get_living_info', 1000, 1);
+    const slowQuestion = await aibot.clickButton('slowclick', card.task_id, cancelKey);
+    assert.deepEqual([slowQuestion.status, slowQuestion.body], [200, ''], 'answered empty within the deadline');
+    const [asked] = await pushesFor(f, 'slowclick', 1);
+    assert.equal(asked?.body.msgtype, 'template_card', 'the question card, in the single chat');
+    const askedCard = (asked?.body as { template_card: { task_id: string; main_title: { desc: string } } }).template_card;
+    assert.equal(askedCard.main_title.desc, '确认取消这场直播？');
+    assert.notEqual(askedCard.task_id, card.task_id, 'a new message gets its own task_id');
     const question = await aibot.clickButton('slowclick', card.task_id, cancelKey);
     const confirmKey = question.reply?.template_card.button_list.find((b: { text: string }) => b.text === '确认取消').key as string;
     f.emulator.faults.delay('living/cancel', 1000, 1);
     const late = await aibot.clickButton('slowclick', card.task_id, confirmKey);
     assert.deepEqual([late.status, late.body], [200, ''], 'answered empty within the deadline');
-    const [pushed] = await pushesFor(f, 'slowclick', 1);
+    const [, pushed] = await pushesFor(f, 'slowclick', 2);
     assert.equal(pushed?.body.msgtype, 'markdown');
     assert.match((pushed?.body as { markdown: { content: string } }).markdown.content, /^已取消直播「慢点击」/);
     assert.equal(f.emulator.lives.status(f.emulator.lives.all().find((l) => l.theme === '慢点击')!), 4);

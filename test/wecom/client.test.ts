@@ -197,6 +197,9 @@ describe('WeComApi: messages', () => {
       await assert.rejects(f.api.respondToAibot(elsewhere, { msgtype: 'markdown', markdown: { content: 'x' } }), WeComValidationError, elsewhere);
     }
     assert.equal(f.emulator.calls.length, calls, 'nothing sent');
+    // The URL WeCom hands out names its own origin: sent to the configured base URL (a relay, here the emulator).
+    await f.api.respondToAibot(`https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=${f.emulator.aibotResponses.issue('lisi', undefined)}`, { msgtype: 'markdown', markdown: { content: '经由中转' } });
+    assert.deepEqual(f.emulator.aibotResponses.pushes.at(-1)?.body, { msgtype: 'markdown', markdown: { content: '经由中转' } });
   });
 
   it('sends text and markdown to one or several members', async () => {
