@@ -238,6 +238,7 @@ export function createBot(options: BotOptions): Bot {
     ? createAibotHandler({
         ...guards,
         crypto: new WeComCrypto(config.aibot.token, config.aibot.encodingAESKey, ''),
+        name: config.aibot.name,
         dispatch,
         sendViaApp: (to, reply) => outbox.deliver(to, reply),
         respond: (url, body) => api.respondToAibot(url, body),

@@ -92,6 +92,7 @@ const envSchema = z.object({
     z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits (智能机器人 → API 模式 → EncodingAESKey)').optional(),
   ),
   WECOM_AIBOT_CALLBACK_PATH: z.string().regex(/^\/[\w\-./]*$/, 'must be a path starting with /').default('/wecom/aibot'),
+  WECOM_AIBOT_NAME: z.string().trim().min(1).max(64).default('直播助手'),
   WECOM_API_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://qyapi.weixin.qq.com'),
   PORT: int(0, 65535).default(3000),
   WECOM_CALLBACK_PATH: z.string().regex(/^\/[\w\-./]*$/, 'must be a path starting with /').default(DEFAULTS.callback.path),
@@ -138,7 +139,8 @@ export interface Config {
   /** null when no WECOM_* setting is given (sandbox); every setting when all are. */
   wecom: WeComSettings | null;
   /** The 智能机器人 channel: its Token and EncodingAESKey (both or neither) and its callback path. */
-  aibot: { token: string; encodingAESKey: string; path: string } | null;
+  /** The 智能机器人: its Token, key and path, and its name as members @-mention it. */
+  aibot: { token: string; encodingAESKey: string; path: string; name: string } | null;
   apiBaseURL: string;
   port: number;
   callbackPath: string;
@@ -212,7 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = e.WECOM_AIBOT_TOKEN === undefined ? 'WECOM_AIBOT_TOKEN' : 'WECOM_AIBOT_ENCODING_AES_KEY';
     throw new ConfigError([`${missing}: missing (the 智能机器人 needs its Token and EncodingAESKey, or neither)`]);
   }
-  const aibot = e.WECOM_AIBOT_TOKEN && e.WECOM_AIBOT_ENCODING_AES_KEY ? { token: e.WECOM_AIBOT_TOKEN, encodingAESKey: e.WECOM_AIBOT_ENCODING_AES_KEY, path: e.WECOM_AIBOT_CALLBACK_PATH } : null;
+  const aibot = e.WECOM_AIBOT_TOKEN && e.WECOM_AIBOT_ENCODING_AES_KEY ? { token: e.WECOM_AIBOT_TOKEN, encodingAESKey: e.WECOM_AIBOT_ENCODING_AES_KEY, path: e.WECOM_AIBOT_CALLBACK_PATH, name: e.WECOM_AIBOT_NAME } : null;
   return {
     wecom,
     aibot,

@@ -36,10 +36,17 @@ export type AibotMessage =
   | (Chat & { kind: 'enter-chat' })
   | (Chat & { kind: 'other'; what: string });
 
-const MENTION = /^\s*[@＠]\S+[\s\u3000]*/;
+/** Leading mentions of other names (a colleague, or the bot under another name): only with a space after them. */
+const LEADING_MENTIONS = /^(?:\s*[@＠]\S+\s+)+/;
+
+/** The text without the bot's @mention (`name` as members see it). */
+export function stripMention(text: string, name: string): string {
+  const named = new RegExp(`\\s*[@＠]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`, 'g');
+  return text.replace(named, ' ').trim().replace(LEADING_MENTIONS, '');
+}
 
 /** Reads a decrypted callback; throws CallbackBadRequest('malformed-message') for anything else. */
-export function parseAibotMessage(json: string): AibotMessage {
+export function parseAibotMessage(json: string, botName: string): AibotMessage {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -58,7 +65,7 @@ export function parseAibotMessage(json: string): AibotMessage {
   if (m.msgtype === 'text') {
     const text = textSchema.safeParse(raw);
     if (!text.success) throw new CallbackBadRequest('malformed-message');
-    return { ...chat, kind: 'text', content: text.data.text.content.replace(MENTION, '') };
+    return { ...chat, kind: 'text', content: stripMention(text.data.text.content, botName) };
   }
   if (m.msgtype === 'stream') {
     const stream = streamSchema.safeParse(raw);

@@ -9,24 +9,35 @@ import type { AibotResponseBody, TemplateCard } from '../wecom/types.js';
 
 const STREAM_MAX_BYTES = 20_480;
 
-/** A card as markdown: title, rows and the description, as a member reads it in a group. */
-export function cardAsMarkdown(card: TemplateCard): string {
+/** What a member types to do what a card's button does; undefined when nothing typed does it. */
+export type TypedForButton = (key: string) => string | undefined;
+
+/**
+ * A card as markdown: title, rows and the description, as a member reads it in a group, then what to type for
+ * each button that a message can do (查看详情 → 直播详情 ID), since markdown has no buttons.
+ */
+export function cardAsMarkdown(card: TemplateCard, typed: TypedForButton = () => undefined): string {
   const lines = [`**${card.main_title.title ?? ''}**${card.main_title.desc ? `　${card.main_title.desc}` : ''}`];
   if (card.emphasis_content?.title) lines.push(`> ${card.emphasis_content.title} ${card.emphasis_content.desc ?? ''}`);
   if (card.sub_title_text) lines.push(card.sub_title_text);
   for (const row of card.horizontal_content_list ?? []) lines.push(`${row.keyname}：${row.value ?? ''}`);
+  const hints = (card.button_list ?? []).flatMap((b) => {
+    const message = b.key ? typed(b.key) : undefined;
+    return message ? [`${b.text}：发送「${message}」`] : [];
+  });
+  if (hints.length > 0) lines.push('', ...hints);
   return lines.join('\n');
 }
 
 /** The text of `replies` for a stream, and the first card when the chat may show one. */
-export function streamContent(replies: Reply[], cardsAllowed: boolean): { content: string; card?: TemplateCard } {
+export function streamContent(replies: Reply[], cardsAllowed: boolean, typed?: TypedForButton): { content: string; card?: TemplateCard } {
   const parts: string[] = [];
   let card: TemplateCard | undefined;
   for (const r of replies) {
     if (r.kind === 'text' || r.kind === 'markdown') parts.push(r.content);
     else if (r.kind === 'card') {
       if (cardsAllowed && !card) card = r.card;
-      else parts.push(cardAsMarkdown(r.card));
+      else parts.push(cardAsMarkdown(r.card, typed));
     } else if (r.kind === 'file') parts.push(`文件「${r.filename}」已通过应用消息发送给你。`);
   }
   let content = parts.join('\n\n');
@@ -44,8 +55,8 @@ export function streamReply(streamId: string, finish: boolean, content: string, 
  * The one message a response_url takes (§6): a card alone as a template_card where cards may be shown (a single
  * chat), everything else as markdown, cards included as rows.
  */
-export function responseBody(replies: Reply[], cardsAllowed: boolean): AibotResponseBody {
+export function responseBody(replies: Reply[], cardsAllowed: boolean, typed?: TypedForButton): AibotResponseBody {
   const [only] = replies;
   if (cardsAllowed && replies.length === 1 && only?.kind === 'card') return { msgtype: 'template_card', template_card: only.card };
-  return { msgtype: 'markdown', markdown: { content: streamContent(replies, false).content } };
+  return { msgtype: 'markdown', markdown: { content: streamContent(replies, false, typed).content } };
 }

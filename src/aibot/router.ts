@@ -17,6 +17,7 @@ import { decrypt, refuse, reply } from '../callback/respond.js';
 import type { EndpointGuards } from '../callback/router.js';
 import { readSignedQuery, verifySignature } from '../callback/verify.js';
 import type { Dispatcher, Outgoing } from '../commands/dispatch.js';
+import { typedForButton } from '../commands/registry.js';
 import type { ExpiringStore } from '../expiring.js';
 import type { Reply } from '../replies/reply.js';
 import type { WeComCrypto } from '../wecom/crypto.js';
@@ -55,6 +56,8 @@ export interface AibotOptions extends EndpointGuards, AibotTiming {
   streams: ExpiringStore<StreamState>;
   /** Cards sent in this channel by task_id, so a click can grey out the card it came from. */
   cards: ExpiringStore<TemplateCard>;
+  /** The bot's name as members @-mention it; default 直播助手. */
+  name?: string;
   /** True when the stores are shared (Redis): after a stop, other instances answer this one's refreshes. */
   sharedState?: boolean;
 }
@@ -63,6 +66,11 @@ export interface AibotOptions extends EndpointGuards, AibotTiming {
 const STREAM_WINDOW_MS = 6 * 60_000;
 const WELCOME = '你好，我是直播助手。可以这样说：\n• 创建直播 周会 明天15:00\n• 我的直播\n• 帮助';
 const WORKING = '处理中…';
+const DEFAULT_NAME = '直播助手';
+const PRIVATE_NOTE = '结果涉及观看数据，已通过应用消息私信发给你。';
+
+/** Watch figures and the attendance sheet: for the asker's eyes, never a group's. */
+const isPrivate = (r: Reply): boolean => r.kind === 'file' || (r.kind === 'card' && r.card.main_title.desc === '观看统计');
 const FAILED = '处理消息时出错，请稍后再试。';
 
 /** A click is answered within WeCom's 5 s: the card update in the response, the rest through the app. */
@@ -122,7 +130,7 @@ export function createAibotHandler(options: AibotOptions) {
    */
   const pushLate = async (m: Pick<Chat, 'from' | 'chat' | 'responseUrl'>, replies: Reply[]) => {
     if (replies.length === 0) return;
-    const body = responseBody(replies, m.chat.type === 'single');
+    const body = responseBody(replies, m.chat.type === 'single', typedForButton);
     try {
       if (!m.responseUrl) throw new Error('the callback carried no response_url');
       await options.respond(m.responseUrl, body);
@@ -195,15 +203,20 @@ export function createAibotHandler(options: AibotOptions) {
       chat: m.chat.type === 'group' ? `group:${m.chat.id}` : 'aibot',
     };
     const outgoing: Outgoing[] = await options.dispatch(message);
+    // In a group, an answer that holds private data (watch figures, the attendance sheet) goes to the asker
+    // through the app, all of it (the sheet's summary line too), and the group gets a short note.
+    const privately = m.chat.type === 'group' && outgoing.some(({ to, reply: r }) => to === m.from && isPrivate(r));
     const mine: Reply[] = [];
-    for (const { to, reply: r } of outgoing) {
-      // In a group, private data (watch figures, the attendance sheet) goes to the asker through the app.
-      const privateData = m.chat.type === 'group' && (r.kind === 'file' || (r.kind === 'card' && r.card.main_title.desc === '观看统计'));
-      if (to !== m.from || privateData) {
-        await viaApp(to, r);
-        if (privateData) mine.push({ kind: 'text', content: '结果涉及观看数据，已通过应用消息私信发给你。' });
-      } else mine.push(r);
+    const elsewhere: Outgoing[] = [];
+    for (const o of outgoing) {
+      if (o.to !== m.from || privately) elsewhere.push(o);
+      else mine.push(o.reply);
     }
+    if (privately) mine.push({ kind: 'text', content: PRIVATE_NOTE });
+    // In the background, in order: the app's per-member window must not hold up the answer in the chat.
+    void track((async () => {
+      for (const { to, reply: r } of elsewhere) await viaApp(to, r);
+    })());
     return mine;
   };
 
@@ -218,7 +231,7 @@ export function createAibotHandler(options: AibotOptions) {
     }
     if (typeof encrypted !== 'string' || encrypted === '') throw new CallbackBadRequest('malformed-message');
     verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
-    const m = parseAibotMessage(decrypt(crypto, encrypted));
+    const m = parseAibotMessage(decrypt(crypto, encrypted), options.name ?? DEFAULT_NAME);
     const outcome = (o: string) => {
       options.onOutcome?.(o);
       logger.debug({ channel: 'aibot', outcome: o, kind: m.kind, from: m.from, ms: Math.round(performance.now() - started) }, 'callback');
@@ -247,6 +260,11 @@ export function createAibotHandler(options: AibotOptions) {
       reply(res, 200, '');
       return outcome('ignored');
     }
+    // Only the @mention: say what the bot can do.
+    if (m.content.trim() === '') {
+      passive(res, query.nonce, streamReply(`s${randomBytes(9).toString('base64url')}`, true, WELCOME));
+      return outcome('welcome');
+    }
     // WeCom lets a member have 3 messages in progress with the bot; a fourth is told to wait, not queued behind them.
     if ((inProgress.get(m.from) ?? 0) >= IN_PROGRESS_MAX) {
       passive(res, query.nonce, streamReply(`s${randomBytes(9).toString('base64url')}`, true, '你还有3条消息正在处理，请稍后再发。'));
@@ -270,7 +288,7 @@ export function createAibotHandler(options: AibotOptions) {
     );
     const early = await within(settled, options.deadlineMs ?? 3000);
     if (early) {
-      const content = streamContent(early.replies, cardsAllowed);
+      const content = streamContent(early.replies, cardsAllowed, typedForButton);
       await keep(content.card);
       passive(res, query.nonce, streamReply(streamId, true, content.content, content.card));
       return outcome('ok');
@@ -285,7 +303,7 @@ export function createAibotHandler(options: AibotOptions) {
         await streams.delete(streamId).catch(() => undefined);
         return pushLate(m, replies);
       }
-      const content = streamContent(replies, cardsAllowed);
+      const content = streamContent(replies, cardsAllowed, typedForButton);
       await keep(content.card);
       // Kept a little past the window, so the check below still finds a result no refresh collected.
       await streams.set(streamId, { done: true, ...content }, left + 60_000).catch(() => undefined);

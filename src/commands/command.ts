@@ -54,6 +54,8 @@ export interface Command<A = unknown> {
   run(args: A, ctx: CommandContext): Promise<Reply[]>;
   /** Card buttons other than "run with this argument" (cancel.confirm, list.page). */
   actions?: Record<string, ButtonAction>;
+  /** What a member types to do what an action's button does, where a chat shows no buttons (a group). */
+  typed?: Record<string, (arg: string) => string>;
 }
 
 /** Declares a command, keeping its argument type between `read` and `run`. */

@@ -33,7 +33,7 @@ export const create = defineCommand<CreateArgs>({
   help: [
     '创建直播 主题 时间 [时长] [提醒] [描述]',
     '　例：创建直播 周会 明天15:00 1小时 提前30分钟提醒 本周进展同步',
-    '　也可以：明天9:00-11:30 周会、帮我明天下午3点开个周会直播；缺什么我会问',
+    '　也可以：创建直播 明天9:00-11:30 周会、帮我明天下午3点开个周会直播；缺什么我会问',
   ],
   read: (input, env) => decideCreate(readSlots(input.text, env.now, env.timezone, { cues: input.cues }), env),
   resume: (state, answer, env) => resumeCreate(state as CreateState, answer, env),

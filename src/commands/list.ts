@@ -21,16 +21,20 @@ export function byWhatMatters(a: ListedLive, b: ListedLive): number {
   return rank(a) === 1 ? a.living_start - b.living_start : b.living_start - a.living_start;
 }
 
-export const list = defineCommand<null>({
+/** 我的直播 2, 我的直播 第2页, 我的直播 p2: the page asked for (1 when none). */
+const PAGE = /^(?:第|p|page)?\s*(\d{1,3})\s*页?$/i;
+
+export const list = defineCommand<number>({
   name: 'list',
   words: ['我的直播', '我创建的直播', '我有哪些直播', '我的直播列表', '直播列表', 'list', 'my'],
   example: '我的直播',
-  help: ['我的直播：直播中、即将开始、最近结束的直播'],
-  read: () => ({ args: null }),
-  run: (_args, ctx) => listPage(ctx, 1),
+  help: ['我的直播：直播中、即将开始、最近结束的直播（我的直播 2：第2页）'],
+  read: ({ args }) => ({ args: Math.max(1, Number(PAGE.exec(args.normalize('NFKC').trim())?.[1] ?? 1)) }),
+  run: (page, ctx) => listPage(ctx, page),
   actions: {
     page: (arg, ctx) => listPage(ctx, Math.max(1, Number.parseInt(arg, 10) || 1)),
   },
+  typed: { page: (arg) => `我的直播 ${arg}` },
 });
 
 async function listPage(ctx: CommandContext, page: number): Promise<Reply[]> {

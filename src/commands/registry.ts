@@ -3,6 +3,7 @@ import { apiStats } from './api-stats.js';
 import { cancel } from './cancel.js';
 import type { Command } from './command.js';
 import { create } from './create.js';
+import { readButtonKey } from '../cards/button-key.js';
 import { exportSheet } from './export.js';
 import { help } from './help.js';
 import { info } from './info.js';
@@ -15,6 +16,20 @@ export const COMMANDS: readonly Command<any>[] = [create, info, list, modify, wa
 
 /** The command called `name`, if any. */
 export const commandNamed = (name: string): Command<any> | undefined => COMMANDS.find((c) => c.name === name);
+
+/**
+ * The message that does what the button with `key` does (查看详情 → `直播详情 ID`, 更多 → `我的直播 2`), for chats that
+ * show cards without buttons; undefined when no message does it (a confirmation).
+ */
+export function typedForButton(key: string): string | undefined {
+  const k = readButtonKey(key);
+  const command = k && commandNamed(k.command);
+  if (!k || !command) return undefined;
+  if (k.action) return command.typed?.[k.action]?.(k.arg ?? '');
+  // The command's word as 帮助 teaches it (its example's first word).
+  const word = command.example.split(/\s/)[0] ?? command.words[0];
+  return k.arg ? `${word} ${k.arg}` : word;
+}
 
 /** The help text: every command's help lines, then the English aliases. */
 export function helpText(): string {

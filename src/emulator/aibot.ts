@@ -30,10 +30,13 @@ export class AibotSender {
     this.crypto = new WeComCrypto(token, encodingAESKey, '');
   }
 
-  /** A member's text; in a group (with `chat`) it starts with the @mention, as WeCom delivers it. */
-  async sendText(from: string, content: string, options: { chat?: string; msgid?: string; mention?: string } = {}): Promise<AibotAnswer & { msgid: string }> {
+  /**
+   * A member's text; in a group (with `chat`) it starts with the @mention, as WeCom delivers it (`mention: false`:
+   * the text already holds it, sent as is).
+   */
+  async sendText(from: string, content: string, options: { chat?: string; msgid?: string; mention?: string | false } = {}): Promise<AibotAnswer & { msgid: string }> {
     const msgid = options.msgid ?? randomBytes(12).toString('hex');
-    const text = options.chat ? `@${options.mention ?? '直播助手'} ${content}` : content;
+    const text = options.chat && options.mention !== false ? `@${options.mention ?? '直播助手'} ${content}` : content;
     const answer = await this.post({ msgid, ...this.chat(from, options.chat), response_url: this.responseUrl(from, options.chat), msgtype: 'text', text: { content: text } });
     return { ...answer, msgid };
   }

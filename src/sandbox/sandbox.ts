@@ -91,7 +91,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
   const admins = options.config.adminUserids.length > 0 ? options.config.adminUserids : ['admin'];
   // The 智能机器人 beside the app: its own Token and key (generated unless set), so the group chat works out of the box.
   const group = emulator.aibotSender(options.config.aibot?.token, options.config.aibot?.encodingAESKey);
-  const aibot = { path: options.config.aibot?.path ?? '/wecom/aibot', token: group.token, encodingAESKey: group.encodingAESKey };
+  const aibot = { path: options.config.aibot?.path ?? '/wecom/aibot', name: options.config.aibot?.name ?? BOT_NAME, token: group.token, encodingAESKey: group.encodingAESKey };
   const config: Config = { ...options.config, apiBaseURL: emulator.url, adminUserids: admins, aibot };
   const bot = createBot({
     config,
@@ -144,12 +144,17 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     if (push.chatid !== GROUP_CHAT_ID || push.body.msgtype !== 'markdown') return;
     recordGroup({ seq: ++seq, from: 'bot', to: push.from, quote: '', text: push.body.markdown.content, finished: true, via: 'response_url' });
   });
-  /** A member's @-mention in the group, as WeCom delivers it; an unfinished answer is refreshed as WeCom does. */
-  const sendToGroup = async (user: string, typed: string) => {
-    const text = typed.replace(/^\s*[@＠]\S+[\s\u3000]*/, '');
-    const shown = `@${BOT_NAME} ${text}`;
+  /**
+   * A member's message in the group, shown as typed. WeCom delivers only messages that @-mention the bot: one that
+   * mentions someone else only is not delivered; one with no mention at all gets the bot's added (the tab is for
+   * talking to the bot).
+   */
+  const sendToGroup = async (user: string, typed: string): Promise<number | undefined> => {
+    const mentionsBot = typed.includes(`@${aibot.name}`) || typed.includes(`＠${aibot.name}`);
+    const shown = mentionsBot || /^\s*[@＠]/.test(typed) ? typed : `@${aibot.name} ${typed}`;
     recordGroup({ seq: ++seq, from: 'member', user, text: shown });
-    const answer = await group.sendText(user, text, { chat: GROUP_CHAT_ID, mention: BOT_NAME });
+    if (!mentionsBot && /^\s*[@＠]/.test(typed)) return undefined;
+    const answer = await group.sendText(user, shown, { chat: GROUP_CHAT_ID, mention: false });
     const stream = answer.reply?.stream as { id: string; finish: boolean; content: string } | undefined;
     if (!stream) return answer.status;
     const entry: GroupEntry = { seq: ++seq, from: 'bot', to: user, quote: shown, text: stream.content, finished: stream.finish, via: 'stream' };
@@ -215,7 +220,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
   api.post('/group/send', async (req: Request, res: Response) => {
     const user = memberOf(req.body);
     const text = typeof req.body?.text === 'string' ? req.body.text.slice(0, 2000) : '';
-    if (!user || text.replace(/^\s*[@＠]\S+/, '').trim() === '') return void res.status(400).json({ error: '请选择成员并输入内容' });
+    if (!user || text.trim() === '') return void res.status(400).json({ error: '请选择成员并输入内容' });
     res.json({ status: await sendToGroup(user, text) });
   });
   // A file message's link: the bytes the bot uploaded with media/upload, as WeCom would hand them to the member.

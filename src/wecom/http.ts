@@ -65,9 +65,16 @@ export function proxyDisplay(proxyUrl: string): string {
   return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
 }
 
+/**
+ * Kept-alive sockets are dropped after 4 s idle, and a second before the server's own `Keep-Alive: timeout=N`:
+ * reusing one the server is closing at that moment fails with ECONNRESET, which for message/send or living/create
+ * cannot be told from a request WeCom received, so it could not be sent again (a reply would be lost).
+ */
+const KEEP_ALIVE = { keepAlive: true, maxSockets: 64, timeout: 4000 };
+
 /** The axios transport the client uses unless given another. */
 export function createTransport(options: TransportOptions): Transport {
-  const direct = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+  const direct = { http: new http.Agent(KEEP_ALIVE), https: new https.Agent(KEEP_ALIVE) };
   const viaProxy = new Map<string, { http: http.Agent; https: http.Agent }>();
   // The variables are read once per origin (the client calls one), not on every request.
   const proxyOf = new Map<string, string | undefined>();
@@ -78,7 +85,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (!proxy) return { agents: direct, proxy: undefined };
     let agents = viaProxy.get(proxy);
     if (!agents) {
-      agents = { http: new HttpProxyAgent(proxy, { keepAlive: true }), https: new HttpsProxyAgent(proxy, { keepAlive: true }) };
+      agents = { http: new HttpProxyAgent(proxy, KEEP_ALIVE), https: new HttpsProxyAgent(proxy, KEEP_ALIVE) };
       viaProxy.set(proxy, agents);
     }
     return { agents, proxy };

@@ -207,6 +207,29 @@ describe('the 智能机器人 channel', () => {
     assert.equal(privately?.card?.main_title.desc, '观看统计', 'the figures came through the app, to the asker only');
   });
 
+  it('导出观看统计 asked in a group: the sheet and its summary go to the asker through the app, the group sees only a note', async () => {
+    const { livingid } = f.emulator.lives.create({ anchor_userid: 'exporter', theme: '群里导出', living_start: Math.floor(f.emulator.clock.now() / 1000) + 3600, living_duration: 600 });
+    f.emulator.lives.addViewers(livingid, [{ userid: 'viewer1', watch_time: 600, is_comment: 1, is_mic: 0 }]);
+    const inGroup = await aibot.sendText('exporter', `导出观看统计 ${livingid}`, { chat: 'wrGROUP6' });
+    assert.equal(inGroup.reply?.stream.content, '结果涉及观看数据，已通过应用消息私信发给你。', 'no figures in the group');
+    const privately = await waitForMessages(f.emulator, 'exporter', 2);
+    assert.ok(privately.some((m) => m.msgtype === 'file'), 'the sheet');
+    assert.ok(privately.some((m) => /^「群里导出」观看名单：1位观众/.test(m.content ?? '')), 'its summary, privately');
+  });
+
+  it('我的直播 in a group: each row says what to send for its details, and 更多 how to page (a group has no buttons)', async () => {
+    const start = Math.floor(f.emulator.clock.now() / 1000) + 3600;
+    const ids = Array.from({ length: 7 }, (_, i) => f.emulator.lives.create({ anchor_userid: 'pager', theme: `第${i + 1}场`, living_start: start + i * 3600, living_duration: 600 }).livingid);
+    const first = await aibot.sendText('pager', '我的直播', { chat: 'wrGROUP7' });
+    const content = first.reply?.stream.content as string;
+    assert.match(content, /共7场 · 第1\/2页/);
+    assert.ok(content.includes(`1.第1场：发送「直播详情 ${ids[0]}」`), content);
+    assert.ok(content.includes('更多：发送「我的直播 2」'), content);
+    const second = await aibot.sendText('pager', '我的直播 第２页', { chat: 'wrGROUP7' });
+    assert.match(second.reply?.stream.content, /第2\/2页/);
+    assert.ok((second.reply?.stream.content as string).includes(`直播详情 ${ids[6]}`));
+  });
+
   // Last: it stops the bot.
   it('a clean stop waits for a command answered 处理中, so its result is there for the next refresh', async () => {
     f.emulator.faults.delay('living/get_user_all_livingid', 1000, 1);

@@ -148,6 +148,12 @@ export const PHRASINGS: Phrasing[] = [
   { text: '创建直播 Weekly Sync 明天15:00', expected: live('Weekly Sync', '2026-11-26T15:00') },
   { text: '创建直播 新人培训 第3期 明天15:00', expected: live('新人培训 第3期', '2026-11-26T15:00') },
   { text: '创建直播 主题：产品 发布会 时间：明天15:00', expected: live('产品 发布会', '2026-11-26T15:00') },
+  // 时间 inside a theme is the member's word; as a label it stands where a part starts (tried in the group chat).
+  { text: '创建直播 时间管理培训 明天10:00', expected: live('时间管理培训', '2026-11-26T10:00') },
+  { text: '创建直播 UI缺时间 明天10:00', expected: live('UI缺时间', '2026-11-26T10:00') },
+  { text: '创建直播 周会 直播时间：明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播 周会 时间明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播 周会，开始时间是明天下午3点', expected: live('周会', '2026-11-26T15:00') },
   { text: '创建直播【周会】明天15:00', expected: live('周会', '2026-11-26T15:00') },
   { text: '🎉创建直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
   { text: '创建直播间 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },

@@ -178,4 +178,18 @@ describe('understanding members, end to end', () => {
     const reply = await say('lisi', '直播详情 lvSomeLive');
     assert.equal(reply.content, '企业微信返回错误（错误码 99999：brand new failure）。请检查直播ID是否正确。');
   });
+
+  it('every example 帮助 shows is understood as written (none answered 没看懂)', async () => {
+    const help = (await say('helpreader', '帮助')).content ?? '';
+    // 例：… and 也可以：…, split at 、; the placeholders (lvXXXXXXXX) become a real ID.
+    const { livingid } = f.emulator.lives.create({ anchor_userid: 'ADMIN', theme: '样例', living_start: Math.floor(f.emulator.clock.now() / 1000) + 86_400, living_duration: 600 });
+    const examples = [...help.matchAll(/(?:例|也可以)：([^；\n]+)/g)].flatMap((m) => m[1]!.split('、')).map((e) => e.trim().replace(/lvX+/, livingid));
+    assert.ok(examples.length >= 3, help);
+    for (const example of examples) {
+      const answer = await say('ADMIN', example);
+      assert.doesNotMatch(answer.content ?? answer.card?.main_title.title ?? '', /^没看懂/, example);
+      // A question one example asked (修改直播 without a value) must not read the next example as its answer.
+      await say('ADMIN', '取消');
+    }
+  });
 });

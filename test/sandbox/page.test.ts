@@ -146,6 +146,16 @@ describe('the sandbox chat page, in a real browser', () => {
     await page.locator('.msg.bot .card', { hasText: '观看统计' }).last().waitFor();
   });
 
+  it('in the group, a mention typed without a space is still the bot’s, shown as typed', async () => {
+    await page.getByRole('tab', { name: /项目群/ }).click();
+    await page.getByRole('button', { name: /李四/ }).click();
+    await send('＠直播助手帮助');
+    await page.locator('.msg.member .bubble', { hasText: /^＠直播助手帮助$/ }).waitFor();
+    await page.locator('.msg.bot', { hasText: '李四：＠直播助手帮助' }).getByText(/直播助手可用命令/).waitFor();
+    assert.equal(await page.locator('#error').isVisible(), false, 'no error shown');
+    await page.getByRole('tab', { name: '应用单聊' }).click();
+  });
+
   it('works on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: /张三/ }).click();

@@ -53,7 +53,11 @@ const QUOTED = /“([^”]*)”|"([^"]*)"|「([^」]*)」|『([^』]*)』|‘([^
 /** 主题是…, 主题：…, and after a comma 主题周会 (a theme that starts with 主题 stands first, not after a comma). */
 const THEME_LABEL = /(?:直播)?(?:主题|标题|名称|题目)\s*(?:是|为|叫|:|\s)\s*|(?<=[,，、;；]\s*)(?:直播)?主题(?=[^\s,，:：是为叫])/g;
 const DESCRIPTION_LABEL = /(?:直播)?(?:描述|简介|内容|说明|备注)\s*(?:是|为|:|\s)\s*/g;
-const TIME_LABEL = /(?:开始|开播)?时间\s*(?:是|为|:)?\s*|(?:开始|开播|举行|进行)(?=$|[\s,，:：、;；。!！?？])/g;
+/**
+ * 时间：明天, 开始时间是…, 直播时间 明天, 时间明天15:00 — a label where a part starts and a value follows; inside a theme
+ * (时间管理培训, UI缺时间) 时间 is the member's word.
+ */
+const TIME_LABEL = /(?<=^|[\s,，、;；。的])(?:直播|会议)?(?:开始|开播)?时间(?:\s*(?:是|为|:)\s*|\s+|(?=[明今后下这本周星礼上中晚早凌傍\d零〇一二两三四五六七八九十]))|(?:开始|开播|举行|进行)(?=$|[\s,，:：、;；。!！?？])/g;
 /** Words that carry no slot at the edges of what is left: 帮我…吧, 在明天, …的周会. */
 const LEADING_FILLER = /^(?:好的|好|嗯|就叫|就|能不能帮我|可以帮我|能帮我|麻烦帮我|请帮我|帮我|帮忙|麻烦|请|给我|我要|我想|有个|有场|就叫|叫做|名叫|名为|定在|定于|大概|大约|预计|的|一个|一场)+/;
 /** A part that is only one of these says nothing (在 明天15:00, 是 周会); inside a longer part they are words (要取消). */

@@ -171,14 +171,25 @@ async function switchTo(userid) {
   await loadConversation();
 }
 
+/** Runs a request of the page; what went wrong is shown above the composer, never swallowed. */
+async function attempt(request) {
+  const error = $('#error');
+  try {
+    await request();
+    error.hidden = true;
+  } catch (e) {
+    error.textContent = `没有发出去：${e.message}`;
+    error.hidden = false;
+  }
+}
+
 async function send(text) {
   if (!text.trim()) return;
-  if (view === 'group') await api('group/send', { user: me, text });
-  else await api('send', { user: me, text });
+  await attempt(() => (view === 'group' ? api('group/send', { user: me, text }) : api('send', { user: me, text })));
 }
 
 async function click(taskId, key) {
-  await api('click', { user: me, taskId, key });
+  await attempt(() => api('click', { user: me, taskId, key }));
 }
 
 $('#composer').addEventListener('submit', async (event) => {
