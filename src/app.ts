@@ -143,7 +143,7 @@ export function createBot(options: BotOptions): Bot {
     });
   /** Runs one message: the dispatcher, then each reply once (the journal skips those an earlier run sent). */
   const handle = async (message: CallbackMessage, journal: Journal): Promise<void> => {
-    const stop = metrics.commandSeconds.startTimer({ kind: message.kind });
+    const stop = metrics.timeCommand(message.kind);
     let outgoing: Outgoing[];
     try {
       outgoing = await dispatch(message, journal);
@@ -219,7 +219,7 @@ export function createBot(options: BotOptions): Bot {
     ...guards,
     path: config.callbackPath,
     crypto: new WeComCrypto(wecom.token, wecom.encodingAESKey, wecom.corpId),
-    onOutcome: (outcome) => metrics.callbacks.inc({ channel: 'app', outcome }),
+    onOutcome: metrics.countCallbacks('app'),
     accept: async (message) => {
       // Scale-out: on Redis before the 200; while Redis is down, in this process (acknowledged work is never dropped).
       const durably = durable ? await durable.add(message) : 'unavailable';
@@ -247,7 +247,7 @@ export function createBot(options: BotOptions): Bot {
         sharedState: Boolean(options.redis),
         cards: options.redis ? new RedisExpiringStore<TemplateCard>(options.redis, 'wecom:aibot:card:', clock) : new MemoryExpiringStore<TemplateCard>(clock, 5000),
         ...options.aibotTiming,
-        onOutcome: (outcome) => metrics.callbacks.inc({ channel: 'aibot', outcome }),
+        onOutcome: metrics.countCallbacks('aibot'),
       })
     : undefined;
   const aibotPath = config.aibot?.path;

@@ -22,6 +22,26 @@ export class BotMetrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
+  private readonly commandTimers = new Map<string, Histogram.Internal<'kind'>>();
+
+  /** Counts a channel's callbacks by outcome, keeping each labelled child: it runs on every callback. */
+  countCallbacks(channel: 'app' | 'aibot'): (outcome: string) => void {
+    const children = new Map<string, Counter.Internal>();
+    return (outcome) => {
+      let child = children.get(outcome);
+      if (!child) children.set(outcome, (child = this.callbacks.labels(channel, outcome)));
+      child.inc();
+    };
+  }
+
+  /** Starts timing a command of `kind` (message kinds are few: the children are kept); call the result when done. */
+  timeCommand(kind: string): () => void {
+    let child = this.commandTimers.get(kind);
+    if (!child) this.commandTimers.set(kind, (child = this.commandSeconds.labels(kind)));
+    const end = child.startTimer();
+    return () => void end();
+  }
+
   readonly apiCalls = new Counter({
     name: 'wecom_api_calls_total',
     help: 'WeCom API calls by endpoint and errcode (0 = success, http = transport failure)',
