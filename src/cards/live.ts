@@ -36,7 +36,7 @@ export function buildLiveCard(input: LiveCardInput): TemplateCard {
     buttons.push({ text: '修改', style: 1, key: buttonKey('modify', livingid, 'ask') });
     buttons.push({ text: '取消直播', style: 2, key: buttonKey('cancel', livingid) });
   }
-  const anchor = input.anchorName && input.anchorName !== info.anchor_userid ? `${input.anchorName}（${info.anchor_userid}）` : info.anchor_userid;
+  const anchor = memberLabel(input.anchorName, info.anchor_userid);
   // Six rows at most: before the start the reminder says more than a viewer count that is still 0.
   const last: CardHorizontalItem =
     input.remindSeconds !== undefined && info.status === 0
@@ -61,3 +61,6 @@ export function buildLiveCard(input: LiveCardInput): TemplateCard {
     replace_text: clip(`${STATUS_NAMES[info.status]}`, DESC_MAX),
   });
 }
+
+/** A member as cards and notices name them: 张三（zhangsan）, or the userid when WeCom gave no other name. */
+export const memberLabel = (name: string | undefined, userid: string): string => (name && name !== userid ? `${name}（${userid}）` : userid);

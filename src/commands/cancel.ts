@@ -4,8 +4,8 @@
  * live, its anchor is told who did.
  */
 import { buildCancelConfirmCard } from '../cards/cancel-confirm.js';
-import { buildLiveCard } from '../cards/live.js';
-import { STATUS_NAMES } from '../cards/status.js';
+import { buildLiveCard, memberLabel } from '../cards/live.js';
+import { onlyUpcoming } from '../cards/status.js';
 import { text, type Reply } from '../replies/reply.js';
 import type { LivingInfo } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
@@ -49,7 +49,7 @@ export const cancel = defineCommand<{ livingid: string }>({
 async function cancellable(ctx: CommandContext, livingid: string): Promise<{ live: LivingInfo; refused?: never } | { live?: never; refused: Reply }> {
   const { living_info: live } = await ctx.api.getLivingInfo(livingid);
   if (!canManage(ctx, live.anchor_userid)) return { refused: text('只有主播或管理员可以取消这场直播。') };
-  if (live.status !== 0) return { refused: text(`这场直播${STATUS_NAMES[live.status]}，只能取消预约中（尚未开始）的直播。`) };
+  if (live.status !== 0) return { refused: text(onlyUpcoming(live.status, '取消')) };
   return { live };
 }
 
@@ -58,7 +58,7 @@ async function cancelNow(ctx: CommandContext, livingid: string, live: LivingInfo
   ctx.log.info({ livingid, by: ctx.user }, 'live cancelled');
   const when = formatTime(live.living_start * 1000, ctx.settings.timezone);
   if (!sameUser(ctx.user, live.anchor_userid)) {
-    ctx.tell(live.anchor_userid, text(`你的直播「${live.theme}」（${when}）已被管理员 ${ctx.user} 取消。`));
+    ctx.tell(live.anchor_userid, text(`你的直播「${live.theme}」（${when}）已被管理员 ${memberLabel(await ctx.names.nameOf(ctx.user), ctx.user)} 取消。`));
   }
   const replies: Reply[] = [];
   if (ctx.click) replies.push({ kind: 'update-card', responseCode: ctx.click.responseCode, replaceName: '已取消' });

@@ -3,9 +3,9 @@
  * refuses anything else, so the bot says so without calling it). The card's 修改 button asks what to change and
  * reads the answer. The reply is the updated card; when an admin changed someone's live, its anchor is told.
  */
-import { buildLiveCard, formatReminder } from '../cards/live.js';
+import { buildLiveCard, formatReminder, memberLabel } from '../cards/live.js';
 import { newTaskId } from '../cards/limits.js';
-import { STATUS_NAMES } from '../cards/status.js';
+import { onlyUpcoming } from '../cards/status.js';
 import { text, type Reply } from '../replies/reply.js';
 import type { ModifyLivingRequest } from '../wecom/types.js';
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
@@ -178,7 +178,7 @@ export const modify = defineCommand<ModifyArgs>({
   async run({ livingid, changes }, ctx): Promise<Reply[]> {
     const { living_info: live } = await ctx.api.getLivingInfo(livingid);
     if (!canManage(ctx, live.anchor_userid)) return [text('只有主播或管理员可以修改这场直播。')];
-    if (live.status !== 0) return [text(`这场直播${STATUS_NAMES[live.status]}，只能修改预约中（尚未开始）的直播。`)];
+    if (live.status !== 0) return [text(onlyUpcoming(live.status, '修改'))];
     if (changes.start !== undefined && changes.start <= ctx.now()) return [text('新的开始时间已经过去了，请选择将来的时间。')];
     const request: Omit<ModifyLivingRequest, 'livingid'> = {
       ...(changes.theme !== undefined ? { theme: changes.theme } : {}),
@@ -193,7 +193,7 @@ export const modify = defineCommand<ModifyArgs>({
     const [{ living_info: updated }, anchorName] = await Promise.all([ctx.api.getLivingInfo(livingid), ctx.names.nameOf(live.anchor_userid)]);
     const what = describeChanges(changes, ctx.settings.timezone);
     if (!sameUser(ctx.user, live.anchor_userid)) {
-      ctx.tell(live.anchor_userid, text(`你的直播「${live.theme}」（${formatTime(live.living_start * 1000, ctx.settings.timezone)}）已被管理员 ${ctx.user} 修改：${what}。`));
+      ctx.tell(live.anchor_userid, text(`你的直播「${live.theme}」（${formatTime(live.living_start * 1000, ctx.settings.timezone)}）已被管理员 ${memberLabel(await ctx.names.nameOf(ctx.user), ctx.user)} 修改：${what}。`));
     }
     const card = buildLiveCard({
       livingid,
@@ -211,7 +211,7 @@ export const modify = defineCommand<ModifyArgs>({
     async ask(livingid, ctx) {
       const { living_info: live } = await ctx.api.getLivingInfo(livingid);
       if (!canManage(ctx, live.anchor_userid)) return [text('只有主播或管理员可以修改这场直播。')];
-      if (live.status !== 0) return [text(`这场直播${STATUS_NAMES[live.status]}，只能修改预约中（尚未开始）的直播。`)];
+      if (live.status !== 0) return [text(onlyUpcoming(live.status, '修改'))];
       return ctx.ask(`修改直播「${live.theme}」：${WHAT}${HINT}`, { livingid } satisfies ModifyState);
     },
   },

@@ -81,7 +81,7 @@ describe('the life of a live, end to end', () => {
       f.emulator.clock.set(Date.parse('2026-11-25T20:10:00+08:00'));
       try {
         const [started] = await say('zhangsan', `修改直播 ${id} 时间 后天15:00`);
-        assert.equal(started?.content, '这场直播直播中，只能修改预约中（尚未开始）的直播。');
+        assert.equal(started?.content, '这场直播已开始，只能修改预约中（尚未开始）的直播。');
       } finally {
         f.emulator.clock.set(NOW);
       }
@@ -100,7 +100,7 @@ describe('the life of a live, end to end', () => {
       const [byAdmin] = await say('admin', `修改直播 ${id} 时长 90分钟`);
       assert.equal(byAdmin?.card?.main_title.desc, '直播已修改');
       const [told] = (await waitForMessages(f.emulator, 'zhangsan', before + 1)).slice(before);
-      assert.equal(told?.content, '你的直播「例会」（2026-11-27 10:00 (周五)）已被管理员 admin 修改：时长 1小时30分钟。');
+      assert.equal(told?.content, '你的直播「例会」（2026-11-27 10:00 (周五)）已被管理员 王管理员（admin） 修改：时长 1小时30分钟。');
     });
 
     it('asks for what is missing, and 取消 leaves the live as it was', async () => {
