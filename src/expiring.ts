@@ -11,7 +11,10 @@ export interface ExpiringStore<T> {
   delete(key: string): Promise<void>;
 }
 
-/** In-process store, at most `maxEntries` (the oldest written go first); lapsed entries are dropped when read. */
+/**
+ * In-process store, at most `maxEntries` (the oldest written go first). Lapsed entries are dropped when read, and
+ * swept from the oldest written on each write (with one TTL for all, as for questions, that is all of them).
+ */
 export class MemoryExpiringStore<T> implements ExpiringStore<T> {
   private readonly entries = new Map<string, { value: T; expires: number }>();
 
@@ -29,8 +32,13 @@ export class MemoryExpiringStore<T> implements ExpiringStore<T> {
   }
 
   async set(key: string, value: T, ttlMs: number): Promise<void> {
+    const now = this.clock.now();
+    for (const [k, e] of this.entries) {
+      if (e.expires > now) break;
+      this.entries.delete(k);
+    }
     this.entries.delete(key);
-    this.entries.set(key, { value, expires: this.clock.now() + ttlMs });
+    this.entries.set(key, { value, expires: now + ttlMs });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 

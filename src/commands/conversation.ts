@@ -4,6 +4,7 @@
  * interface (src/redis/conversations.ts) so the answer may reach any instance.
  */
 import type { Clock } from '../clock.js';
+import { MemoryExpiringStore } from '../expiring.js';
 
 export interface Conversation {
   /** The command that asked. */
@@ -24,35 +25,26 @@ export const CONVERSATION_TTL_MS = 10 * 60_000;
 /** The key of a member's conversation: per chat, so a question in a group is not answered from a single chat. */
 export const conversationKey = (userid: string, chat = 'app'): string => `${chat}:${userid.toLowerCase()}`;
 
-/** In-process store; expired questions are dropped when read and swept as new ones arrive. */
+/** In-process store: questions lapse after `ttlMs`. */
 export class MemoryConversations implements ConversationStore {
-  private readonly open = new Map<string, { conversation: Conversation; expires: number }>();
+  private readonly open: MemoryExpiringStore<Conversation>;
 
   constructor(
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly ttlMs = CONVERSATION_TTL_MS,
-  ) {}
-
-  async get(key: string): Promise<Conversation | undefined> {
-    const entry = this.open.get(key);
-    if (!entry) return undefined;
-    if (entry.expires > this.clock.now()) return entry.conversation;
-    this.open.delete(key);
-    return undefined;
+  ) {
+    this.open = new MemoryExpiringStore<Conversation>(clock, 100_000);
   }
 
-  async set(key: string, conversation: Conversation): Promise<void> {
-    const now = this.clock.now();
-    // Same TTL for every entry: Map order is expiry order, so the sweep stops at the first live one.
-    for (const [k, e] of this.open) {
-      if (e.expires > now) break;
-      this.open.delete(k);
-    }
-    this.open.delete(key);
-    this.open.set(key, { conversation, expires: now + this.ttlMs });
+  get(key: string): Promise<Conversation | undefined> {
+    return this.open.get(key);
   }
 
-  async delete(key: string): Promise<void> {
-    this.open.delete(key);
+  set(key: string, conversation: Conversation): Promise<void> {
+    return this.open.set(key, conversation, this.ttlMs);
+  }
+
+  delete(key: string): Promise<void> {
+    return this.open.delete(key);
   }
 }
