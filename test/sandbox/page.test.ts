@@ -142,7 +142,9 @@ describe('the sandbox chat page, in a real browser', () => {
     await send(`观看统计 ${livingid}`);
     await page.locator('.msg.bot', { hasText: '结果涉及观看数据，已通过应用消息私信发给你。' }).waitFor();
     assert.equal(await page.locator('.msg.bot .card').count(), 0, 'no figures in the group');
+    await page.locator('#tab-app.unread').waitFor();
     await page.getByRole('tab', { name: '应用单聊' }).click();
+    assert.equal(await page.locator('#tab-app.unread').count(), 0, 'read once opened');
     await page.locator('.msg.bot .card', { hasText: '观看统计' }).last().waitFor();
   });
 

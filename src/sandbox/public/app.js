@@ -148,6 +148,7 @@ async function loadConversation() {
 async function switchView(next) {
   view = next;
   localStorage.setItem('sandbox-view', view);
+  $(`#tab-${view}`).classList.remove('unread');
   $('#tab-app').setAttribute('aria-selected', String(view === 'app'));
   $('#tab-group').setAttribute('aria-selected', String(view === 'group'));
   $('#where').textContent = view === 'group' ? '· 在项目群里 @直播助手' : '· 直播助手应用';
@@ -165,6 +166,7 @@ async function refreshState() {
 }
 
 async function switchTo(userid) {
+  if (userid !== me) $('#tab-app').classList.remove('unread');
   me = userid;
   localStorage.setItem('sandbox-member', me);
   renderMembers();
@@ -226,6 +228,9 @@ const events = new EventSource(`/sandbox/api/events${TOKEN_QUERY}`);
 events.onmessage = async (event) => {
   const { user, group } = JSON.parse(event.data);
   if ((group && view === 'group') || (user === me && view === 'app')) await loadConversation();
+  // Something new in the chat not shown (a private answer to a group question): a mark on its tab.
+  else if (group) $('#tab-group').classList.add('unread');
+  else if (user === me) $('#tab-app').classList.add('unread');
   await refreshState();
 };
 setInterval(refreshState, 5000);
