@@ -231,11 +231,14 @@ describe('the 智能机器人 channel', () => {
   });
 
   // Last: it stops the bot.
-  it('a clean stop waits for a command answered 处理中, so its result is there for the next refresh', async () => {
+  it('a clean stop waits for a command answered 处理中: its result is pushed through response_url (no Redis) and a refresh still gets it', async () => {
     f.emulator.faults.delay('living/get_user_all_livingid', 1000, 1);
     const first = await aibot.sendText('stopping', '我的直播');
     assert.equal(first.reply?.stream.finish, false);
     assert.equal(await f.bot.drain(5000), true, 'drained');
+    // In-process state dies with the process: without Redis, the stop pushes what no refresh collected yet.
+    const [pushed] = await pushesFor(f, 'stopping', 1, 1000);
+    assert.match((pushed?.body as { markdown?: { content: string } } | undefined)?.markdown?.content ?? '', /你还没有创建过直播/);
     const refreshed = await aibot.refresh('stopping', first.reply?.stream.id);
     assert.equal(refreshed.reply?.stream.finish, true);
     assert.match(refreshed.reply?.stream.content, /你还没有创建过直播/);
