@@ -39,9 +39,12 @@ export type AibotMessage =
 /** Leading mentions of other names (a colleague, or the bot under another name): only with a space after them. */
 const LEADING_MENTIONS = /^(?:\s*[@＠]\S+\s+)+/;
 
+const mentionOf = new Map<string, RegExp>();
+
 /** The text without the bot's @mention (`name` as members see it). */
 export function stripMention(text: string, name: string): string {
-  const named = new RegExp(`\\s*[@＠]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`, 'g');
+  let named = mentionOf.get(name);
+  if (!named) mentionOf.set(name, (named = new RegExp(`\\s*[@＠]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`, 'g')));
   return text.replace(named, ' ').trim().replace(LEADING_MENTIONS, '');
 }
 
