@@ -20,11 +20,20 @@ export function cardAsMarkdown(card: TemplateCard, typed: TypedForButton = () =>
   const lines = [`**${card.main_title.title ?? ''}**${card.main_title.desc ? `　${card.main_title.desc}` : ''}`];
   if (card.emphasis_content?.title) lines.push(`> ${card.emphasis_content.title} ${card.emphasis_content.desc ?? ''}`);
   if (card.sub_title_text) lines.push(card.sub_title_text);
-  for (const row of card.horizontal_content_list ?? []) lines.push(`${row.keyname}：${row.value ?? ''}`);
-  const hints = (card.button_list ?? []).flatMap((b) => {
+  // A list's rows and buttons are numbered alike (1.周会): each row carries its own button's message.
+  const rowHint = new Map<string, string>();
+  const hints: string[] = [];
+  for (const b of card.button_list ?? []) {
     const message = b.key ? typed(b.key) : undefined;
-    return message ? [`${b.text}：发送「${message}」`] : [];
-  });
+    if (!message) continue;
+    const number = /^(\d+)\./.exec(b.text)?.[1];
+    if (number && card.horizontal_content_list?.some((row) => row.keyname.startsWith(`${number}.`))) rowHint.set(number, message);
+    else hints.push(`${b.text}：发送「${message}」`);
+  }
+  for (const row of card.horizontal_content_list ?? []) {
+    const hint = rowHint.get(/^(\d+)\./.exec(row.keyname)?.[1] ?? '');
+    lines.push(`${row.keyname}：${row.value ?? ''}${hint ? ` · 发送「${hint}」` : ''}`);
+  }
   if (hints.length > 0) lines.push('', ...hints);
   return lines.join('\n');
 }

@@ -14,7 +14,7 @@ export interface Recognized {
 }
 
 /** Polite openings before a command word. */
-const LEAD = /^(?:(?:您好|你好|hi|hello|嗨|[\p{S}]+|能不能帮我|可不可以帮我|可以帮我|能帮我|麻烦帮我|请帮我|帮我|帮忙|麻烦你?|请你?|我要|我想|给我|看看|看下|查一下|查下|查查|查询|查看|列出|\/)[\s,，!！~]*)*/iu;
+const LEAD = /^(?:(?:您好|你好|hi|hello|嗨|[\p{S}]+|[,，:：、.。]+|能不能帮我|可不可以帮我|可以帮我|能帮我|麻烦帮我|请帮我|帮我|帮忙|麻烦你?|请你?|我要|我想|给我|看看|看下|查一下|查下|查查|查询|查看|列出|\/)[\s,，!！~]*)*/iu;
 /**
  * Questions and reports about lives are not requests to make one: 怎么创建直播？, 已经建好直播了, 明天开不开直播.
  * They get the help text, never a question that an answer would turn into a live.

@@ -223,7 +223,8 @@ describe('the 智能机器人 channel', () => {
     const first = await aibot.sendText('pager', '我的直播', { chat: 'wrGROUP7' });
     const content = first.reply?.stream.content as string;
     assert.match(content, /共7场 · 第1\/2页/);
-    assert.ok(content.includes(`1.第1场：发送「直播详情 ${ids[0]}」`), content);
+    assert.match(content, new RegExp(`^1\\.预约中：.* 第1场 · 发送「直播详情 ${ids[0]}」$`, 'm'), 'each row says what to send for its details');
+    assert.equal(content.split('直播详情').length - 1, 5, 'five rows, each once');
     assert.ok(content.includes('更多：发送「我的直播 2」'), content);
     const second = await aibot.sendText('pager', '我的直播 第２页', { chat: 'wrGROUP7' });
     assert.match(second.reply?.stream.content, /第2\/2页/);

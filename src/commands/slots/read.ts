@@ -153,7 +153,7 @@ export function readSlots(original: string, nowMs: number, tz: string, options: 
 
 const standsAlone = (text: string, start: number, end: number): boolean =>
   text[start] === '【' ||
-  (start === 0 || SEPARATOR.test(text[start - 1]!)) && (end === text.length || SEPARATOR.test(text[end]!) || /[\p{L}\p{N}]/u.test(text[end]!) === false);
+  (start === 0 || SEPARATOR.test(text[start - 1]!)) && (end === text.length || SEPARATOR.test(text[end]!) || /[\p{L}\p{N}]/u.test(text[end]!) === false || /\d/.test(text[end]!));
 
 /** 周会周五 or 周一例会: a day with no hour, written against a word, may be part of the word. */
 function gluedToWord(text: string, t: FoundTime): boolean {
@@ -202,12 +202,8 @@ function readTime(times: FoundTime[], slots: Slots, today: ReturnType<typeof wal
     slots.doubt = { slot: 'hour', why: `「${written}」是中午12点还是夜里0点？` };
     return false;
   }
-  const weekdayOnly = days.find((t) => t.weekdayOnly);
-  if (weekdayOnly && day && Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(today.year, today.month - 1, today.day) >= 7 * 86_400_000) {
-    // 周三上午10点 on a Wednesday afternoon: chrono moves it a week on; today's may be what was meant.
-    slots.doubt = { slot: 'time', why: `今天就是${written.slice(0, 2)}，「${written}」是指下周的吗？` };
-    return false;
-  }
+  // 周五15:00 written on a Friday after 15:00 is next Friday's (chrono reads forward): the only one still ahead,
+  // and the card shows its date. Before 15:00 it is today's.
   slots.start = fromWallClock({ ...on, hour: hour.hour, minute: hour.minute, second: 0 }, tz);
   if (!day && slots.start <= nowMs) {
     // A bare 15:00 means today; once today's has passed, tomorrow's would be a guess.

@@ -23,8 +23,6 @@ export interface FoundTime extends Span {
   hour?: { hour: number; minute: number; halfOfDayKnown: boolean };
   /** For a range (9:00-11:30, 9点到11点): its length in seconds. */
   rangeSeconds?: number;
-  /** A weekday written without a date (周三): the coming one. */
-  weekdayOnly?: boolean;
   /** True when letters stand right before and after it: 周一例会 holds 周一, but as a word, not a time. */
   insideWord: boolean;
 }
@@ -54,8 +52,9 @@ export function findTimes(text: string, now: WallClock): FoundTime[] {
   // English only where the Chinese parser found nothing: `tomorrow 3pm`, `12/1 15:00`.
   if (results.length === 0) results = chrono.en.parse(text, reference, { forwardDate: true });
   return results.map((r) => {
-    const written = r.text.trimEnd();
-    const start = r.index;
+    // zh's month-day pattern takes the spaces before it (where a quoted theme was masked): not part of the time.
+    const written = r.text.trim();
+    const start = r.index + (r.text.length - r.text.trimStart().length);
     const end = start + written.length;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month');
@@ -68,7 +67,6 @@ export function findTimes(text: string, now: WallClock): FoundTime[] {
       insideWord: WORD_CHAR.test(text[start - 1] ?? '') && WORD_CHAR.test(text[end] ?? ''),
     };
     if (dayKnown) found.day = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
-    if (s.isCertain('weekday') && !s.isCertain('day')) found.weekdayOnly = true;
     if (hourKnown) found.hour = { hour: date.getHours(), minute: date.getMinutes(), halfOfDayKnown: s.isCertain('meridiem') || date.getHours() === 0 || date.getHours() >= 13 };
     if (r.end && hourKnown && r.end.isCertain('hour')) found.rangeSeconds = rangeSeconds(r.start, r.end);
     return found;
