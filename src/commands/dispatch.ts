@@ -51,6 +51,8 @@ const holdsLivingId = (args: unknown): boolean => typeof args === 'object' && ar
 const LIVING_STATUS = { name: 'living-status' } as Command<any>;
 
 /** True when what was read is a complete command: nothing after a bare word, or arguments that read in full. */
+const QUESTION_DROPPED = '（之前的问题没有回答，已放弃；需要时请重新发送。）';
+
 const isWholeCommand = (args: string, read: ReadResult<unknown>): boolean =>
   args.trim() === '' || ('args' in read && (holdsLivingId(read.args) || (typeof read.args === 'object' && read.args !== null && 'theme' in read.args)));
 
@@ -138,6 +140,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           break;
         }
         await settle(recognized.command, read, { typed: true, open: Boolean(open) });
+        // Another command took the place of an open question: say so, or the next answer meets 没看懂.
+        if (open && recognized.command.name !== open.command) reply([text(QUESTION_DROPPED)]);
         break;
       }
       case 'card-click': {

@@ -58,6 +58,9 @@ const NOTHING = /^(?:无|没有|不要|空|清空)$/;
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
 const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*/;
 
+/** A verb that moves a live to the time after it. */
+const MOVE_TO = /^(?:改期到|改期|改到|改成|改为|改在|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到)[\s:：]*/;
+
 const ask = (state: ModifyState, why = ''): ReadResult<ModifyArgs> => ({
   ask: { text: `${why}${state.field ? `新的${FIELD_NAMES[state.field]}是什么？` : WHAT}${HINT}`, state },
 });
@@ -127,7 +130,8 @@ function readChanges(rest: string, state: ModifyState, env: ReadEnv): ReadResult
     current.value += remaining[0];
     remaining = remaining.slice(1);
   }
-  if (pieces.length === 0) return guessField(written, state, env);
+  // 改到后天16:30, 推迟到周五: the verb says a time follows.
+  if (pieces.length === 0) return guessField(written.replace(MOVE_TO, ''), state, env);
   const changes: Changes = {};
   for (const piece of pieces) {
     const read = readField(piece.field, piece.value.replace(/[\s,，;；、]+$/, ''), state, env);
@@ -163,7 +167,7 @@ function describeChanges(changes: Changes, timezone: string): string {
 
 export const modify = defineCommand<ModifyArgs>({
   name: 'modify',
-  words: ['修改直播', '更改直播', '改直播', '修改', 'modify'],
+  words: ['修改直播', '更改直播', '改直播', '调整直播', '直播改期', '改期', '修改', 'modify'],
   example: EXAMPLE,
   help: ['修改直播 直播ID 时间|主题|时长|描述|提醒 新值（主播或管理员，仅限未开始的直播）', '　例：修改直播 lvXXXXXXXX 时间 后天15:00'],
   abandoned: '好的，已放弃，直播没有改动。',

@@ -40,6 +40,7 @@ export function helpText(): string {
 
 /** What a member sees for a message the bot did not understand: what it can do, with examples. */
 export function unknownText(): string {
-  const examples = COMMANDS.filter((c) => c.name !== 'help').slice(0, 3).map((c) => c.example);
+  // What most members came to do: make a live, find theirs, change one.
+  const examples = ['create', 'list', 'modify'].map((name) => commandNamed(name)!.example);
   return `没看懂这条消息。可以这样说：\n${examples.map((e) => `• ${e}`).join('\n')}\n发送「帮助」查看全部命令。`;
 }

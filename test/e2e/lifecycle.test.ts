@@ -73,6 +73,16 @@ describe('the life of a live, end to end', () => {
       assert.deepEqual([live().theme, live().living_duration], ['新复盘', 3600]);
     });
 
+    it('a move written as a verb: 改到, 推迟到, 改期 (tried in the group chat)', async () => {
+      const { id, live } = await createLive('zhangsan', '创建直播 挪动会 明天15:00');
+      await say('zhangsan', `修改直播 ${id} 改到后天16:30`);
+      assert.equal(live().living_start, Date.parse('2026-11-27T16:30:00+08:00') / 1000);
+      await say('zhangsan', `改期 ${id} 后天14:00`);
+      assert.equal(live().living_start, Date.parse('2026-11-27T14:00:00+08:00') / 1000);
+      await say('zhangsan', `修改直播 ${id} 推迟到 后天下午5点`);
+      assert.equal(live().living_start, Date.parse('2026-11-27T17:00:00+08:00') / 1000);
+    });
+
     it('refuses a member who is neither anchor nor admin, and a live that has started, without calling living/modify', async () => {
       const { id } = await createLive('zhangsan', '创建直播 已开始 今晚8点');
       const before = calls('living/modify');
