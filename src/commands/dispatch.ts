@@ -50,9 +50,10 @@ const holdsLivingId = (args: unknown): boolean => typeof args === 'object' && ar
 /** The pseudo-command living_status_change events run as (for logs and the context). */
 const LIVING_STATUS = { name: 'living-status' } as Command<any>;
 
-/** True when what was read is a complete command: nothing after a bare word, or arguments that read in full. */
+/** Said when another command takes the place of an open question. */
 const QUESTION_DROPPED = '（之前的问题没有回答，已放弃；需要时请重新发送。）';
 
+/** True when what was read is a complete command: nothing after a bare word, or arguments that read in full. */
 const isWholeCommand = (args: string, read: ReadResult<unknown>): boolean =>
   args.trim() === '' || ('args' in read && (holdsLivingId(read.args) || (typeof read.args === 'object' && read.args !== null && 'theme' in read.args)));
 
@@ -129,7 +130,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           // reads as a whole one — a bare command word, or its ID or live in full — or starts the asking command over.
           const asking = commandNamed(open.command);
           const restart = recognized?.byWord && recognized.command === asking && read !== undefined && !('error' in read);
-          if (asking?.resume && !restart && !(recognized && read && isWholeCommand(recognized.input.args, read))) {
+          // A bare ID-like answer (Q4ProductLaunch2026 as a theme) stays an answer.
+          if (asking?.resume && !restart && !(recognized && read && !recognized.idOnly && isWholeCommand(recognized.input.args, read))) {
             await settle(asking, asking.resume(open.state, message.content, env()), { typed: false, open: true });
             break;
           }

@@ -11,6 +11,8 @@ export interface Recognized {
   input: CommandInput;
   /** Named by a command word at the start (创建直播 …), not found inside a sentence. */
   byWord: boolean;
+  /** Only a pasted ID (and maybe the command after it): never taken for a command while a question is open. */
+  idOnly?: true;
 }
 
 /** Polite openings before a command word. */
@@ -25,6 +27,11 @@ const NOT_A_REQUEST = /怎么|怎样|如何|为什么|为啥|失败|在哪|哪�
 const WORDS = COMMANDS.flatMap((command) => command.words.map((word) => ({ command, word: word.toLowerCase() }))).sort(
   (a, b) => b.word.length - a.word.length,
 );
+
+/** Commands that take a live's ID and nothing else, so `ID 观看统计` may name them after the ID. */
+const ID_FIRST = new Set(['info', 'watch', 'export']);
+/** A pasted livingid: long, letters and digits (a word or a number alone is not one). */
+const PASTED_ID = /^\s*([A-Za-z0-9_-]{16,128})\s*(\S*?)[\s。.!！?？]*$/;
 
 /** The command `text` asks for, or null. */
 export function recognize(text: string): Recognized | null {
@@ -55,5 +62,17 @@ export function recognize(text: string): Recognized | null {
     const cues = command.sentence?.(folded);
     if (cues) return input(command, lead > 0 ? [{ start: 0, end: lead }, ...cues] : cues, false);
   }
-  return null;
+  return pastedId(reading, lead);
+}
+
+/** A live's ID pasted alone asks for its details; `ID 观看统计` names the command after the ID. */
+function pastedId(reading: Reading, lead: number): Recognized | null {
+  const m = PASTED_ID.exec(reading.text.slice(lead));
+  if (!m || !/\d/.test(m[1]!) || !/[A-Za-z]/.test(m[1]!)) return null;
+  const after = m[2]!.toLowerCase();
+  const command = after === '' ? COMMANDS.find((c) => c.name === 'info') : WORDS.find((w) => w.word === after && ID_FIRST.has(w.command.name))?.command;
+  if (!command) return null;
+  const start = lead + m[0].indexOf(m[1]!);
+  const id = reading.source({ start, end: start + m[1]!.length });
+  return { command, input: { text: reading.original, reading, cues: [], args: reading.original.slice(id.start, id.end) }, byWord: false, idOnly: true };
 }

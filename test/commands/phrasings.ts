@@ -228,6 +228,12 @@ export const PHRASINGS: Phrasing[] = [
   { text: '导出观看统计「lvABC123」', expected: { command: 'export', livingid: 'lvABC123' } },
   { text: '修改直播 直播ID：lvABC123 时间 后天15:00', expected: { command: 'modify' } },
   { text: '我的直播', expected: { command: 'list' } },
+  // A live's ID pasted alone, or with the command after it (tried in the group chat).
+  { text: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q', expected: { command: 'info', livingid: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q' } },
+  { text: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q 观看统计', expected: { command: 'watch', livingid: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q' } },
+  { text: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q？', expected: { command: 'info', livingid: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q' } },
+  { text: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q 取消', expected: { command: 'none' } },
+  { text: 'Helloworldhelloworld', expected: { command: 'none' } },
   { text: 'LIST', expected: { command: 'list' } },
   // What is left of `@直播助手，我的直播` once the mention is gone (addressing someone with a comma).
   { text: '，我的直播', expected: { command: 'list' } },

@@ -67,6 +67,12 @@ describe('understanding members, end to end', () => {
     assert.equal(livesOf('zhangsan').length, 1);
   });
 
+  it('an answer shaped like a pasted ID is still the answer (Q4ProductLaunch2026 as a theme)', async () => {
+    assert.match((await say('idlike', '创建直播 明天15:00')).content, /直播主题是什么/);
+    const card = await say('idlike', 'Q4ProductLaunch2026');
+    assert.equal(card.card?.main_title.title, 'Q4ProductLaunch2026');
+  });
+
   it('asks for the theme, then takes the answer exactly as written', async () => {
     assert.match((await say('lisi', '创建直播 明天15:00')).content, /^直播主题是什么？/);
     const card = await say('lisi', 'Q4复盘（上）🎉');
