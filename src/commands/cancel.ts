@@ -11,17 +11,21 @@ import type { LivingInfo } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
 import { defineCommand } from './command.js';
 import { canManage, sameUser, type CommandContext } from './context.js';
-import { readLivingId } from './livingid.js';
+import { describesLive, suggestLives } from './find-lives.js';
+import { readLivingId, takeLivingId } from './livingid.js';
 
 const EXAMPLE = '取消直播 lvXXXXXXXX';
 
-export const cancel = defineCommand<{ livingid: string }>({
+export const cancel = defineCommand<{ livingid: string } | { described: string }>({
   name: 'cancel',
   words: ['取消这场直播', '取消直播', '撤销直播', '删除直播', '取消', 'cancel'],
   example: EXAMPLE,
   help: ['取消直播 直播ID（主播或管理员，仅限未开始的直播）'],
-  read: (input) => readLivingId(input.args, EXAMPLE),
-  async run({ livingid }, ctx): Promise<Reply[]> {
+  // 取消明天的周会: the live described, not its ID — the matching lives are listed, none is cancelled.
+  read: (input) => (describesLive(takeLivingId(input.args).id) ? { args: { described: input.args.trim() } } : readLivingId(input.args, EXAMPLE)),
+  async run(args, ctx): Promise<Reply[]> {
+    if ('described' in args) return suggestLives(ctx, args.described, (id) => `取消直播 ${id}`);
+    const { livingid } = args;
     const { live, refused } = await cancellable(ctx, livingid);
     if (!live) return [refused];
     if (ctx.click) {

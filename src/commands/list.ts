@@ -37,10 +37,10 @@ export const list = defineCommand<number>({
   typed: { page: (arg) => `我的直播 ${arg}` },
 });
 
-async function listPage(ctx: CommandContext, page: number): Promise<Reply[]> {
+/** The sender's lives, what matters first, with how many ids WeCom listed (details of the first 200 only). */
+export async function fetchLives(ctx: CommandContext): Promise<{ lives: ListedLive[]; total: number }> {
   const ids: string[] = [];
   for await (const id of ctx.api.allLivingids(ctx.user)) ids.push(id);
-  if (ids.length === 0) return [text(`你还没有创建过直播。例：${create.example}`)];
   const lives: ListedLive[] = [];
   const pending = ids.slice(0, MAX_DETAILS);
   const worker = async () => {
@@ -50,12 +50,17 @@ async function listPage(ctx: CommandContext, page: number): Promise<Reply[]> {
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
-  lives.sort(byWhatMatters);
+  return { lives: lives.sort(byWhatMatters), total: ids.length };
+}
+
+async function listPage(ctx: CommandContext, page: number): Promise<Reply[]> {
+  const { lives, total } = await fetchLives(ctx);
+  if (total === 0) return [text(`你还没有创建过直播。例：${create.example}`)];
   const last = Math.max(1, Math.ceil(lives.length / LIST_PAGE_SIZE));
   const shown = Math.min(page, last);
   if (ctx.click && page > 1) {
-    const card = buildListCard(lives, ids.length, shown, ctx.settings.timezone, ctx.click.taskId);
+    const card = buildListCard(lives, total, shown, ctx.settings.timezone, ctx.click.taskId);
     return [{ kind: 'replace-card', responseCode: ctx.click.responseCode, card }];
   }
-  return [{ kind: 'card', card: buildListCard(lives, ids.length, shown, ctx.settings.timezone, newTaskId('list')) }];
+  return [{ kind: 'card', card: buildListCard(lives, total, shown, ctx.settings.timezone, newTaskId('list')) }];
 }

@@ -13,7 +13,8 @@ import { formatDuration, formatTime } from '../zone.js';
 import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
 import { unquote } from './create-draft.js';
 import { canManage, sameUser } from './context.js';
-import { readLivingId, takeLivingId } from './livingid.js';
+import { describesLive, suggestLives } from './find-lives.js';
+import { isLivingId, readLivingId, takeLivingId } from './livingid.js';
 import { findDurations } from './slots/durations.js';
 import { readSlots, type Day } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
@@ -28,10 +29,10 @@ export interface Changes {
   remindSeconds?: number;
 }
 
-export interface ModifyArgs {
-  livingid: string;
-  changes: Changes;
-}
+export type ModifyArgs =
+  | { livingid: string; changes: Changes }
+  /** 把明天的周会改到后天下午: the live described (listed, not changed) and the change as written. */
+  | { described: string; change: string };
 
 type Field = keyof Changes;
 
@@ -57,6 +58,11 @@ const HINT = '（回复「取消」可放弃）';
 const NOTHING = /^(?:无|没有|不要|空|清空)$/;
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
 const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*/;
+
+/** Where the change starts in a message that describes the live: a move verb, or a field word after a space. */
+const CHANGE_STARTS = /(?:改期到|改期|改到|改成|改为|改在|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到)|(?<=\s)(?:开始时间|时间|主题|标题|时长|描述|提醒)/;
+/** 把…改到 in a sentence: the command, with the live named between. */
+const SENTENCE = /把(?=.+?(?:改期到|改到|改成|改为|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到))/;
 
 /** A verb that moves a live to the time after it. */
 const MOVE_TO = /^(?:改期到|改期|改到|改成|改为|改在|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到)[\s:：]*/;
@@ -171,15 +177,30 @@ export const modify = defineCommand<ModifyArgs>({
   example: EXAMPLE,
   help: ['修改直播 直播ID 时间|主题|时长|描述|提醒 新值（主播或管理员，仅限未开始的直播）', '　例：修改直播 lvXXXXXXXX 时间 后天15:00'],
   abandoned: '好的，已放弃，直播没有改动。',
+  sentence(text) {
+    const m = SENTENCE.exec(text);
+    return m ? [{ start: m.index, end: m.index + 1 }] : null;
+  },
   read(input, env) {
     // The ID as pasted (直播ID：lv…, 「lv…」), then what to change.
     const { id: written, rest } = takeLivingId(input.args);
+    if (describesLive(written)) {
+      // 把lvXXXX改到后天下午 holds the ID after all; 把明天的周会改到后天下午 describes the live.
+      const at = CHANGE_STARTS.exec(input.args);
+      const described = (at ? input.args.slice(0, at.index) : input.args).trim();
+      const change = at ? input.args.slice(at.index).trim() : '';
+      const pasted = takeLivingId(described);
+      if (isLivingId(pasted.id) && pasted.rest.trim() === '') return readChanges(change, { livingid: pasted.id }, env);
+      return { args: { described, change } };
+    }
     const id = readLivingId(written, EXAMPLE);
     if (!('args' in id)) return id;
     return readChanges(rest, { livingid: id.args.livingid }, env);
   },
   resume: (state, answer, env) => readChanges(answer, state as ModifyState, env),
-  async run({ livingid, changes }, ctx): Promise<Reply[]> {
+  async run(args, ctx): Promise<Reply[]> {
+    if ('described' in args) return suggestLives(ctx, args.described, (id) => `修改直播 ${id} ${args.change}`.trim());
+    const { livingid, changes } = args;
     const { living_info: live } = await ctx.api.getLivingInfo(livingid);
     if (!canManage(ctx, live.anchor_userid)) return [text('只有主播或管理员可以修改这场直播。')];
     if (live.status !== 0) return [text(onlyUpcoming(live.status, '修改'))];

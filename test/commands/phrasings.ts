@@ -227,6 +227,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'cancel lvX', expected: { command: 'cancel', livingid: 'lvX' } },
   { text: '导出观看统计「lvABC123」', expected: { command: 'export', livingid: 'lvABC123' } },
   { text: '修改直播 直播ID：lvABC123 时间 后天15:00', expected: { command: 'modify' } },
+  // The live described instead of its ID (the second group-chat trial): the matching lives are listed, none touched.
+  { text: '帮我把明天的周会改到后天下午', expected: { command: 'modify' } },
+  { text: '把周会改到后天15:00', expected: { command: 'modify' } },
+  { text: '取消明天的周会', expected: { command: 'cancel' } },
   { text: '我的直播', expected: { command: 'list' } },
   // A live's ID pasted alone, or with the command after it (tried in the group chat).
   { text: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q', expected: { command: 'info', livingid: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q' } },

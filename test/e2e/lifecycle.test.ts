@@ -83,6 +83,21 @@ describe('the life of a live, end to end', () => {
       assert.equal(live().living_start, Date.parse('2026-11-27T17:00:00+08:00') / 1000);
     });
 
+    it('a live described instead of its ID: the matching ones are listed with the message to send, none is changed', async () => {
+      const { id, live } = await createLive('zhaoliu', '创建直播 周会 明天15:00');
+      await createLive('zhaoliu', '创建直播 周会 后天15:00');
+      await createLive('zhaoliu', '创建直播 评审 明天16:00');
+      const modifies = calls('living/modify');
+      const [listed] = await say('zhaoliu', '帮我把明天的周会改到后天下午5点');
+      assert.equal(listed?.content, `是这场吗？确认请发送：\n1.「周会」11-26 15:00 (周四) · 发送「修改直播 ${id} 改到后天下午5点」`);
+      assert.equal(calls('living/modify'), modifies, 'nothing changed on a guess');
+      await say('zhaoliu', `修改直播 ${id} 改到后天下午5点`);
+      assert.equal(live().living_start, Date.parse('2026-11-27T17:00:00+08:00') / 1000);
+      const [both] = await say('zhaoliu', '取消周会');
+      assert.match(both?.content ?? '', /^找到2场，请发送要操作那一场的命令：\n1\.「周会」.*发送「取消直播 lv/);
+      assert.equal(f.emulator.lives.all().filter((l) => l.anchor_userid === 'zhaoliu' && f.emulator.lives.status(l) === 4).length, 0, 'none cancelled');
+    });
+
     it('refuses a member who is neither anchor nor admin, and a live that has started, without calling living/modify', async () => {
       const { id } = await createLive('zhangsan', '创建直播 已开始 今晚8点');
       const before = calls('living/modify');

@@ -1,0 +1,38 @@
+/**
+ * A command that needs a live's ID, written with the live described instead (取消明天的周会, 把周会改到后天下午):
+ * the bot does nothing to any live, it lists the sender's upcoming lives that match — by theme, and by day when one
+ * is written — each with the exact message that does it. Acting on a guessed live is the thing never to do.
+ */
+import { text, type Reply } from '../replies/reply.js';
+import { formatTime } from '../zone.js';
+import type { CommandContext } from './context.js';
+import { fetchLives } from './list.js';
+import { readSlots } from './slots/read.js';
+
+const SHOWN = 5;
+
+/** A message that names a live rather than its ID: Chinese words, not an ID-shaped token. */
+export const describesLive = (written: string): boolean => /\p{Script=Han}/u.test(written);
+
+/** The sender's upcoming lives `described` may mean, each with the message `commandFor` writes for it. */
+export async function suggestLives(ctx: CommandContext, described: string, commandFor: (livingid: string) => string): Promise<Reply[]> {
+  const { lives } = await fetchLives(ctx);
+  const upcoming = lives.filter((l) => l.status === 0);
+  if (upcoming.length === 0) return [text('你没有预约中的直播。发送「我的直播」可查看全部。')];
+  const { timezone } = ctx.settings;
+  const slots = readSlots(described, ctx.now(), timezone);
+  const wanted = described.normalize('NFKC').toLowerCase();
+  const day = slots.day ? `${slots.day.year}-${pad(slots.day.month)}-${pad(slots.day.day)}` : slots.start !== undefined ? wallDay(slots.start, timezone) : undefined;
+  const matching = upcoming.filter((l) => {
+    const theme = l.theme.normalize('NFKC').toLowerCase();
+    const themeSaid = wanted.includes(theme) || (slots.theme !== undefined && theme.includes(slots.theme.normalize('NFKC').toLowerCase()));
+    return themeSaid && (!day || wallDay(l.living_start * 1000, timezone) === day);
+  });
+  const shown = (matching.length > 0 ? matching : upcoming).slice(0, SHOWN);
+  const lines = shown.map((l, i) => `${i + 1}.「${l.theme}」${formatTime(l.living_start * 1000, timezone).slice(5)} · 发送「${commandFor(l.livingid)}」`);
+  const head = matching.length === 1 ? '是这场吗？确认请发送：' : matching.length > 1 ? `找到${matching.length}场，请发送要操作那一场的命令：` : `没找到「${[...described].slice(0, 20).join('')}」，你预约中的直播：`;
+  return [text([head, ...lines].join('\n'))];
+}
+
+const wallDay = (ms: number, timezone: string): string => formatTime(ms, timezone).slice(0, 10);
+const pad = (n: number): string => String(n).padStart(2, '0');
