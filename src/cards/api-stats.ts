@@ -27,7 +27,7 @@ export function buildApiStatsCard(stats: ApiStats, timezone: string, taskId: str
   const last = stats.lastError;
   // The row holds the code and the endpoint's short name (always within a row); what it meant goes under the title.
   const lastError = last ? `${last.errcode ?? 'HTTP'} · ${shortName(last.endpoint)}` : '无';
-  const meaning = last ? `最近错误：${last.errcode == null ? `无法连接企业微信（${last.errmsg}）` : describeErrcode(last.errcode, last.errmsg).userMessage}` : '';
+  const meaning = last ? `错误原因：${last.errcode == null ? `无法连接企业微信（${last.errmsg}）` : describeErrcode(last.errcode, last.errmsg).userMessage}` : '';
   const perInstance = instances.length > 1 ? instances.map((i) => `${i.name}：${i.calls}次 ${percent(i.successRate)}`).join('；') : '';
   const subTitle = [meaning, perInstance].filter(Boolean).join('。');
   return checkCard({

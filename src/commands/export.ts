@@ -64,7 +64,7 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
     ctx.log.info({ livingid, by: ctx.user, viewers }, 'attendance exported');
     return [
       { kind: 'file', mediaId, filename },
-      text(`「${live.theme}」观看名单：${viewers}位观众（成员${summary.members}，外部${summary.externals}），总观看时长${formatDuration(summary.totalWatchSeconds)}，平均${formatDuration(averageSeconds)}。`),
+      text(`「${live.theme}」观看名单${live.status === 1 ? '（直播进行中，截至目前）' : ''}：${viewers}位观众（成员${summary.members}，外部${summary.externals}），总观看时长${formatDuration(summary.totalWatchSeconds)}，平均${formatDuration(averageSeconds)}。`),
     ];
   } finally {
     done = true;

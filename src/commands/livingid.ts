@@ -23,5 +23,7 @@ export function readLivingId(args: string, example: string): ReadResult<{ living
   const { id } = takeLivingId(args);
   if (id === '') return refuse('no-id', `请附上直播ID。例：${example}（直播ID可在「我的直播」中查看）`);
   if (!isLivingId(id)) return refuse('bad-id', `「${[...id].slice(0, 40).join('')}」不是有效的直播ID。例：${example}`);
+  // The example's placeholder copied as is: no need to ask WeCom (nor to count a failed call) to say so.
+  if (/^lvX{4,}$/i.test(id)) return refuse('placeholder-id', `「${id}」是示例里的占位ID，请换成真实的直播ID（直播ID可在「我的直播」中查看）。`);
   return { args: { livingid: id } };
 }

@@ -87,7 +87,7 @@ describe('card builders', () => {
     );
     assert.deepEqual(card.emphasis_content, { title: '99.5%', desc: '成功率' });
     assert.equal(rows(card)['最近错误'], '48002 · create');
-    assert.equal(card.sub_title_text, '最近错误：应用没有直播接口权限，请联系管理员', 'what the code meant, not a bare code');
+    assert.equal(card.sub_title_text, '错误原因：应用没有直播接口权限，请联系管理员', 'what the code meant, not a bare code');
     assert.equal(rows(card)['错误时间'], '2026-11-25 14:00 (周三)');
     assert.equal(percent(1), '100%');
   });
@@ -110,7 +110,7 @@ describe('card builders', () => {
     for (const row of card.horizontal_content_list ?? []) assert.ok(!row.value?.endsWith('…'), `${row.keyname} cut: ${row.value}`);
     assert.match(rows(card)['最慢接口'] ?? '', /^get_user_all_livingid p95 12\d{3}ms$/);
     assert.equal(rows(card)['最近错误'], '40001 · update_template_card');
-    assert.match(card.sub_title_text ?? '', /^最近错误：机器人配置有误（应用Secret无效）/);
+    assert.match(card.sub_title_text ?? '', /^错误原因：机器人配置有误（应用Secret无效）/);
   });
 
   it('task ids are unique and within WeCom’s charset', () => {

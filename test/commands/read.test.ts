@@ -86,6 +86,10 @@ describe('reading: the rest', () => {
     const bad = understand('取消直播 <script>');
     assert.ok(bad && 'error' in bad.result && bad.result.error === 'bad-id');
     assert.match('error' in bad.result ? bad.result.message : '', /例：取消直播 lv/);
+    // The help's placeholder copied as is (the second trial: it reached WeCom and showed as an API error in 统计).
+    const placeholder = understand('修改直播 lvXXXXXXXX 时间 后天15:00');
+    assert.ok(placeholder && 'error' in placeholder.result && placeholder.result.error === 'placeholder-id');
+    assert.match('error' in placeholder.result ? placeholder.result.message : '', /是示例里的占位ID/);
   });
 });
 

@@ -196,6 +196,19 @@ describe('the life of a live, end to end', () => {
       }
     });
 
+    it('an export while the live is on air says its figures are so far (截至目前)', async () => {
+      const start = Math.floor(f.emulator.clock.now() / 1000) + 60;
+      const { livingid } = f.emulator.lives.create({ anchor_userid: 'onair', theme: '进行中', living_start: start, living_duration: 3600 });
+      f.emulator.lives.addViewers(livingid, [{ userid: 'v1', watch_time: 60, is_comment: 0, is_mic: 0 }]);
+      f.emulator.clock.advance(120_000);
+      try {
+        const replies = await say('onair', `导出观看统计 ${livingid}`, 2);
+        assert.match(replies.at(-1)?.content ?? '', /^「进行中」观看名单（直播进行中，截至目前）：1位观众/);
+      } finally {
+        f.emulator.clock.advance(-120_000);
+      }
+    });
+
     it('refuses a member who is neither anchor nor admin: nothing is uploaded', async () => {
       const { id } = await createLive('wangwu', '创建直播 私密培训 明天15:00');
       f.emulator.lives.addViewers(id, [{ userid: 'x', watch_time: 60, is_comment: 0, is_mic: 0 }]);

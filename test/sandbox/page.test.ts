@@ -105,9 +105,11 @@ describe('the sandbox chat page, in a real browser', () => {
   });
 
   it('a member who is not an admin gets no API stats; the admin does', async () => {
+    assert.equal(await page.locator('#chips button', { hasText: '统计' }).count(), 0, 'no admin chips for a member');
     await send('统计');
     await page.locator('.msg.bot .bubble', { hasText: '「统计」仅限管理员使用。' }).waitFor();
     await page.getByRole('button', { name: /王管理员/ }).click();
+    await page.locator('#chips button', { hasText: '统计' }).waitFor();
     await send('统计');
     const card = lastCard();
     await card.getByText('成功率').waitFor();

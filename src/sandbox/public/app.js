@@ -25,7 +25,9 @@ let state = { members: [], lives: [], stats: {}, now: Date.now(), timezone: 'Asi
 let me = localStorage.getItem('sandbox-member') || 'zhangsan';
 // Which chat the composer writes to: the app's single chat, or the group where members @-mention the 智能机器人.
 let view = localStorage.getItem('sandbox-view') === 'group' ? 'group' : 'app';
-const CHIPS = ['帮助', '创建直播 周会 明天15:00', '帮我明天下午3点开个周会直播', '创建直播 周会', '我的直播', '统计', '测试连接'];
+const CHIPS = ['帮助', '创建直播 周会 明天15:00', '帮我明天下午3点开个周会直播', '创建直播 周会', '我的直播'];
+/** Shown to admins only: the others would be refused. */
+const ADMIN_CHIPS = ['统计', '测试连接'];
 
 function formatTime(seconds) {
   const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: state.timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(seconds * 1000));
@@ -40,6 +42,11 @@ function renderMembers() {
     ),
   );
   const current = state.members.find((m) => m.userid === me);
+  const chips = current?.admin ? [...CHIPS, ...ADMIN_CHIPS] : CHIPS;
+  // Rebuilt only when they change: the state refreshes every few seconds, under the member's pointer.
+  if ($('#chips').childElementCount !== chips.length) {
+    $('#chips').replaceChildren(...chips.map((text) => el('button', { type: 'button', onclick: () => send(text) }, text)));
+  }
   $('#who').textContent = current ? `${current.name}${current.admin ? '（管理员）' : ''}` : me;
 }
 
@@ -221,7 +228,6 @@ for (const button of document.querySelectorAll('.clock-buttons button')) {
 }
 $('#tab-app').addEventListener('click', () => switchView('app'));
 $('#tab-group').addEventListener('click', () => switchView('group'));
-$('#chips').replaceChildren(...CHIPS.map((text) => el('button', { type: 'button', onclick: () => send(text) }, text)));
 
 // Every message the emulator receives for a member is announced; the page reloads that member's conversation.
 const events = new EventSource(`/sandbox/api/events${TOKEN_QUERY}`);
