@@ -19,6 +19,8 @@ export interface LiveCardInput {
   anchorName?: string;
   /** Seconds before the start the audience is reminded (known after create and modify; get_living_info omits it). */
   remindSeconds?: number;
+  /** False when the member who sees the card is neither the anchor nor an admin: no buttons they would be refused. */
+  manages?: boolean;
 }
 
 /** `提前15分钟`, `不提醒`. */
@@ -27,12 +29,11 @@ export const formatReminder = (seconds: number): string => (seconds === 0 ? '不
 /** Builds the live card (button_interaction). */
 export function buildLiveCard(input: LiveCardInput): TemplateCard {
   const { livingid, info, timezone } = input;
-  const buttons: CardButton[] = [
-    { text: '查看详情', style: 1, key: buttonKey('info', livingid) },
-    { text: '观看统计', style: 1, key: buttonKey('watch', livingid) },
-  ];
+  // On the details themselves, the same button brings them up to date (status, viewers).
+  const buttons: CardButton[] = [{ text: input.headline === '直播详情' ? '刷新' : '查看详情', style: 1, key: buttonKey('info', livingid) }];
+  if (input.manages !== false) buttons.push({ text: '观看统计', style: 1, key: buttonKey('watch', livingid) });
   // Only a live that has not started can be changed or cancelled (living/modify, living/cancel).
-  if (info.status === 0) {
+  if (info.status === 0 && input.manages !== false) {
     buttons.push({ text: '修改', style: 1, key: buttonKey('modify', livingid, 'ask') });
     buttons.push({ text: '取消直播', style: 2, key: buttonKey('cancel', livingid) });
   }

@@ -2,6 +2,7 @@
 import { buildLiveCard } from '../cards/live.js';
 import { newTaskId } from '../cards/limits.js';
 import { defineCommand } from './command.js';
+import { canManage } from './context.js';
 import { readLivingId } from './livingid.js';
 
 const EXAMPLE = '直播详情 lvXXXXXXXX';
@@ -15,7 +16,7 @@ export const info = defineCommand<{ livingid: string }>({
   async run({ livingid }, ctx) {
     const { living_info: live } = await ctx.api.getLivingInfo(livingid);
     const anchorName = await ctx.names.nameOf(live.anchor_userid);
-    const card = buildLiveCard({ livingid, info: live, headline: '直播详情', timezone: ctx.settings.timezone, taskId: newTaskId('info'), anchorName });
+    const card = buildLiveCard({ livingid, info: live, headline: '直播详情', timezone: ctx.settings.timezone, taskId: newTaskId('info'), anchorName, manages: canManage(ctx, live.anchor_userid) });
     return [{ kind: 'card', card }];
   },
 });

@@ -64,6 +64,10 @@ describe('commands end to end, through encrypted callbacks', () => {
     assert.equal(card?.card?.main_title.desc, '直播详情');
     assert.equal(row(card, '主播'), 'zhangsan');
     assert.equal(row(card, '直播ID'), id);
+    // Only buttons the reader may use (a trial found 观看统计 and 取消 offered to members who were then refused).
+    assert.deepEqual(card?.card?.button_list?.map((b) => b.text), ['刷新']);
+    const [own] = await say('zhangsan', `直播详情 ${id}`);
+    assert.deepEqual(own?.card?.button_list?.map((b) => b.text), ['刷新', '观看统计', '修改', '取消直播']);
   });
 
   it('我的直播 lists the sender’s lives, reading every page, five to a card with 更多', async () => {
