@@ -51,6 +51,11 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'create standup tomorrow 3pm', expected: live('standup', '2026-11-26T15:00') },
   // The member's own text is kept.
   { text: '创建直播 Q4复盘（上） 明天15:00', expected: live('Q4复盘（上）', '2026-11-26T15:00') },
+  // A short code before a Chinese word is the start of the theme (a misread the first adversarial review left).
+  { text: '创建直播 Q4 复盘 明天15:00', expected: live('Q4 复盘', '2026-11-26T15:00') },
+  { text: '帮我开个直播带货培训的直播，明天15:00', expected: live('带货培训', '2026-11-26T15:00') },
+  { text: '创建直播 带货直播 明天15:00', expected: live('带货直播', '2026-11-26T15:00') },
+  { text: '创建直播 AI 分享会 明天15:00 讲讲大模型', expected: live('AI 分享会', '2026-11-26T15:00', { description: '讲讲大模型' }) },
   { text: '创建直播 新人培训🎉 明天15:00', expected: live('新人培训🎉', '2026-11-26T15:00') },
   { text: '创建直播 「“AI”分享」 明天15:00', expected: live('“AI”分享', '2026-11-26T15:00') },
   { text: '创建直播 周一例会 明天15:00', expected: live('周一例会', '2026-11-26T15:00') },

@@ -62,10 +62,12 @@ const TIME_LABEL = /(?<=^|[\s,，、;；。的])(?:直播|会议)?(?:开始|开�
 const LEADING_FILLER = /^(?:好的|好|嗯|就叫|就|能不能帮我|可以帮我|能帮我|麻烦帮我|请帮我|帮我|帮忙|麻烦|请|给我|我要|我想|有个|有场|就叫|叫做|名叫|名为|定在|定于|大概|大约|预计|的|一个|一场)+/;
 /** A part that is only one of these says nothing (在 明天15:00, 是 周会); inside a longer part they are words (要取消). */
 const FILLER_ALONE = /^(?:想|要|在|于|从|是|个|场|和|及|左右|约|大概|大约|预计|最多|持续|共|for|at|on|定在|定于|准时|举办|开|吗|啦|呗|吧|呀|哦|了|呢|哈|嗯|好的|好|就|谢谢|谢啦|多谢|麻烦了|可以吗|好吗|一下|您好|你好|hi|hello|嗨)$/i;
-const TRAILING_FILLER = /(?:的|吧|哈|呢|啊|哦|呀|啦|呗|吗|了|一下|谢谢|左右|开始|开播|举行|进行|在)+$/;
+const TRAILING_FILLER = /(?:的直播|的|吧|哈|呢|啊|哦|呀|啦|呗|吗|了|一下|谢谢|左右|开始|开播|举行|进行|在)+$/;
 /** 明天15:00开始: a part that is only such a word says nothing. */
 const TRAILING_FILLER_ALONE = /(?:开始|开播|举行|进行)$/;
 const LATIN_WORD = /^[A-Za-z0-9][\w.&+'-]*$/;
+/** Q4, H1, AI, V2, 2026: too short to be a theme by itself. */
+const SHORT_CODE = /^(?:[A-Za-z]{1,3}\d{0,2}|\d{4})$/;
 /** What goes on a theme rather than starting a description: 第3期, 2.0, （上）, 下篇, Part 2. */
 const CONTINUATION = /^(?:第|[（(]|[上中下](?:篇|集|期|半场)|part|vol|ep)/i;
 const GLUED_AFTER = /^(?!左右|以内|以上|上下|整|的)[\p{L}\p{N}]/u;
@@ -271,7 +273,9 @@ function leftovers(original: string, taken: Array<Span & { kind: string }>): { t
     const gap = original.slice(a.end, b.start);
     if (a.quoted || b.quoted || !/^[ \u3000]+$/.test(gap) || owner.slice(a.end, b.start).some((o) => o !== undefined)) continue;
     const latin = LATIN_WORD.test(a.text) && /^[A-Za-z0-9]/.test(b.text);
-    if (!(a.after === 'theme-label' || latin || CONTINUATION.test(b.text))) continue;
+    // Q4 复盘, AI 分享会, 2026 年会: a short code first is the start of the theme, not a theme of its own.
+    const prefix = k - 1 === 0 && SHORT_CODE.test(a.text) && /^\p{Script=Han}/u.test(b.text);
+    if (!(a.after === 'theme-label' || latin || prefix || CONTINUATION.test(b.text))) continue;
     parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
   }
   // A labelled theme, else the first part: quoted when it holds spaces (a quote later on, 书目《三体》, is description).
