@@ -12,7 +12,7 @@ import { formatTime } from '../zone.js';
 import { defineCommand } from './command.js';
 import { canManage, sameUser, type CommandContext } from './context.js';
 import { describesLive, suggestLives } from './find-lives.js';
-import { readLivingId, takeLivingId } from './livingid.js';
+import { findLivingId, readLivingId, takeLivingId } from './livingid.js';
 
 const EXAMPLE = '取消直播 lvXXXXXXXX';
 
@@ -22,7 +22,12 @@ export const cancel = defineCommand<{ livingid: string } | { described: string }
   example: EXAMPLE,
   help: ['取消直播 直播ID（主播或管理员，仅限未开始的直播）'],
   // 取消明天的周会: the live described, not its ID — the matching lives are listed, none is cancelled.
-  read: (input) => (describesLive(takeLivingId(input.args).id) ? { args: { described: input.args.trim() } } : readLivingId(input.args, EXAMPLE)),
+  read: (input) => {
+    if (!describesLive(takeLivingId(input.args).id)) return readLivingId(input.args, EXAMPLE);
+    // 麻烦取消一下直播 lvABC123: words first, the ID after them.
+    const livingid = findLivingId(input.args);
+    return livingid ? { args: { livingid } } : { args: { described: input.args.trim() } };
+  },
   async run(args, ctx): Promise<Reply[]> {
     if ('described' in args) return suggestLives(ctx, args.described, (id) => `取消直播 ${id}`);
     const { livingid } = args;

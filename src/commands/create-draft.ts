@@ -98,6 +98,11 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const { slots: before, asked } = state;
   const written = answer.trim();
   if (asked === 'description') return decideCreate({ ...before, description: NOTHING.test(written) ? '' : written }, env);
+  if (before.weekInDoubt !== undefined && YES.test(written.normalize('NFKC'))) {
+    // 是 in answer to 「周三上午10点」是指下周三吗？
+    const { weekInDoubt, day: _day, ...rest } = before;
+    return decideCreate({ ...rest, start: weekInDoubt }, env);
+  }
   const half = HALF_OF_DAY.exec(written.normalize('NFKC'));
   if (half) {
     // 下午 in answer to 凌晨2点还是下午2点: the hour written first, in that half of the day.
@@ -125,6 +130,9 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   return decideCreate(next, env);
 }
 
+/** Yes to the bot's own question (是指下周三吗？). */
+const YES = /^(?:是|是的|对|对的|嗯|没错|好|好的|下周的?|yes|y)[。.!！,，]?$/i;
+
 /** 下午, 是下午, 下午的, pm: an answer that names only the half of the day. */
 const HALF_OF_DAY = /^(?:是)?(下午|晚上|傍晚|中午|上午|凌晨|早上|清晨|pm|am)(?:的)?[。.!！]?$/i;
 const AFTERNOON = /下午|晚上|傍晚|中午|pm/i;
@@ -136,6 +144,7 @@ function mergeTime(slots: Slots, read: Slots, asked: Slot): Slots {
     delete next.start;
     delete next.day;
     delete next.hourInDoubt;
+    delete next.weekInDoubt;
     if (read.start !== undefined) next.start = read.start;
     if (read.day !== undefined) next.day = read.day;
     if (read.hourInDoubt !== undefined) next.hourInDoubt = read.hourInDoubt;

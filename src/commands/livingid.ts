@@ -18,6 +18,14 @@ export function takeLivingId(args: string): { id: string; rest: string } {
   return { id: token.replace(TRAILING, ''), rest: text.slice(token.length) };
 }
 
+/** An ID-shaped token anywhere in `text` (麻烦取消一下直播 lvABC123): letters or `_-` with at least one digit. */
+export function findLivingId(text: string): string | undefined {
+  for (const token of text.split(/[\s:：,，、;；。!！?？"'“”‘’「」『』《》【】()（）[\]]+/)) {
+    if (token.length >= 6 && isLivingId(token) && /\d/.test(token) && /[A-Za-z]/.test(token)) return token;
+  }
+  return undefined;
+}
+
 /** Reads the live ID out of `args`; `example` is shown when there is none or it is malformed. */
 export function readLivingId(args: string, example: string): ReadResult<{ livingid: string }> {
   const { id } = takeLivingId(args);

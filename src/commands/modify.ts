@@ -14,7 +14,7 @@ import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
 import { unquote } from './create-draft.js';
 import { canManage, sameUser } from './context.js';
 import { describesLive, suggestLives } from './find-lives.js';
-import { isLivingId, readLivingId, takeLivingId } from './livingid.js';
+import { findLivingId, readLivingId, takeLivingId } from './livingid.js';
 import { findDurations } from './slots/durations.js';
 import { readSlots, type Day } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
@@ -185,12 +185,12 @@ export const modify = defineCommand<ModifyArgs>({
     // The ID as pasted (直播ID：lv…, 「lv…」), then what to change.
     const { id: written, rest } = takeLivingId(input.args);
     if (describesLive(written)) {
-      // 把lvXXXX改到后天下午 holds the ID after all; 把明天的周会改到后天下午 describes the live.
+      // 把lvXXXX改到后天下午 and 修改一下直播 lvXXXX 时间 … hold the ID after all; 把明天的周会改到后天下午 describes the live.
       const at = CHANGE_STARTS.exec(input.args);
       const described = (at ? input.args.slice(0, at.index) : input.args).trim();
       const change = at ? input.args.slice(at.index).trim() : '';
-      const pasted = takeLivingId(described);
-      if (isLivingId(pasted.id) && pasted.rest.trim() === '') return readChanges(change, { livingid: pasted.id }, env);
+      const livingid = findLivingId(described);
+      if (livingid) return readChanges(change, { livingid }, env);
       return { args: { described, change } };
     }
     const id = readLivingId(written, EXAMPLE);

@@ -182,8 +182,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: '创建直播 周会 明后天下午3点', expected: asks('time', /「明后天」是哪一天/) },
   { text: '创建直播 周会 每周五 15:00', expected: asks('time', /暂不支持重复的直播/) },
   { text: '创建直播 周会 明天晚上12点', expected: asks('hour', /中午12点还是夜里0点/) },
-  // Written on a Wednesday at 14:00: today's 10:00 has passed, so next Wednesday's is the only one ahead.
-  { text: '创建直播 周会 周三上午10点', expected: live('周会', '2026-12-02T10:00') },
+  // Written on a Wednesday at 14:00: today's 10:00 has passed; next week's may not be what was meant (answered 是).
+  { text: '创建直播 周会 周三上午10点', expected: asks('time', /今天就是周三，「周三上午10点」是指下周三（12月2日）吗？回复「是」/) },
+  { text: '创建直播 周会 时间定在明天下午3点', expected: live('周会', '2026-11-26T15:00') },
+  { text: '创建直播 周会 明天15:00 2小时本周进展同步', expected: live('周会', '2026-11-26T15:00', { description: '2小时本周进展同步' }) },
   { text: '创建直播 周会 周三下午4点', expected: live('周会', '2026-11-25T16:00') },
   // Typed into the sandbox at the end of the session, as a member would.
   { text: '创建直播，季度复盘，后天下午三点到五点', expected: live('季度复盘', '2026-11-27T15:00', { duration: 7200 }) },
@@ -236,6 +238,7 @@ export const PHRASINGS: Phrasing[] = [
   { text: '帮我把明天的周会改到后天下午', expected: { command: 'modify' } },
   { text: '把周会改到后天15:00', expected: { command: 'modify' } },
   { text: '取消明天的周会', expected: { command: 'cancel' } },
+  { text: '麻烦取消一下直播 lvABC123', expected: { command: 'cancel', livingid: 'lvABC123' } },
   { text: '我的直播', expected: { command: 'list' } },
   // A live's ID pasted alone, or with the command after it (tried in the group chat).
   { text: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q', expected: { command: 'info', livingid: 'lvOQpTDwAAcP2Ucxc7wXgxu9eZ_HIZ6Q' } },

@@ -87,6 +87,11 @@ describe('understanding members, end to end', () => {
     assert.equal(row(await say('wangwu', '下午2点'), '开始'), '2026-11-27 14:00 (周五)');
   });
 
+  it('周三上午10点 on a Wednesday afternoon asks whether next Wednesday is meant; 是 takes it', async () => {
+    assert.match((await say('wangwu', '创建直播 评审 周三上午10点')).content, /是指下周三（12月2日）吗？回复「是」/);
+    assert.equal(row(await say('wangwu', '是'), '开始'), '2026-12-02 10:00 (周三)');
+  });
+
   it('one question at a time until everything is known', async () => {
     assert.match((await say('zhaoliu', '开个直播')).content, /直播主题是什么/);
     assert.match((await say('zhaoliu', '新人培训')).content, /^直播「新人培训」：什么时候开始/);

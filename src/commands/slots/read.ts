@@ -32,6 +32,8 @@ export interface Slots {
   doubt?: Doubt;
   /** 两点: the hour that was written, waiting for 上午 or 下午. */
   hourInDoubt?: { hour: number; minute: number };
+  /** 周三上午10点 on a Wednesday afternoon: next week's start (ms), taken when the member answers 是. */
+  weekInDoubt?: number;
 }
 
 export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'description';
@@ -57,7 +59,7 @@ const DESCRIPTION_LABEL = /(?:直播)?(?:描述|简介|内容|说明|备注)\s*(
  * 时间：明天, 开始时间是…, 直播时间 明天, 时间明天15:00 — a label where a part starts and a value follows; inside a theme
  * (时间管理培训, UI缺时间) 时间 is the member's word.
  */
-const TIME_LABEL = /(?<=^|[\s,，、;；。的])(?:直播|会议)?(?:开始|开播)?时间(?:\s*(?:是|为|:)\s*|\s+|(?=[明今后下这本周星礼上中晚早凌傍\d零〇一二两三四五六七八九十]))|(?:开始|开播|举行|进行)(?=$|[\s,，:：、;；。!！?？])/g;
+const TIME_LABEL = /(?<=^|[\s,，、;；。的])(?:直播|会议)?(?:开始|开播)?时间(?:\s*(?:是|为|:|定在|定于|定为|在)\s*|\s+|(?=[明今后下这本周星礼上中晚早凌傍\d零〇一二两三四五六七八九十]))|(?:开始|开播|举行|进行)(?=$|[\s,，:：、;；。!！?？])/g;
 /** Words that carry no slot at the edges of what is left: 帮我…吧, 在明天, …的周会. */
 const LEADING_FILLER = /^(?:好的|好|嗯|就叫|就|能不能帮我|可以帮我|能帮我|麻烦帮我|请帮我|帮我|帮忙|麻烦|请|给我|我要|我想|有个|有场|就叫|叫做|名叫|名为|定在|定于|大概|大约|预计|的|一个|一场)+/;
 /** A part that is only one of these says nothing (在 明天15:00, 是 周会); inside a longer part they are words (要取消). */
@@ -204,8 +206,15 @@ function readTime(times: FoundTime[], slots: Slots, today: ReturnType<typeof wal
     slots.doubt = { slot: 'hour', why: `「${written}」是中午12点还是夜里0点？` };
     return false;
   }
-  // 周五15:00 written on a Friday after 15:00 is next Friday's (chrono reads forward): the only one still ahead,
-  // and the card shows its date. Before 15:00 it is today's.
+  const weekdayOnly = days.find((t) => t.weekdayOnly);
+  if (weekdayOnly && day && Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(today.year, today.month - 1, today.day) >= 7 * 86_400_000) {
+    // 周三上午10点 on a Wednesday afternoon: chrono moves it a week on, but the member may have meant today's
+    // (already past). Asked, and 是 / 对 / 下周 take next week's.
+    slots.day = day;
+    slots.weekInDoubt = fromWallClock({ ...day, hour: hour.hour, minute: hour.minute, second: 0 }, tz);
+    slots.doubt = { slot: 'time', why: `今天就是${written.slice(0, 2)}，「${written}」是指下${written.slice(0, 2)}（${day.month}月${day.day}日）吗？回复「是」，或` };
+    return false;
+  }
   slots.start = fromWallClock({ ...on, hour: hour.hour, minute: hour.minute, second: 0 }, tz);
   if (!day && slots.start <= nowMs) {
     // A bare 15:00 means today; once today's has passed, tomorrow's would be a guess.

@@ -17,6 +17,8 @@ export interface Day {
 export interface FoundTime extends Span {
   /** What the member wrote, as read (normalised). */
   text: string;
+  /** A weekday written without a date (周三): the coming one. */
+  weekdayOnly?: boolean;
   /** Set when a day was written (明天, 12月1日, 周五). */
   day?: Day;
   /** Set when an hour was written (15:00, 下午3点). */
@@ -53,8 +55,11 @@ export function findTimes(text: string, now: WallClock): FoundTime[] {
   if (results.length === 0) results = chrono.en.parse(text, reference, { forwardDate: true });
   return results.map((r) => {
     // zh's month-day pattern takes the spaces before it (where a quoted theme was masked): not part of the time.
-    const written = r.text.trim();
     const start = r.index + (r.text.length - r.text.trimStart().length);
+    let written = r.text.trim();
+    // 15:00 2小时…: a number after a space that runs into a word is that word's (chrono takes it as seconds).
+    const stray = /\s+\d{1,2}$/.exec(written);
+    if (stray && /\p{L}/u.test(text[start + written.length] ?? '')) written = written.slice(0, stray.index);
     const end = start + written.length;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month');
@@ -67,6 +72,7 @@ export function findTimes(text: string, now: WallClock): FoundTime[] {
       insideWord: WORD_CHAR.test(text[start - 1] ?? '') && WORD_CHAR.test(text[end] ?? ''),
     };
     if (dayKnown) found.day = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+    if (s.isCertain('weekday') && !s.isCertain('day')) found.weekdayOnly = true;
     if (hourKnown) found.hour = { hour: date.getHours(), minute: date.getMinutes(), halfOfDayKnown: s.isCertain('meridiem') || date.getHours() === 0 || date.getHours() >= 13 };
     if (r.end && hourKnown && r.end.isCertain('hour')) found.rangeSeconds = rangeSeconds(r.start, r.end);
     return found;
