@@ -3,6 +3,7 @@ import type { LivingInfo, TemplateCard } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
 import { buttonKey } from './button-key.js';
 import { checkCard, clip, SOURCE, TITLE_MAX, VALUE_MAX } from './limits.js';
+import { memberLabel } from './live.js';
 
 export interface CancelConfirmInput {
   livingid: string;
@@ -10,6 +11,8 @@ export interface CancelConfirmInput {
   timezone: string;
   /** The clicked card's task_id: the question replaces that card. */
   taskId: string;
+  /** The anchor's name (userid when WeCom gives none). */
+  anchorName?: string;
 }
 
 /** Builds the confirmation card. */
@@ -23,7 +26,7 @@ export function buildCancelConfirmCard(input: CancelConfirmInput): TemplateCard 
     horizontal_content_list: [
       { keyname: '直播ID', value: livingid },
       { keyname: '开始', value: formatTime(info.living_start * 1000, input.timezone) },
-      { keyname: '主播', value: clip(info.anchor_userid, VALUE_MAX) },
+      { keyname: '主播', value: clip(memberLabel(input.anchorName, info.anchor_userid), VALUE_MAX) },
     ],
     task_id: input.taskId,
     button_list: [

@@ -34,7 +34,7 @@ export const cancel = defineCommand<{ livingid: string } | { described: string }
     const { live, refused } = await cancellable(ctx, livingid);
     if (!live) return [refused];
     if (ctx.click) {
-      const card = buildCancelConfirmCard({ livingid, info: live, timezone: ctx.settings.timezone, taskId: ctx.click.taskId });
+      const card = buildCancelConfirmCard({ livingid, info: live, timezone: ctx.settings.timezone, taskId: ctx.click.taskId, anchorName: await ctx.names.nameOf(live.anchor_userid) });
       return [{ kind: 'replace-card', responseCode: ctx.click.responseCode, card }];
     }
     return cancelNow(ctx, livingid, live);

@@ -94,6 +94,7 @@ describe('the sandbox chat page, in a real browser', () => {
 
     await created.getByRole('button', { name: '取消直播' }).click();
     await created.getByText('确认取消这场直播？').waitFor();
+    await created.getByText('张三（zhangsan）').waitFor();
     assert.equal(await page.locator('#lives tr', { hasText: '已取消' }).count(), 0, 'nothing cancelled by the first tap');
     // The README's picture: `UPDATE_SCREENSHOT=1 node --import tsx --test test/sandbox/page.test.ts`
     if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: 'docs/sandbox.png' });
