@@ -50,6 +50,9 @@ export const DEFAULTS: Defaults = defaultsSchema.parse(
   JSON.parse(readFileSync(new URL('../config/defaults.json', import.meta.url), 'utf8')),
 );
 
+/** The 智能机器人's path and name when its settings leave them out (the sandbox's too). */
+export const AIBOT_DEFAULTS = { path: '/wecom/aibot', name: '直播助手' } as const;
+
 const WECOM_KEYS = ['WECOM_CORP_ID', 'WECOM_CORP_SECRET', 'WECOM_AGENT_ID', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
 
 const isTimeZone = (tz: string): boolean => {
@@ -91,8 +94,8 @@ const envSchema = z.object({
   WECOM_AIBOT_ENCODING_AES_KEY: optionalText.pipe(
     z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits (智能机器人 → API 模式 → EncodingAESKey)').optional(),
   ),
-  WECOM_AIBOT_CALLBACK_PATH: z.string().regex(/^\/[\w\-./]*$/, 'must be a path starting with /').default('/wecom/aibot'),
-  WECOM_AIBOT_NAME: z.string().trim().min(1).max(64).default('直播助手'),
+  WECOM_AIBOT_CALLBACK_PATH: z.string().regex(/^\/[\w\-./]*$/, 'must be a path starting with /').default(AIBOT_DEFAULTS.path),
+  WECOM_AIBOT_NAME: z.string().trim().min(1).max(64).default(AIBOT_DEFAULTS.name),
   WECOM_API_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://qyapi.weixin.qq.com'),
   PORT: int(0, 65535).default(3000),
   WECOM_CALLBACK_PATH: z.string().regex(/^\/[\w\-./]*$/, 'must be a path starting with /').default(DEFAULTS.callback.path),
@@ -138,8 +141,7 @@ export interface WeComSettings {
 export interface Config {
   /** null when no WECOM_* setting is given (sandbox); every setting when all are. */
   wecom: WeComSettings | null;
-  /** The 智能机器人 channel: its Token and EncodingAESKey (both or neither) and its callback path. */
-  /** The 智能机器人: its Token, key and path, and its name as members @-mention it. */
+  /** The 智能机器人 (both Token and EncodingAESKey, or null): its key, path, and its name as members @-mention it. */
   aibot: { token: string; encodingAESKey: string; path: string; name: string } | null;
   apiBaseURL: string;
   port: number;

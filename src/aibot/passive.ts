@@ -8,6 +8,8 @@ import type { Reply } from '../replies/reply.js';
 import type { AibotResponseBody, TemplateCard } from '../wecom/types.js';
 
 const STREAM_MAX_BYTES = 20_480;
+/** 1.周会: a list's rows and their buttons are numbered alike. */
+const NUMBERED = /^(\d+)\./;
 
 /** What a member types to do what a card's button does; undefined when nothing typed does it. */
 export type TypedForButton = (key: string) => string | undefined;
@@ -26,12 +28,12 @@ export function cardAsMarkdown(card: TemplateCard, typed: TypedForButton = () =>
   for (const b of card.button_list ?? []) {
     const message = b.key ? typed(b.key) : undefined;
     if (!message) continue;
-    const number = /^(\d+)\./.exec(b.text)?.[1];
+    const number = NUMBERED.exec(b.text)?.[1];
     if (number && card.horizontal_content_list?.some((row) => row.keyname.startsWith(`${number}.`))) rowHint.set(number, message);
     else hints.push(`${b.text}：发送「${message}」`);
   }
   for (const row of card.horizontal_content_list ?? []) {
-    const hint = rowHint.get(/^(\d+)\./.exec(row.keyname)?.[1] ?? '');
+    const hint = rowHint.get(NUMBERED.exec(row.keyname)?.[1] ?? '');
     lines.push(`${row.keyname}：${row.value ?? ''}${hint ? ` · 发送「${hint}」` : ''}`);
   }
   if (hints.length > 0) lines.push('', ...hints);

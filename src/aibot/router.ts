@@ -17,6 +17,7 @@ import { decrypt, refuse, reply } from '../callback/respond.js';
 import type { EndpointGuards } from '../callback/router.js';
 import { readSignedQuery, verifySignature } from '../callback/verify.js';
 import type { Dispatcher, Outgoing } from '../commands/dispatch.js';
+import { newTaskId } from '../cards/limits.js';
 import { typedForButton } from '../commands/registry.js';
 import type { ExpiringStore } from '../expiring.js';
 import type { Reply } from '../replies/reply.js';
@@ -56,22 +57,21 @@ export interface AibotOptions extends EndpointGuards, AibotTiming {
   streams: ExpiringStore<StreamState>;
   /** Cards sent in this channel by task_id, so a click can grey out the card it came from. */
   cards: ExpiringStore<TemplateCard>;
-  /** The bot's name as members @-mention it; default 直播助手. */
-  name?: string;
+  /** The bot's name as members @-mention it. */
+  name: string;
   /** True when the stores are shared (Redis): after a stop, other instances answer this one's refreshes. */
   sharedState?: boolean;
 }
 
 /** WeCom refreshes an unfinished stream for 6 minutes from the member's message. */
-const STREAM_WINDOW_MS = 6 * 60_000;
+export const STREAM_WINDOW_MS = 6 * 60_000;
 const WELCOME = '你好，我是直播助手。可以这样说：\n• 创建直播 周会 明天15:00\n• 我的直播\n• 帮助';
 const WORKING = '处理中…';
-const DEFAULT_NAME = '直播助手';
 const PRIVATE_NOTE = '结果涉及观看数据，已通过应用消息私信发给你。';
+const FAILED = '处理消息时出错，请稍后再试。';
 
 /** Watch figures and the attendance sheet: for the asker's eyes, never a group's. */
 const isPrivate = (r: Reply): boolean => r.kind === 'file' || (r.kind === 'card' && r.card.main_title.desc === '观看统计');
-const FAILED = '处理消息时出错，请稍后再试。';
 
 /** A click is answered within WeCom's 5 s: the card update in the response, the rest through the app. */
 const CLICK_DEADLINE_MS = 4000;
@@ -81,8 +81,8 @@ const IN_PROGRESS_MAX = 3;
 
 type Chat = Extract<AibotMessage, { kind: 'text' }>;
 
-/** A task_id WeCom accepts ([0-9A-Za-z_-@], ≤ 128 bytes) and has not seen from this bot. */
-const newTaskId = (): string => `t${randomBytes(12).toString('base64url')}`;
+/** A stream id of our own (WeCom echoes it in its refreshes). */
+const newStreamId = (): string => `s${randomBytes(9).toString('base64url')}`;
 
 /** Resolves to `work`'s value, or to undefined after `ms` (the work goes on). */
 async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -123,6 +123,11 @@ export function createAibotHandler(options: AibotOptions) {
     if (card?.task_id) await cards.set(card.task_id, card, CARD_TTL_MS).catch(() => undefined);
   };
   const viaApp = (to: string, r: Reply) => options.sendViaApp(to, r).catch((error: unknown) => logger.warn({ err: String(error) }, 'aibot: app message failed'));
+  /** Replies for the app, in the background and in order: its per-member window must not hold up the answer here. */
+  const viaAppLater = (outgoing: Outgoing[]) =>
+    void track((async () => {
+      for (const { to, reply: r } of outgoing) await viaApp(to, r);
+    })());
 
   /**
    * The member's answer once the stream can no longer show it: once through the callback's response_url (a card
@@ -158,7 +163,7 @@ export function createAibotHandler(options: AibotOptions) {
           for (const { to, reply: r } of late) {
             if (to !== m.from) await viaApp(to, r);
             // A new message needs its own task_id (unique per bot); the clicked card keeps its own.
-            else if (r.kind === 'replace-card') mine.push({ kind: 'card', card: { ...r.card, task_id: newTaskId() } });
+            else if (r.kind === 'replace-card') mine.push({ kind: 'card', card: { ...r.card, task_id: newTaskId('late') } });
             else if (r.kind !== 'update-card') mine.push(r);
           }
           await pushLate(m, mine);
@@ -168,19 +173,18 @@ export function createAibotHandler(options: AibotOptions) {
       return 'click-late';
     }
     let update: TemplateCard | undefined;
-    const others: Array<[string, Reply]> = [];
-    for (const { to, reply: r } of outgoing) {
+    const others: Outgoing[] = [];
+    for (const o of outgoing) {
+      const { to, reply: r } = o;
       if (to === m.from && r.kind === 'replace-card') update = { ...r.card, task_id: m.taskId };
       else if (to === m.from && r.kind === 'update-card') {
         const clicked = await cards.get(m.taskId).catch(() => undefined);
         // Greyed out as the app's replace_name does: the same card, one inert button with the new label.
         if (clicked) update = { ...clicked, button_list: [{ text: r.replaceName, style: 4, key: `done:${m.taskId}` }] };
-      } else others.push([to, r]);
+      } else others.push(o);
     }
     // The card first (WeCom's 5 s), then what goes through the app (an anchor told of an admin's cancel, …).
-    void track((async () => {
-      for (const [to, r] of others) await viaApp(to, r);
-    })());
+    viaAppLater(others);
     if (!update) {
       reply(res, 200, '');
       return 'click';
@@ -213,10 +217,7 @@ export function createAibotHandler(options: AibotOptions) {
       else mine.push(o.reply);
     }
     if (privately) mine.push({ kind: 'text', content: PRIVATE_NOTE });
-    // In the background, in order: the app's per-member window must not hold up the answer in the chat.
-    void track((async () => {
-      for (const { to, reply: r } of elsewhere) await viaApp(to, r);
-    })());
+    viaAppLater(elsewhere);
     return mine;
   };
 
@@ -231,7 +232,7 @@ export function createAibotHandler(options: AibotOptions) {
     }
     if (typeof encrypted !== 'string' || encrypted === '') throw new CallbackBadRequest('malformed-message');
     verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
-    const m = parseAibotMessage(decrypt(crypto, encrypted), options.name ?? DEFAULT_NAME);
+    const m = parseAibotMessage(decrypt(crypto, encrypted), options.name);
     const outcome = (o: string) => {
       options.onOutcome?.(o);
       logger.debug({ channel: 'aibot', outcome: o, kind: m.kind, from: m.from, ms: Math.round(performance.now() - started) }, 'callback');
@@ -262,16 +263,16 @@ export function createAibotHandler(options: AibotOptions) {
     }
     // Only the @mention: say what the bot can do.
     if (m.content.trim() === '') {
-      passive(res, query.nonce, streamReply(`s${randomBytes(9).toString('base64url')}`, true, WELCOME));
+      passive(res, query.nonce, streamReply(newStreamId(), true, WELCOME));
       return outcome('welcome');
     }
     // WeCom lets a member have 3 messages in progress with the bot; a fourth is told to wait, not queued behind them.
     if ((inProgress.get(m.from) ?? 0) >= IN_PROGRESS_MAX) {
-      passive(res, query.nonce, streamReply(`s${randomBytes(9).toString('base64url')}`, true, '你还有3条消息正在处理，请稍后再发。'));
+      passive(res, query.nonce, streamReply(newStreamId(), true, '你还有3条消息正在处理，请稍后再发。'));
       return outcome('member-busy');
     }
     inProgress.set(m.from, (inProgress.get(m.from) ?? 0) + 1);
-    const streamId = `s${randomBytes(9).toString('base64url')}`;
+    const streamId = newStreamId();
     const cardsAllowed = m.chat.type === 'single';
     const closes = clock.now() + windowMs;
     const work = track(run(m)).finally(() => {

@@ -11,8 +11,8 @@ import type { LivingInfo } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
 import { defineCommand } from './command.js';
 import { canManage, sameUser, type CommandContext } from './context.js';
-import { describesLive, suggestLives } from './find-lives.js';
-import { findLivingId, readLivingId, takeLivingId } from './livingid.js';
+import { describesLive, liveNamedIn, suggestLives } from './find-lives.js';
+import { readLivingId, takeLivingId } from './livingid.js';
 
 const EXAMPLE = '取消直播 lvXXXXXXXX';
 
@@ -24,9 +24,7 @@ export const cancel = defineCommand<{ livingid: string } | { described: string }
   // 取消明天的周会: the live described, not its ID — the matching lives are listed, none is cancelled.
   read: (input) => {
     if (!describesLive(takeLivingId(input.args).id)) return readLivingId(input.args, EXAMPLE);
-    // 麻烦取消一下直播 lvABC123: words first, the ID after them.
-    const livingid = findLivingId(input.args);
-    return livingid ? { args: { livingid } } : { args: { described: input.args.trim() } };
+    return { args: liveNamedIn(input.args) };
   },
   async run(args, ctx): Promise<Reply[]> {
     if ('described' in args) return suggestLives(ctx, args.described, (id) => `取消直播 ${id}`);

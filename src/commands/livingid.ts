@@ -18,12 +18,12 @@ export function takeLivingId(args: string): { id: string; rest: string } {
   return { id: token.replace(TRAILING, ''), rest: text.slice(token.length) };
 }
 
-/** An ID-shaped token anywhere in `text` (麻烦取消一下直播 lvABC123): letters or `_-` with at least one digit. */
+/** True for a token pasted as an ID rather than typed as a word: ID characters, letters and at least one digit. */
+export const looksPasted = (token: string): boolean => isLivingId(token) && /\d/.test(token) && /[A-Za-z]/.test(token);
+
+/** An ID-shaped token anywhere in `text` (麻烦取消一下直播 lvABC123). */
 export function findLivingId(text: string): string | undefined {
-  for (const token of text.split(/[\s:：,，、;；。!！?？"'“”‘’「」『』《》【】()（）[\]]+/)) {
-    if (token.length >= 6 && isLivingId(token) && /\d/.test(token) && /[A-Za-z]/.test(token)) return token;
-  }
-  return undefined;
+  return text.split(/[\s:：,，、;；。!！?？"'“”‘’「」『』《》【】()（）[\]]+/).find((token) => token.length >= 6 && looksPasted(token));
 }
 
 /** Reads the live ID out of `args`; `example` is shown when there is none or it is malformed. */

@@ -13,8 +13,8 @@ import { formatDuration, formatTime } from '../zone.js';
 import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
 import { unquote } from './create-draft.js';
 import { canManage, sameUser } from './context.js';
-import { describesLive, suggestLives } from './find-lives.js';
-import { findLivingId, readLivingId, takeLivingId } from './livingid.js';
+import { describesLive, liveNamedIn, suggestLives } from './find-lives.js';
+import { readLivingId, takeLivingId } from './livingid.js';
 import { findDurations } from './slots/durations.js';
 import { readSlots, type Day } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
@@ -59,13 +59,14 @@ const NOTHING = /^(?:无|没有|不要|空|清空)$/;
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
 const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*/;
 
+/** Verbs that move a live to the time after them. */
+const MOVE_VERBS = '改期到|改期|改到|改成|改为|改在|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到';
 /** Where the change starts in a message that describes the live: a move verb, or a field word after a space. */
-const CHANGE_STARTS = /(?:改期到|改期|改到|改成|改为|改在|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到)|(?<=\s)(?:开始时间|时间|主题|标题|时长|描述|提醒)/;
-/** 把…改到 in a sentence: the command, with the live named between. */
+const CHANGE_STARTS = new RegExp(`(?:${MOVE_VERBS})|(?<=\\s)(?:开始时间|时间|主题|标题|时长|描述|提醒)`);
+/** 把…改到 in a sentence: the command, with the live named between (改期 and 改在 alone do not make one). */
 const SENTENCE = /把(?=.+?(?:改期到|改到|改成|改为|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到))/;
-
-/** A verb that moves a live to the time after it. */
-const MOVE_TO = /^(?:改期到|改期|改到|改成|改为|改在|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到)[\s:：]*/;
+/** A move verb before the new time (改到后天16:30). */
+const MOVE_TO = new RegExp(`^(?:${MOVE_VERBS})[\\s:：]*`);
 
 const ask = (state: ModifyState, why = ''): ReadResult<ModifyArgs> => ({
   ask: { text: `${why}${state.field ? `新的${FIELD_NAMES[state.field]}是什么？` : WHAT}${HINT}`, state },
@@ -189,9 +190,8 @@ export const modify = defineCommand<ModifyArgs>({
       const at = CHANGE_STARTS.exec(input.args);
       const described = (at ? input.args.slice(0, at.index) : input.args).trim();
       const change = at ? input.args.slice(at.index).trim() : '';
-      const livingid = findLivingId(described);
-      if (livingid) return readChanges(change, { livingid }, env);
-      return { args: { described, change } };
+      const named = liveNamedIn(described);
+      return 'livingid' in named ? readChanges(change, named, env) : { args: { ...named, change } };
     }
     const id = readLivingId(written, EXAMPLE);
     if (!('args' in id)) return id;

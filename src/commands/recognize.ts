@@ -3,7 +3,8 @@
  * recognises anywhere (帮我明天下午3点开个周会直播). English aliases must be whole words (`listing` is not `list`).
  */
 import type { Command, CommandInput } from './command.js';
-import { COMMANDS } from './registry.js';
+import { looksPasted } from './livingid.js';
+import { commandNamed, COMMANDS } from './registry.js';
 import { Reading, type Span } from './slots/reading.js';
 
 export interface Recognized {
@@ -68,9 +69,9 @@ export function recognize(text: string): Recognized | null {
 /** A live's ID pasted alone asks for its details; `ID 观看统计` names the command after the ID. */
 function pastedId(reading: Reading, lead: number): Recognized | null {
   const m = PASTED_ID.exec(reading.text.slice(lead));
-  if (!m || !/\d/.test(m[1]!) || !/[A-Za-z]/.test(m[1]!)) return null;
+  if (!m || !looksPasted(m[1]!)) return null;
   const after = m[2]!.toLowerCase();
-  const command = after === '' ? COMMANDS.find((c) => c.name === 'info') : WORDS.find((w) => w.word === after && ID_FIRST.has(w.command.name))?.command;
+  const command = after === '' ? commandNamed('info') : WORDS.find((w) => w.word === after && ID_FIRST.has(w.command.name))?.command;
   if (!command) return null;
   const start = lead + m[0].indexOf(m[1]!);
   const id = reading.source({ start, end: start + m[1]!.length });

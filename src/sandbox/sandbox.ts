@@ -9,7 +9,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { createBot, type Bot } from '../app.js';
 import { STATUS_NAMES } from '../cards/status.js';
-import type { Config } from '../config.js';
+import { STREAM_WINDOW_MS } from '../aibot/router.js';
+import { AIBOT_DEFAULTS, type Config } from '../config.js';
 import type { SentMessage } from '../emulator/messages.js';
 import { WeComEmulator } from '../emulator/server.js';
 import type { Logger } from '../log.js';
@@ -34,11 +35,9 @@ type GroupEntry =
 
 /** The sandbox's one group chat, where every member can @-mention the bot. */
 const GROUP_CHAT_ID = 'wrSANDBOXGROUP';
-const BOT_NAME = '直播助手';
 const MAX_GROUP_ENTRIES = 1000;
 /** How often the page's WeCom asks for an unfinished stream (WeCom's own cadence is not documented). */
 const REFRESH_EVERY_MS = 500;
-const STREAM_WINDOW_MS = 6 * 60_000;
 
 export interface Sandbox {
   emulator: WeComEmulator;
@@ -91,7 +90,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
   const admins = options.config.adminUserids.length > 0 ? options.config.adminUserids : ['admin'];
   // The 智能机器人 beside the app: its own Token and key (generated unless set), so the group chat works out of the box.
   const group = emulator.aibotSender(options.config.aibot?.token, options.config.aibot?.encodingAESKey);
-  const aibot = { path: options.config.aibot?.path ?? '/wecom/aibot', name: options.config.aibot?.name ?? BOT_NAME, token: group.token, encodingAESKey: group.encodingAESKey };
+  const aibot = { ...AIBOT_DEFAULTS, ...options.config.aibot, token: group.token, encodingAESKey: group.encodingAESKey };
   const config: Config = { ...options.config, apiBaseURL: emulator.url, adminUserids: admins, aibot };
   const bot = createBot({
     config,
@@ -121,12 +120,13 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     if (list.length > MAX_ENTRIES_PER_MEMBER) list.shift();
     conversations.set(user, list);
   };
-  const announce = (user: string) => {
-    for (const res of listeners) res.write(`data: ${JSON.stringify({ user })}\n\n`);
+  /** Tells every open page what changed: a member's app chat ({ user }) or the group ({ group: true }). */
+  const announce = (event: { user: string } | { group: true }) => {
+    for (const res of listeners) res.write(`data: ${JSON.stringify(event)}\n\n`);
   };
   emulator.messages.onMessage((message, change) => {
     if (change === 'new') record(message.touser, { seq: ++seq, from: 'bot', message });
-    announce(message.touser);
+    announce({ user: message.touser });
   });
   for (const m of members) emulator.directory.add(m.userid, m.name);
 
@@ -135,10 +135,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
   const recordGroup = (entry: GroupEntry) => {
     groupEntries.push(entry);
     if (groupEntries.length > MAX_GROUP_ENTRIES) groupEntries.shift();
-    for (const res of listeners) res.write(`data: ${JSON.stringify({ group: true })}\n\n`);
-  };
-  const updated = () => {
-    for (const res of listeners) res.write(`data: ${JSON.stringify({ group: true })}\n\n`);
+    announce({ group: true });
   };
   emulator.aibotResponses.onPush((push) => {
     if (push.chatid !== GROUP_CHAT_ID || push.body.msgtype !== 'markdown') return;
@@ -167,7 +164,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
         const refreshed = (await group.refresh(user, stream.id, GROUP_CHAT_ID).catch(() => undefined))?.reply?.stream as typeof stream | undefined;
         if (!refreshed || closed) break;
         Object.assign(entry, { text: refreshed.content, finished: refreshed.finish });
-        updated();
+        announce({ group: true });
       }
     })();
     return answer.status;
@@ -197,7 +194,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     const text = typeof req.body?.text === 'string' ? req.body.text.slice(0, 2000) : '';
     if (!user || text.trim() === '') return void res.status(400).json({ error: '请选择成员并输入内容' });
     record(user, { seq: ++seq, from: 'member', text });
-    announce(user);
+    announce({ user });
     const { answers } = await emulator.callbacks.sendText(user, text);
     res.json({ status: answers[0]?.status });
   });
@@ -215,7 +212,7 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
     res.json({ status: answer?.status });
   });
   api.get('/group', (_req, res) => {
-    res.json({ name: '项目群', bot: BOT_NAME, entries: groupEntries });
+    res.json({ name: '项目群', bot: aibot.name, entries: groupEntries });
   });
   api.post('/group/send', async (req: Request, res: Response) => {
     const user = memberOf(req.body);

@@ -330,7 +330,7 @@ export class WeComApi {
     for (;;) {
       let token: string | undefined;
       try {
-        token = endpoint === 'gettoken' || (spec as { token?: false }).token === false ? undefined : await this.tokens.get();
+        token = (spec as { token?: false }).token === false ? undefined : await this.tokens.get();
         const query = token === undefined ? { ...input.query } : { ...input.query, access_token: token };
         const body = await send(this.transport, this.options.baseURL, { method: spec.method, endpoint, query, json: input.json, ...(input.form ? { form: input.form } : {}) });
         const parsed = spec.schema.safeParse(body);

@@ -23,12 +23,12 @@ interface EndpointSpec {
   method: 'GET' | 'POST';
   schema: z.ZodType;
   idempotent: boolean;
-  /** False for the one call authorised by its URL alone (aibot/response); every other call carries access_token. */
+  /** False for the calls made without access_token: gettoken (which fetches it) and aibot/response (its URL is the authority). */
   token?: false;
 }
 
 export const ENDPOINTS = {
-  gettoken: { method: 'GET', schema: tokenResponseSchema, idempotent: true },
+  gettoken: { method: 'GET', schema: tokenResponseSchema, idempotent: true, token: false },
   get_api_domain_ip: { method: 'GET', schema: apiDomainIpResponseSchema, idempotent: true },
   'living/create': { method: 'POST', schema: createLivingResponseSchema, idempotent: false },
   // A modify or cancel sent twice ends in the same state as once.

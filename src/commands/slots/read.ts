@@ -166,7 +166,8 @@ function gluedToWord(text: string, t: FoundTime): boolean {
   return letter.test(text[t.start - 1] ?? '') || (letter.test(text[t.end] ?? '') && text[t.end] !== '的');
 }
 
-const sameDay = (a: Day, b: Day) => a.year === b.year && a.month === b.month && a.day === b.day;
+/** True when both are the same calendar day. */
+export const sameDay = (a: Day, b: Day): boolean => a.year === b.year && a.month === b.month && a.day === b.day;
 const dayOf = (w: { year: number; month: number; day: number }): Day => ({ year: w.year, month: w.month, day: w.day });
 
 /**
