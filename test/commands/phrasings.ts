@@ -53,6 +53,9 @@ export const PHRASINGS: Phrasing[] = [
   { text: '创建直播 Q4复盘（上） 明天15:00', expected: live('Q4复盘（上）', '2026-11-26T15:00') },
   // A short code before a Chinese word is the start of the theme (a misread the first adversarial review left).
   { text: '创建直播 Q4 复盘 明天15:00', expected: live('Q4 复盘', '2026-11-26T15:00') },
+  // Typed in the sandbox's group chat after the tidy: commas around a short-code theme; a sentence after @直播助手，.
+  { text: '创建直播，Q4 复盘，明天下午3点', expected: live('Q4 复盘', '2026-11-26T15:00') },
+  { text: '，帮我把明天的Q4 复盘改到后天下午4点', expected: { command: 'modify' } },
   { text: '帮我开个直播带货培训的直播，明天15:00', expected: live('带货培训', '2026-11-26T15:00') },
   { text: '创建直播 带货直播 明天15:00', expected: live('带货直播', '2026-11-26T15:00') },
   { text: '创建直播 AI 分享会 明天15:00 讲讲大模型', expected: live('AI 分享会', '2026-11-26T15:00', { description: '讲讲大模型' }) },
