@@ -9,23 +9,29 @@ import { onlyUpcoming } from '../cards/status.js';
 import { text, type Reply } from '../replies/reply.js';
 import type { LivingInfo } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
-import { defineCommand } from './command.js';
+import { defineCommand, spanOf } from './command.js';
 import { canManage, sameUser, type CommandContext } from './context.js';
-import { describesLive, liveNamedIn, suggestLives } from './find-lives.js';
+import { readLiveNamed, suggestLives, type LiveNamed } from './find-lives.js';
 import { readLivingId, takeLivingId } from './livingid.js';
 
 const EXAMPLE = '取消直播 lvXXXXXXXX';
 
-export const cancel = defineCommand<{ livingid: string } | { described: string }>({
+/** 把明天的周会取消了, 明天那个周会不开了，帮我取消掉 (not 取消了吗, a question). */
+const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|不办了/;
+
+export const cancel = defineCommand<LiveNamed>({
   name: 'cancel',
   words: ['取消这场直播', '取消直播', '撤销直播', '删除直播', '取消', 'cancel'],
   example: EXAMPLE,
   help: ['取消直播 直播ID（主播或管理员，仅限未开始的直播）'],
   // 取消明天的周会: the live described, not its ID — the matching lives are listed, none is cancelled.
-  read: (input) => {
-    if (!describesLive(takeLivingId(input.args).id)) return readLivingId(input.args, EXAMPLE);
-    return { args: liveNamedIn(input.args) };
+  sentence(text) {
+    const found = spanOf(SENTENCE, text);
+    // ID 取消 may drop something else: a sentence cancels only a live it describes in words.
+    const described = found && /\p{Script=Han}/u.test(text.slice(0, found[0]!.start) + text.slice(found[0]!.end));
+    return described ? found : null;
   },
+  read: (input) => readLiveNamed(input, EXAMPLE),
   async run(args, ctx): Promise<Reply[]> {
     if ('described' in args) return suggestLives(ctx, args.described, (id) => `取消直播 ${id}`);
     const { livingid } = args;

@@ -16,6 +16,8 @@ export interface CommandInput {
   cues: Span[];
   /** The member's text after the command word, as written. */
   args: string;
+  /** No word of the command was written (明天晚上7点 部门分享会): what it would do is confirmed first. */
+  implied?: true;
 }
 
 /** When and where a message is read. */
@@ -56,6 +58,12 @@ export interface Command<A = unknown> {
   actions?: Record<string, ButtonAction>;
   /** What a member types to do what an action's button does, where a chat shows no buttons (a group). */
   typed?: Record<string, (arg: string) => string>;
+}
+
+/** The span `pattern` matches in `text`, as a command's sentence cue; null when it does not. */
+export function spanOf(pattern: RegExp, text: string): Span[] | null {
+  const m = pattern.exec(text);
+  return m ? [{ start: m.index, end: m.index + m[0].length }] : null;
 }
 
 /** Declares a command, keeping its argument type between `read` and `run`. */

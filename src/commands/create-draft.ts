@@ -6,7 +6,11 @@
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
 import type { ReadEnv, ReadResult } from './command.js';
 import { fromWallClock, formatDuration, formatTime } from '../zone.js';
-import { readSlots, type Slot, type Slots } from './slots/read.js';
+import { monthDay, plusDays } from './slots/calendar.js';
+import { hourOf } from './slots/clocks.js';
+import { readSlots, type Period, type Slot, type Slots } from './slots/read.js';
+import { findReminders } from './slots/reminders.js';
+import { alternation, WORDS } from './slots/words.js';
 
 /** A live to create, every field decided. */
 export interface CreateArgs {
@@ -24,29 +28,48 @@ export interface CreateArgs {
 export interface CreateState {
   slots: Slots;
   asked: Slot;
+  /** The command was inferred from a message without its words: the live is confirmed before it is created. */
+  confirm?: true;
 }
 
 const MAX_DURATION_SECONDS = 24 * 3600;
+const MIN_DURATION_SECONDS = 60;
 const ABANDON_HINT = '（回复「取消」可放弃）';
 
 const QUESTIONS: Record<Slot, (slots: Slots, env: ReadEnv) => string> = {
   theme: () => '直播主题是什么？例如 周会',
   time: () => '什么时候开始？例如 明天15:00',
-  hour: (slots) => `${slots.day ? `${slots.day.month}月${slots.day.day}日` : ''}几点开始？例如 15:00、下午3点`,
+  hour: (slots) => `${slots.day ? monthDay(slots.day) : ''}${slots.period ? PERIOD_NAMES[slots.period] : ''}几点开始？例如 ${slots.period ? '3点' : '15:00、下午3点'}`,
   duration: () => '直播多长时间？例如 1小时、90分钟',
+  reminder: () => '提前多久提醒？例如 提前15分钟、不提醒',
+  confirm: () => '要创建吗？回复「是」创建，或者直接写要改的地方',
   description: () => `描述改成什么？最多${DESCRIPTION_MAX_CHARS}个字，不要描述请回复「无」`,
 };
 
+/** How a question names a part of the day (下周五下午几点开始？). */
+const PERIOD_NAMES: Record<Period, string> = { small: '凌晨', morning: '上午', noon: '中午', afternoon: '下午', evening: '晚上', night: '夜里' };
+
 /** Asks for `slot`, saying why and what is already understood. */
-function ask(slots: Slots, slot: Slot, env: ReadEnv, why = ''): ReadResult<CreateArgs> {
-  const known = slots.theme && slot !== 'theme' ? `直播「${slots.theme}」：` : '';
+function ask(slots: Slots, slot: Slot, env: ReadEnv, why = '', confirm = false): ReadResult<CreateArgs> {
+  const known = slots.theme && slot !== 'theme' && slot !== 'confirm' ? `直播「${slots.theme}」：` : '';
   const { doubt: _asked, ...rest } = slots;
-  const state: CreateState = { slots: rest, asked: slot };
+  const state: CreateState = { slots: rest, asked: slot, ...(confirm ? { confirm: true as const } : {}) };
   return { ask: { text: `${known}${why}${QUESTIONS[slot](slots, env)}${ABANDON_HINT}`, state } };
 }
 
-/** The live `slots` describe, or the one question to ask first. */
-export function decideCreate(slots: Slots, env: ReadEnv): ReadResult<CreateArgs> {
+/**
+ * The live `slots` describe, or the one question to ask first. With `confirm` (a message that never said 创建 or
+ * 直播), the complete live is shown and created only on 是.
+ */
+export function decideCreate(slots: Slots, env: ReadEnv, confirm = false): ReadResult<CreateArgs> {
+  const decided = decideFields(slots, env);
+  if (!confirm || !('args' in decided)) return 'ask' in decided && confirm ? { ask: { ...decided.ask, state: { ...(decided.ask.state as CreateState), confirm: true } } } : decided;
+  const { theme, start, durationSeconds } = decided.args;
+  const length = durationSeconds === null ? '' : `，${formatDuration(durationSeconds)}`;
+  return ask(slots, 'confirm', env, `要创建直播「${theme}」吗？${formatTime(start, env.timezone)}${length}。`, true);
+}
+
+function decideFields(slots: Slots, env: ReadEnv): ReadResult<CreateArgs> {
   if (slots.doubt) return ask(slots, slots.doubt.slot, env, slots.doubt.why);
   const theme = slots.theme?.trim() ?? '';
   if (theme === '') return ask(slots, 'theme', env);
@@ -65,7 +88,7 @@ export function decideCreate(slots: Slots, env: ReadEnv): ReadResult<CreateArgs>
     return ask(slots, 'duration', env, `时间段「${slots.timeText}」是${formatDuration(rangeSeconds)}，但写的时长是${formatDuration(durationSeconds)}，以哪个为准？`);
   }
   const duration = durationSeconds ?? rangeSeconds;
-  if (duration === 0) return ask({ ...slots, durationSeconds: undefined }, 'duration', env, '直播时长不能为0。');
+  if (duration !== undefined && duration < MIN_DURATION_SECONDS) return ask({ ...slots, durationSeconds: undefined }, 'duration', env, '直播时长至少1分钟。');
   if (duration !== undefined && duration > MAX_DURATION_SECONDS) {
     return ask({ ...slots, durationSeconds: undefined, rangeSeconds: undefined }, 'duration', env, `直播时长最多24小时（当前${formatDuration(duration)}）。`);
   }
@@ -84,7 +107,8 @@ export function decideCreate(slots: Slots, env: ReadEnv): ReadResult<CreateArgs>
   };
 }
 
-const NOTHING = /^(?:无|没有|不要|不用|跳过|空|不需要)$/;
+/** 无, 不用, 跳过, 清空: "no description" (the same words modify takes). */
+export const NO_DESCRIPTION = new RegExp(`^(?:${alternation(WORDS.noDescription)})[。.!！]?$`);
 const QUOTES = /^[“"「『‘'《](.*)[”"」』’'》]$/s;
 
 /** What a member wrote inside one pair of quotes (「产品 发布会」), trimmed unless `trim` is false; else the text. */
@@ -96,46 +120,68 @@ export const unquote = (written: string, trim = true): string => {
 /** Merges the answer to the question `state` asked, then decides again. */
 export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): ReadResult<CreateArgs> {
   const { slots: before, asked } = state;
+  const confirm = state.confirm === true;
+  const decide = (slots: Slots) => decideCreate(slots, env, confirm);
   const written = answer.trim();
-  if (asked === 'description') return decideCreate({ ...before, description: NOTHING.test(written) ? '' : written }, env);
-  if (before.weekInDoubt !== undefined && YES.test(written.normalize('NFKC'))) {
+  const folded = written.normalize('NFKC');
+  if (asked === 'description') return decide({ ...before, description: NO_DESCRIPTION.test(folded) ? '' : written });
+  if (asked === 'confirm' && YES.test(folded)) return decideCreate(before, env);
+  // 算了，帮我建：客户答谢会，12月18日下午3点 — what was said before is dropped, this is read as a new request.
+  const over = START_OVER.exec(folded);
+  if (over && over[1]!.trim() !== '') return decideCreate(readSlots(written.slice(written.length - over[1]!.length), env.now, env.timezone), env, confirm);
+  if (UNDECIDED.test(folded)) return ask(before, asked, env, '', confirm);
+  if (before.weekInDoubt !== undefined && YES.test(folded)) {
     // 是 in answer to 「周三上午10点」是指下周三吗？
     const { weekInDoubt, day: _day, ...rest } = before;
-    return decideCreate({ ...rest, start: weekInDoubt }, env);
+    return decide({ ...rest, start: weekInDoubt });
   }
-  const half = HALF_OF_DAY.exec(written.normalize('NFKC'));
-  if (half) {
-    // 下午 in answer to 凌晨2点还是下午2点: the hour written first, in that half of the day.
-    const pending = before.hourInDoubt;
-    if (asked !== 'hour' || !pending || !before.day) return ask(before, asked, env, `${half[1]}几点？`);
-    const hour = (pending.hour % 12) + (AFTERNOON.test(half[1]!) ? 12 : 0);
+  if (asked === 'reminder') {
+    const [reminder, second] = findReminders(/提醒|通知/.test(folded) ? folded : `${/^提前/.test(folded) ? '' : '提前'}${folded}提醒`);
+    if (reminder?.seconds === undefined || second) return ask(before, asked, env, `没看懂「${[...written].slice(0, 20).join('')}」。`, confirm);
+    return decide({ ...before, remindSeconds: reminder.seconds });
+  }
+  const half = HALF_OF_DAY.exec(folded);
+  if (half && asked === 'hour' && before.hourInDoubt && before.day) {
+    // 下午 in answer to 凌晨2点还是下午2点 (or 夜里 to 中午12点还是夜里0点): the hour written first, in that part of the day.
+    const { hour: written12, minute } = before.hourInDoubt;
+    const period = WORDS.periods[half[1]!.toLowerCase() as keyof typeof WORDS.periods];
     const { hourInDoubt: _settled, ...rest } = before;
-    return decideCreate({ ...rest, start: fromWallClock({ ...before.day, hour, minute: pending.minute, second: 0 }, env.timezone) }, env);
+    if (written12 === 12 && period !== 'noon' && period !== 'morning' && period !== 'afternoon') {
+      return decide({ ...rest, start: fromWallClock({ ...plusDays(before.day, 1), hour: 0, minute, second: 0 }, env.timezone) });
+    }
+    const reading = hourOf(written12, minute, period);
+    if ('ask' in reading) return ask(before, asked, env, `「${half[1]}${written12}点」还是说不清是几点。`, confirm);
+    return decide({ ...rest, start: fromWallClock({ ...before.day, hour: reading.hour, minute, second: 0 }, env.timezone) });
   }
-  const read = readSlots(answer, env.now, env.timezone, before.day ? { day: before.day } : {});
+  const read = readSlots(answer, env.now, env.timezone, { ...(before.day ? { day: before.day } : {}), ...(before.period ? { period: before.period } : {}) });
   if (asked === 'theme') {
     // The answer is the theme as written ("Q4复盘（上）"), unless it says more: 周会 明天15:00, 主题是周会, 就叫周会吧.
     const theme = read.theme ?? (read.timeText === undefined && read.durationSeconds === undefined ? unquote(written) : undefined);
     const next: Slots = { ...before, ...(theme ? { theme } : {}) };
     if (read.description !== undefined && before.description === undefined) next.description = read.description;
-    return decideCreate(mergeTime(next, read, asked), env);
+    return decide(mergeTime(next, read, asked));
   }
   const next: Slots = { ...before };
   Object.assign(next, mergeTime(next, read, asked));
   if (!next.theme && read.theme) next.theme = read.theme;
   // The theme is known: what else the answer says is the description (明天下午3点 本周进展同步).
   if (before.theme && read.theme && next.description === undefined) next.description = [read.theme, read.description].filter(Boolean).join(' ');
-  const answered = asked === 'duration' ? read.durationSeconds !== undefined : read.start !== undefined || read.day !== undefined || read.doubt !== undefined;
-  if (!answered) return ask(next, asked, env, `没看懂「${[...written].slice(0, 20).join('')}」。`);
-  return decideCreate(next, env);
+  const answered =
+    asked === 'duration' ? read.durationSeconds !== undefined
+    : asked === 'confirm' ? read.start !== undefined || read.day !== undefined || read.durationSeconds !== undefined || read.theme !== undefined || read.doubt !== undefined
+    : read.start !== undefined || read.day !== undefined || read.period !== undefined || read.doubt !== undefined;
+  if (!answered) return ask(next, asked, env, `没看懂「${[...written].slice(0, 20).join('')}」。`, confirm);
+  return decide(next);
 }
 
-/** Yes to the bot's own question (是指下周三吗？). */
-const YES = /^(?:是|是的|对|对的|嗯|没错|好|好的|下周的?|yes|y)[。.!！,，]?$/i;
+/** Yes to the bot's own question (是指下周三吗？, 要创建吗？). */
+const YES = new RegExp(`^(?:${alternation(WORDS.yes)})[。.!！,，~]*$`, 'i');
 
-/** 下午, 是下午, 下午的, pm: an answer that names only the half of the day. */
-const HALF_OF_DAY = /^(?:是)?(下午|晚上|傍晚|中午|上午|凌晨|早上|清晨|pm|am)(?:的)?[。.!！]?$/i;
-const AFTERNOON = /下午|晚上|傍晚|中午|pm/i;
+const UNDECIDED = new RegExp(`^(?:${alternation(WORDS.undecided)})[吧啊呀。.!！,，~]*$`);
+const START_OVER = new RegExp(`^(?:${alternation(WORDS.startOver)})[\\s,，。.!！~]+(.*)$`, 's');
+
+/** 下午, 是下午, 下午的, pm, 夜里: an answer that names only the part of the day. */
+const HALF_OF_DAY = new RegExp(`^(?:是)?(${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:的)?[。.!！]?$`, 'i');
 
 /** `slots` with the time, length and reminder an answer read (the answer wins over what was read before). */
 function mergeTime(slots: Slots, read: Slots, asked: Slot): Slots {
@@ -157,6 +203,8 @@ function mergeTime(slots: Slots, read: Slots, asked: Slot): Slots {
     if (asked === 'duration' && read.rangeSeconds === undefined) delete next.rangeSeconds;
   }
   if (read.remindSeconds !== undefined) next.remindSeconds = read.remindSeconds;
+  if (read.period !== undefined && read.start === undefined) next.period = read.period;
+  if (read.start !== undefined) delete next.period;
   if (read.doubt) next.doubt = read.doubt;
   return next;
 }

@@ -11,7 +11,7 @@ import { decideCreate, resumeCreate, type CreateArgs, type CreateState } from '.
 import { readSlots } from './slots/read.js';
 
 /** 开个周会直播, 约一场直播, 创建一个直播: a verb, a measure word, maybe the theme, then 直播. */
-const SENTENCE = /(创建|新建|预约|安排|发起|开(?!始|播)|约|建|办|搞)\s*(?:一|1)?\s*(?:个|场|下(?![下周个星礼月午]))?\s*([^,，。!！?？\s]{0,20}?)\s*直播(?:间|课|活动)?/d;
+const SENTENCE = /(创建|新建|预约|安排|发起|做成|开(?!始|播)|约|建|办|搞|弄|整)(?![过了好])\s*(?:一|1)?\s*(?:个|场|下(?![下周个星礼月午]))?\s*([^,，。!！?？\s]{0,20}?)\s*直播(?:间|课|活动)?/d;
 
 export const create = defineCommand<CreateArgs>({
   name: 'create',
@@ -35,7 +35,7 @@ export const create = defineCommand<CreateArgs>({
     '　例：创建直播 周会 明天15:00 1小时 提前30分钟提醒 本周进展同步',
     '　也可以：创建直播 明天9:00-11:30 周会、帮我明天下午3点开个周会直播；缺什么我会问',
   ],
-  read: (input, env) => decideCreate(readSlots(input.text, env.now, env.timezone, { cues: input.cues }), env),
+  read: (input, env) => decideCreate(readSlots(input.text, env.now, env.timezone, { cues: input.cues }), env, input.implied === true),
   resume: (state, answer, env) => resumeCreate(state as CreateState, answer, env),
   abandoned: '好的，已放弃，什么也没有创建。',
   async run(args, ctx) {

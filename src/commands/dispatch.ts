@@ -19,6 +19,7 @@ import { livingStatusReplies } from './living-status.js';
 import { MemberNames } from './names.js';
 import { recognize } from './recognize.js';
 import { commandNamed, unknownText } from './registry.js';
+import { alternation, WORDS } from './slots/words.js';
 import { Reading } from './slots/reading.js';
 
 /** Replies to send, each to a member (usually the sender). */
@@ -52,13 +53,14 @@ const LIVING_STATUS = { name: 'living-status' } as Command<any>;
 
 /** Said when another command takes the place of an open question. */
 const QUESTION_DROPPED = '（之前的问题没有回答，已放弃；需要时请重新发送。）';
+const QUESTION_RESTARTED = '（按这条新消息重新开始，之前的问题已放弃。）';
 
 /** True when what was read is a complete command: nothing after a bare word, or arguments that read in full. */
 const isWholeCommand = (args: string, read: ReadResult<unknown>): boolean =>
   args.trim() === '' || ('args' in read && (holdsLivingId(read.args) || (typeof read.args === 'object' && read.args !== null && 'theme' in read.args)));
 
 /** Ways to drop an open question. */
-const ABANDON = /^(?:取消|算了|不用了|不要了|不创建了|取消创建|取消直播|cancel)[。.!！~]*$/i;
+const ABANDON = new RegExp(`^(?:${alternation(WORDS.abandon)})[。.!！~，,]*$`, 'i');
 
 /** Builds the dispatcher of the bot's commands. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
@@ -117,7 +119,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
     switch (message.kind) {
       case 'text': {
-        const recognized = recognize(message.content);
+        const recognized = recognize(message.content, deps.now(), deps.settings.timezone);
         const read = recognized?.command.read(recognized.input, env());
         const open = await conversations.get(key);
         if (open) {
@@ -142,8 +144,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           break;
         }
         await settle(recognized.command, read, { typed: true, open: Boolean(open) });
-        // Another command took the place of an open question: say so, or the next answer meets 没看懂.
-        if (open && recognized.command.name !== open.command) reply([text(QUESTION_DROPPED)]);
+        // Another command took the place of the question, or a sentence started the same one over: say so.
+        if (open && (recognized.command.name !== open.command || !recognized.byWord)) {
+          reply([text(recognized.command.name === open.command ? QUESTION_RESTARTED : QUESTION_DROPPED)]);
+        }
         break;
       }
       case 'card-click': {

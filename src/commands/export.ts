@@ -12,9 +12,9 @@ import { audience } from '../cards/watch.js';
 import { text, type Reply } from '../replies/reply.js';
 import { AttendanceSheet, type AttendanceRow } from '../sheets/attendance.js';
 import { formatDuration } from '../zone.js';
-import { defineCommand } from './command.js';
+import { defineCommand, spanOf } from './command.js';
 import { canManage, type CommandContext } from './context.js';
-import { readLivingId } from './livingid.js';
+import { readLiveNamed, suggestLives, type LiveNamed } from './find-lives.js';
 import { emptySummary, tally } from './watch-summary.js';
 
 const EXAMPLE = '导出观看统计 lvXXXXXXXX';
@@ -22,13 +22,17 @@ const EXAMPLE = '导出观看统计 lvXXXXXXXX';
 const PROGRESS_AFTER_MS = 2000;
 const EXTERNAL_KIND: Record<number, string> = { 1: '外部联系人（微信）', 2: '外部联系人（企业微信）' };
 
-export const exportSheet = defineCommand<{ livingid: string }>({
+/** 帮我导出一下产品发布会的观看名单, 把观看名单导出来给我. */
+const SENTENCE = /导出(?:来|一下)?|名单(?:发我|给我)/;
+
+export const exportSheet = defineCommand<LiveNamed>({
   name: 'export',
   words: ['导出观看统计', '导出观看名单', '导出名单', '导出', 'export'],
   example: EXAMPLE,
   help: ['导出观看统计 直播ID（主播或管理员）：观看名单 Excel（姓名、观看时长、评论、连麦）'],
-  read: (input) => readLivingId(input.args, EXAMPLE),
-  run: ({ livingid }, ctx) => exportAttendance(ctx, livingid),
+  sentence: (text) => spanOf(SENTENCE, text),
+  read: (input) => readLiveNamed(input, EXAMPLE),
+  run: (args, ctx) => ('described' in args ? suggestLives(ctx, args.described, (id) => `导出观看统计 ${id}`, 'started') : exportAttendance(ctx, args.livingid)),
 });
 
 /** Builds, uploads and sends the attendance sheet of `livingid`. */

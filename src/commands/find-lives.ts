@@ -5,8 +5,9 @@
  */
 import { text, type Reply } from '../replies/reply.js';
 import { formatTime, wallClock } from '../zone.js';
+import type { CommandInput, ReadResult } from './command.js';
 import type { CommandContext } from './context.js';
-import { findLivingId } from './livingid.js';
+import { findLivingId, readLivingId, takeLivingId } from './livingid.js';
 import { fetchLives } from './list.js';
 import { readSlots, sameDay } from './slots/read.js';
 
@@ -21,11 +22,47 @@ export function liveNamedIn(words: string): { livingid: string } | { described: 
   return livingid ? { livingid } : { described: words.trim() };
 }
 
-/** The sender's upcoming lives `described` may mean, each with the message `commandFor` writes for it. */
-export async function suggestLives(ctx: CommandContext, described: string, commandFor: (livingid: string) => string): Promise<Reply[]> {
+/** A live named by its ID, or described (观看统计 产品发布会, 昨天的新人培训有多少人看了): what a command's `read` returns. */
+export type LiveNamed = { livingid: string } | { described: string };
+
+/**
+ * The live a command's input names: its ID (as typed after the command word, or anywhere in a sentence), or its
+ * description — the member's words without the command's own (有多少人看, 导出, 详情).
+ */
+export function readLiveNamed(input: CommandInput, example: string): ReadResult<LiveNamed> {
+  if (input.cues.some((c) => c.start > 0) || input.cues.every((c) => c.end === c.start)) {
+    // Found inside a sentence: the description is the whole message but the command's words.
+    return { args: liveNamedIn(withoutCues(input)) };
+  }
+  if (!describesLive(takeLivingId(input.args).id)) return readLivingId(input.args, example);
+  return { args: liveNamedIn(input.args) };
+}
+
+/** The member's text with the spans that named the command cut out. */
+function withoutCues(input: CommandInput): string {
+  let out = '';
+  let at = 0;
+  for (const cue of [...input.cues].sort((a, b) => a.start - b.start)) {
+    const { start, end } = input.reading.source(cue);
+    if (start > at) out += `${input.text.slice(at, start)} `;
+    at = Math.max(at, end);
+  }
+  return `${out}${input.text.slice(at)}`.trim();
+}
+
+/** Which of the sender's lives a command may act on: upcoming ones (取消, 修改), ones that have started (统计), or any. */
+export type LivesFor = 'upcoming' | 'started' | 'any';
+const WHICH: Record<LivesFor, { keep: (status: number) => boolean; none: string }> = {
+  upcoming: { keep: (s) => s === 0, none: '你没有预约中的直播。' },
+  started: { keep: (s) => s === 1 || s === 2, none: '你没有已开始或已结束的直播。' },
+  any: { keep: () => true, none: '你还没有直播。' },
+};
+
+/** The sender's lives `described` may mean, each with the message `commandFor` writes for it. */
+export async function suggestLives(ctx: CommandContext, described: string, commandFor: (livingid: string) => string, which: LivesFor = 'upcoming'): Promise<Reply[]> {
   const { lives } = await fetchLives(ctx);
-  const upcoming = lives.filter((l) => l.status === 0);
-  if (upcoming.length === 0) return [text('你没有预约中的直播。发送「我的直播」可查看全部。')];
+  const upcoming = lives.filter((l) => WHICH[which].keep(l.status));
+  if (upcoming.length === 0) return [text(`${WHICH[which].none}发送「我的直播」可查看全部。`)];
   const { timezone } = ctx.settings;
   const slots = readSlots(described, ctx.now(), timezone);
   const wanted = described.normalize('NFKC').toLowerCase();
@@ -37,6 +74,6 @@ export async function suggestLives(ctx: CommandContext, described: string, comma
   });
   const shown = (matching.length > 0 ? matching : upcoming).slice(0, SHOWN);
   const lines = shown.map((l, i) => `${i + 1}.「${l.theme}」${formatTime(l.living_start * 1000, timezone).slice(5)} · 发送「${commandFor(l.livingid)}」`);
-  const head = matching.length === 1 ? '是这场吗？确认请发送：' : matching.length > 1 ? `找到${matching.length}场，请发送要操作那一场的命令：` : `没找到「${[...described].slice(0, 20).join('')}」，你预约中的直播：`;
+  const head = matching.length === 1 ? '是这场吗？确认请发送：' : matching.length > 1 ? `找到${matching.length}场，请发送要操作那一场的命令：` : `没有与「${[...described].slice(0, 20).join('')}」相符的直播。你的直播：`;
   return [text([head, ...lines].join('\n'))];
 }

@@ -13,7 +13,7 @@ export const FAILED_TEXT = '处理消息时出错，请稍后再试。';
 
 export const help = defineCommand<null>({
   name: 'help',
-  words: ['帮助', '菜单', '怎么用', '使用说明', '有哪些命令', '你能做什么', '功能列表', '命令', 'help', '?', '??'],
+  words: ['帮助', '使用帮助', '使用说明书', '菜单', '怎么用', '使用说明', '有哪些命令', '你能做什么', '功能列表', '命令', 'help', '?', '??'],
   example: '帮助',
   help: ['帮助'],
   read: () => ({ args: null }),

@@ -1,19 +1,25 @@
 /** 直播详情 ID: anyone may read a live's details. */
 import { buildLiveCard } from '../cards/live.js';
 import { newTaskId } from '../cards/limits.js';
-import { defineCommand } from './command.js';
+import { defineCommand, spanOf } from './command.js';
 import { canManage } from './context.js';
-import { readLivingId } from './livingid.js';
+import { readLiveNamed, suggestLives, type LiveNamed } from './find-lives.js';
 
 const EXAMPLE = '直播详情 lvXXXXXXXX';
 
-export const info = defineCommand<{ livingid: string }>({
+/** 年终总结会那个直播的详情发我一下. */
+const SENTENCE = /(?:的|直播)详情|直播信息/;
+
+export const info = defineCommand<LiveNamed>({
   name: 'info',
   words: ['查看直播详情', '直播详情', '直播信息', '查看直播', '详情', 'info'],
   example: EXAMPLE,
   help: ['直播详情 直播ID'],
-  read: (input) => readLivingId(input.args, EXAMPLE),
-  async run({ livingid }, ctx) {
+  sentence: (text) => spanOf(SENTENCE, text),
+  read: (input) => readLiveNamed(input, EXAMPLE),
+  async run(args, ctx) {
+    if ('described' in args) return suggestLives(ctx, args.described, (id) => `直播详情 ${id}`, 'any');
+    const { livingid } = args;
     const { living_info: live } = await ctx.api.getLivingInfo(livingid);
     const anchorName = await ctx.names.nameOf(live.anchor_userid);
     const card = buildLiveCard({ livingid, info: live, headline: '直播详情', timezone: ctx.settings.timezone, taskId: newTaskId('info'), anchorName, manages: canManage(ctx, live.anchor_userid) });

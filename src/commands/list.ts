@@ -26,7 +26,7 @@ const PAGE = /^(?:第|p|page)?\s*(\d{1,3})\s*页?$/i;
 
 export const list = defineCommand<number>({
   name: 'list',
-  words: ['我的直播', '我创建的直播', '我有哪些直播', '我的直播列表', '直播列表', 'list', 'my'],
+  words: ['我的直播', '我创建的直播', '我有哪些直播', '我的直播列表', '直播列表', '我建过的直播', '我约过的直播', 'list', 'my'],
   example: '我的直播',
   help: ['我的直播：直播中、即将开始、最近结束的直播（我的直播 2：第2页）'],
   read: ({ args }) => ({ args: Math.max(1, Number(PAGE.exec(args.normalize('NFKC').trim())?.[1] ?? 1)) }),

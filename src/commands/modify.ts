@@ -65,6 +65,8 @@ const MOVE_VERBS = '改期到|改期|改到|改成|改为|改在|调到|调整�
 const CHANGE_STARTS = new RegExp(`(?:${MOVE_VERBS})|(?<=\\s)(?:开始时间|时间|主题|标题|时长|描述|提醒)`);
 /** 把…改到 in a sentence: the command, with the live named between (改期 and 改在 alone do not make one). */
 const SENTENCE = /把(?=.+?(?:改期到|改到|改成|改为|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到))/;
+/** A live's words, then a move verb and what follows it. */
+const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*\\S`, 'u');
 /** A move verb before the new time (改到后天16:30). */
 const MOVE_TO = new RegExp(`^(?:${MOVE_VERBS})[\\s:：]*`);
 
@@ -99,7 +101,7 @@ function readField(field: Field, value: string, state: ModifyState, env: ReadEnv
       const normalized = written.normalize('NFKC');
       const phrase = /提醒|通知/.test(normalized) ? normalized : `${/^提前|前$/.test(normalized) ? '' : '提前'}${normalized}提醒`;
       const [reminder] = findReminders(phrase);
-      if (reminder) return { remindSeconds: reminder.seconds };
+      if (reminder?.seconds !== undefined) return { remindSeconds: reminder.seconds };
       if (/^不/.test(normalized)) return { remindSeconds: 0 };
       return again(`没看懂提醒「${[...written].slice(0, 20).join('')}」，例如 提前15分钟、不提醒。`);
     }
@@ -180,7 +182,9 @@ export const modify = defineCommand<ModifyArgs>({
   abandoned: '好的，已放弃，直播没有改动。',
   sentence(text) {
     const m = SENTENCE.exec(text);
-    return m ? [{ start: m.index, end: m.index + 1 }] : null;
+    if (m) return [{ start: m.index, end: m.index + 1 }];
+    // 周五的产品培训帮我改到下周一下午三点: a move verb after a live's words names the command without 把.
+    return MOVED.test(text) ? [{ start: 0, end: 0 }] : null;
   },
   read(input, env) {
     // The ID as pasted (直播ID：lv…, 「lv…」), then what to change.

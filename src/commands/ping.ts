@@ -6,7 +6,7 @@ import { isAdmin } from './context.js';
 
 export const ping = defineCommand<null>({
   name: 'ping',
-  words: ['测试连接', 'ping'],
+  words: ['测试连接', '测试一下连接', '测一下连接', '连接测试', '检查连接', 'ping'],
   example: '测试连接',
   help: ['测试连接（管理员）'],
   read: () => ({ args: null }),

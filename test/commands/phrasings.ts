@@ -213,7 +213,7 @@ export const PHRASINGS: Phrasing[] = [
   { text: '创建直播 周会 今天9点', expected: asks('time', /已经过去了/) },
   { text: '创建直播 一二三四五六七八九十一二三四五六七八九十一 明天15:00', expected: asks('theme', /最多20个字（当前21个字）/) },
   { text: `创建直播 ${'🎉'.repeat(16)} 明天15:00`, expected: asks('theme', /最多60个字节（当前16个字，占64个字节/) },
-  { text: '创建直播 周会 明天15:00 0分钟', expected: asks('duration', /不能为0/) },
+  { text: '创建直播 周会 明天15:00 0分钟', expected: asks('duration', /至少1分钟/) },
   { text: '创建直播 周会 明天15:00 25小时', expected: asks('duration', /最多24小时/) },
   { text: `创建直播 周会 明天15:00 1小时 ${'长'.repeat(101)}`, expected: asks('description', /最多100个字/) },
   // Questions and announcements about lives are not requests (帮助 answers them, nothing is asked).

@@ -15,7 +15,7 @@ const shanghai = (local: string) => Date.parse(`${local}:00+08:00`);
 
 /** What the bot makes of `text`: the command and what it read. */
 export function understand(text: string, now = NOW): { command: string; result: ReadResult<unknown> } | null {
-  const recognized = recognize(text);
+  const recognized = recognize(text, now, TZ);
   if (!recognized) return null;
   return { command: recognized.command.name, result: recognized.command.read(recognized.input, { now, timezone: TZ }) };
 }

@@ -19,7 +19,9 @@ const LABEL = String.raw`(?:(?:直播)?时长\s*(?:是|为|:)?\s*)?`;
 const NOT_AFTER = String.raw`(?!\s*(?:以后|之后|后(?!天)))`;
 /** 一刻钟, 三刻钟, 2个钟, 一小时半: the spoken forms. */
 const SPOKEN = String.raw`(一|三)刻钟|(${NUMBER})\s*个\s*钟(?:头)?(?!\s*[前后])|(${NUMBER})\s*(?:个)?\s*小时半`;
-const DURATION = new RegExp(String.raw`${LABEL}(?:${SPOKEN}|${HOURS}${MINUTES_AFTER_HOURS}|${MINUTES_ALONE})${NOT_AFTER}`, 'gi');
+/** Not inside a number or a clock (the 00 of 15:00), but right after one (15:002小时). */
+const STARTS = String.raw`(?:(?<![\d.:])|(?<=:\d\d))`;
+const DURATION = new RegExp(String.raw`${STARTS}${LABEL}(?:${SPOKEN}|${HOURS}${MINUTES_AFTER_HOURS}|${MINUTES_ALONE})${NOT_AFTER}`, 'gi');
 
 /** Every duration in `text`, in order. */
 export function findDurations(text: string): FoundDuration[] {

@@ -1,17 +1,23 @@
 /**
- * The slot reader: what a create message (or the answer to a question) says, recognised by what each part is,
- * not by where it stands. Quotes and labels mark a theme or description explicitly; reminders, durations and times
- * are found anywhere; what is left, cut from the member's own text, is the theme (first) and the description (the
- * rest). Where the text allows two readings it says so in `doubt` instead of picking one.
+ * The slot reader: what a create message (or the answer to a question) says, as an explicit list of passes over
+ * one state (docs/reader.md). Each pass takes the spans it reads out of the text, so later passes do not see them:
+ * the command's words, labels, quotes, reminders, lengths, times; what no pass took is the theme and description.
+ * Where the text allows two readings, or a part looks like a day or a time that was not read, the reader says so
+ * in `doubt` instead of picking one: a question costs a message, a wrong live costs a meeting.
  */
-import { wallClock, fromWallClock } from '../../zone.js';
-import { rewriteDates } from './dates.js';
+import { fromWallClock, wallClock, type WallClock } from '../../zone.js';
+import { monthDay, plusDays, sameDay, type Day } from './calendar.js';
+import { clockAt, hourOf, periodAt, type Clock, type HourReading } from './clocks.js';
+import { dayAt } from './days.js';
 import { findDurations } from './durations.js';
+import { leftovers, SEPARATOR, trimFillers, type Taken, type TakenKind } from './leftovers.js';
 import { Reading, type Span } from './reading.js';
 import { findReminders } from './reminders.js';
-import { findTimes, type Day, type FoundTime } from './times.js';
+import { findTimes, type FoundTime, type TimePoint } from './times.js';
+import { alternation, WORDS, type Period } from './words.js';
 
-export type { Day };
+export { sameDay };
+export type { Day, Period };
 
 /** Everything a message said about a live; absent fields were not written. */
 export interface Slots {
@@ -21,7 +27,9 @@ export interface Slots {
   start?: number;
   /** A day written without its hour. */
   day?: Day;
-  /** The time as written (normalised), for questions and refusals. */
+  /** A part of the day written without its hour (下周五下午): the answer's 四点 is read in it. */
+  period?: Period;
+  /** The time as written, for questions and refusals. */
   timeText?: string;
   durationSeconds?: number;
   /** The length of a written range (9:00-11:30). */
@@ -30,13 +38,13 @@ export interface Slots {
   remindSeconds?: number;
   /** Something the message says in two ways, or leaves open: ask before creating anything. */
   doubt?: Doubt;
-  /** 两点: the hour that was written, waiting for 上午 or 下午. */
+  /** 两点, 晚上12点: the hour that was written, waiting for 上午 / 下午 / 夜里. */
   hourInDoubt?: { hour: number; minute: number };
   /** 周三上午10点 on a Wednesday afternoon: next week's start (ms), taken when the member answers 是. */
   weekInDoubt?: number;
 }
 
-export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'description';
+export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'reminder' | 'description' | 'confirm';
 
 export interface Doubt {
   slot: Slot;
@@ -49,259 +57,467 @@ export interface ReadOptions {
   cues?: readonly Span[];
   /** The day an answer's bare hour belongs to (the question was 几点开始). */
   day?: Day;
+  /** The part of the day an answer's bare hour is in (the question followed 下周五下午). */
+  period?: Period;
 }
 
-const QUOTED = /“([^”]*)”|"([^"]*)"|「([^」]*)」|『([^』]*)』|‘([^’]*)’|《([^》]*)》|'([^']*)'|【([^】]*)】|\[([^\]]*)\]/g;
-/** 主题是…, 主题：…, and after a comma 主题周会 (a theme that starts with 主题 stands first, not after a comma). */
-const THEME_LABEL = /(?:直播)?(?:主题|标题|名称|题目)\s*(?:是|为|叫|:|\s)\s*|(?<=[,，、;；]\s*)(?:直播)?主题(?=[^\s,，:：是为叫])/g;
-const DESCRIPTION_LABEL = /(?:直播)?(?:描述|简介|内容|说明|备注)\s*(?:是|为|:|\s)\s*/g;
+/** What the passes share: the text still to read, what was taken from it, and the slots read so far. */
+export interface ReadState {
+  original: string;
+  /** The folded copy, with taken spans blanked out. */
+  reading: Reading;
+  taken: Taken[];
+  slots: Slots;
+  times: FoundTime[];
+  /** Spans of the copy inside quote marks (labels are not read there). */
+  quotes: Span[];
+  /** What follows 描述：/备注： (the member's own words, quotes included). */
+  descriptions: Span[];
+  /** Where the value of 结束时间：starts: the time there is a range's end. */
+  endsAt: number[];
+  /** What follows 主题：up to the part's end: a day word there (主题：明天会更好) is the theme's. */
+  themeValues: Span[];
+  /** A day word that a word glued to it kept out of the times (周会周五): it makes an unwritten day doubtful. */
+  keptDays: string[];
+  /** The start's day was not written: today was taken. */
+  todayAssumed: boolean;
+  themeSpan?: Span;
+  readonly now: number;
+  readonly today: WallClock;
+  readonly timezone: string;
+  readonly options: ReadOptions;
+}
+
+type Pass = (state: ReadState) => void;
+type LabelKind = TakenKind | 'time' | 'end';
+
+/** Takes `spans` (of the copy) for `kind` and blanks them, so no later pass reads them again. */
+function take(state: ReadState, spans: readonly Span[], kind: TakenKind = 'slot'): void {
+  for (const span of spans) state.taken.push({ ...state.reading.source(span), kind });
+  state.reading = state.reading.mask(spans);
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』', '‘': '’', '《': '》', "'": "'", '【': '】', '[': ']' };
+
+/** The command's own words (创建直播, 开个…直播). */
+const readCues: Pass = (state) => take(state, state.options.cues ?? [], 'cue');
+
+/** Every pair of quote marks, whether or not it turns out to mark a theme. */
+const findQuotes: Pass = (state) => {
+  const text = state.reading.text;
+  for (let i = 0; i < text.length; i++) {
+    const close = QUOTE_PAIRS[text[i]!];
+    if (close === undefined) continue;
+    const end = text.indexOf(close, i + 1);
+    if (end < 0) continue;
+    state.quotes.push({ start: i, end: end + 1 });
+    i = end;
+  }
+};
+
+const joiners = alternation(WORDS.labelJoiners);
+/** Where a label may start: a part's start, after a filler of a run-on sentence (那个时间是), or right after a time. */
+const LABEL_START = `(?<=^|[\\s,;:、。\\d点分半刻整]|${alternation(WORDS.beforeLabels)})`;
+const labelPattern = (words: readonly string[], valueStart: string) =>
+  new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
+const TIME_VALUE = `[明今后下这本上周星礼中晚早凌傍午元圣双国春端清\\d零〇一二两三四五六七八九十]`;
+const described = alternation(WORDS.labels.description);
+const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
+  // 主题：周会 anywhere it starts a part; 主题周会 only after a comma or before a quote (主题党日活动 is a theme).
+  { kind: 'theme-label', pattern: labelPattern(WORDS.labels.theme, `[“"「『‘《【]`) },
+  { kind: 'theme-label', pattern: new RegExp(`(?<=[,;、。\\n]\\s*)(?:${alternation(WORDS.labels.theme)})(?=[^\\s,;、。:])`, 'g') },
+  // 备注：… starts a description wherever a colon follows it (会议内容：…).
+  { kind: 'description-label', pattern: new RegExp(`(?:${LABEL_START}(?:${described})\\s*(?:是|为|:|\\s)|(?:${described})\\s*:)\\s*`, 'g') },
+  { kind: 'time', pattern: labelPattern(WORDS.labels.time, TIME_VALUE) },
+  { kind: 'end', pattern: labelPattern(WORDS.endLabels, TIME_VALUE) },
+  { kind: 'time', pattern: labelPattern(WORDS.labels.duration, `[\\d零〇一二两三四五六七八九十半]`) },
+];
+/** 15:00开始, 在3楼举行: a start word that ends a part says nothing more. */
+const START_WORD = new RegExp(`(?:${alternation(WORDS.startWords)})(?=$|[\\s,;、。!?])`, 'g');
+
 /**
- * 时间：明天, 开始时间是…, 直播时间 明天, 时间明天15:00 — a label where a part starts and a value follows; inside a theme
- * (时间管理培训, UI缺时间) 时间 is the member's word.
+ * 主题：…, 描述是…, 时间：明天, 时长2小时: a label where a part starts. What follows a description label, up to the
+ * line's end or the next label, is the member's description, times and lengths included (会后有15分钟答疑).
  */
-const TIME_LABEL = /(?<=^|[\s,，、;；。的])(?:直播|会议)?(?:开始|开播)?时间(?:\s*(?:是|为|:|定在|定于|定为|在)\s*|\s+|(?=[明今后下这本周星礼上中晚早凌傍\d零〇一二两三四五六七八九十]))|(?:开始|开播|举行|进行)(?=$|[\s,，:：、;；。!！?？])/g;
-/** Words that carry no slot at the edges of what is left: 帮我…吧, 在明天, …的周会. */
-const LEADING_FILLER = /^(?:好的|好|嗯|就叫|就|能不能帮我|可以帮我|能帮我|麻烦帮我|请帮我|帮我|帮忙|麻烦|请|给我|我要|我想|有个|有场|就叫|叫做|名叫|名为|定在|定于|大概|大约|预计|的|一个|一场)+/;
-/** A part that is only one of these says nothing (在 明天15:00, 是 周会); inside a longer part they are words (要取消). */
-const FILLER_ALONE = /^(?:想|要|在|于|从|是|个|场|和|及|左右|约|大概|大约|预计|最多|持续|共|for|at|on|定在|定于|准时|举办|开|吗|啦|呗|吧|呀|哦|了|呢|哈|嗯|好的|好|就|谢谢|谢啦|多谢|麻烦了|可以吗|好吗|一下|您好|你好|hi|hello|嗨)$/i;
-const TRAILING_FILLER = /(?:的直播|的|吧|哈|呢|啊|哦|呀|啦|呗|吗|了|一下|谢谢|左右|开始|开播|举行|进行|在)+$/;
-/** 明天15:00开始: a part that is only such a word says nothing. */
-const TRAILING_FILLER_ALONE = /(?:开始|开播|举行|进行)$/;
-const LATIN_WORD = /^[A-Za-z0-9][\w.&+'-]*$/;
-/** Q4, H1, AI, V2, 2026: too short to be a theme by itself. */
-const SHORT_CODE = /^(?:[A-Za-z]{1,3}\d{0,2}|\d{4})$/;
-/** What goes on a theme rather than starting a description: 第3期, 2.0, （上）, 下篇, Part 2. */
-const CONTINUATION = /^(?:第|[（(]|[上中下](?:篇|集|期|半场)|part|vol|ep)/i;
-const GLUED_AFTER = /^(?!左右|以内|以上|上下|整|的)[\p{L}\p{N}]/u;
-
-/** Day words no rewrite turned into a date: where they are left over, the day is not known. */
-const UNREAD_DAY = /周末|下个?(?:周|星期|礼拜)(?![一二三四五六日天])|下个?月(?![底末\d零〇一二两三四五六七八九十])|月初|月中|上旬|中旬|下旬|明后天|今明两?天|年底|年初|节后|节前|改天|[这本]周(?![一二三四五六日天])/;
-/** Recurring lives are not something WeCom's living/create makes. */
-const REPEATING = /每(?:周|天|日|月|星期|礼拜)|每个?(?:周|星期|礼拜)[一二三四五六日天]/;
-const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜]/;
-
-/** Reads `original` at `nowMs` in `tz`. Never throws. */
-export function readSlots(original: string, nowMs: number, tz: string, options: ReadOptions = {}): Slots {
-  const today = wallClock(nowMs, tz);
-  let reading = Reading.of(original);
-  const slots: Slots = {};
-  /** Spans of the original that belong to a slot or a cue: cut out of the theme and description. */
-  const taken: Array<Span & { kind: 'slot' | 'cue' | 'theme-label' | 'description-label' | 'quoted' }> = [];
-  const take = (r: Reading, span: Span, kind: (typeof taken)[number]['kind'] = 'slot') => taken.push({ ...r.source(span), kind });
-
-  for (const cue of options.cues ?? []) take(reading, cue, 'cue');
-  reading = reading.mask(options.cues ?? []);
-  const quoted: Span[] = [];
-  for (const m of reading.text.matchAll(QUOTED)) {
-    // “AI”实战: quotes inside a word are part of it; only a quote standing alone marks a theme.
-    const end = m.index + m[0].length;
-    if (!standsAlone(reading.text, m.index, end)) continue;
-    const inner = { start: m.index + 1, end: end - 1 };
-    quoted.push({ start: m.index, end });
-    take(reading, inner, 'quoted');
-  }
-  reading = reading.mask(quoted);
-
-  for (const label of [THEME_LABEL, DESCRIPTION_LABEL, TIME_LABEL] as const) {
-    const spans = [...reading.text.matchAll(label)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-    for (const span of spans) take(reading, span, label === THEME_LABEL ? 'theme-label' : label === DESCRIPTION_LABEL ? 'description-label' : 'slot');
-    reading = reading.mask(spans);
-    // What follows 描述：/备注： is the member's description, times and lengths included ("会后有15分钟答疑").
-    if (label === DESCRIPTION_LABEL && spans[0]) reading = reading.mask([{ start: spans[0].end, end: reading.text.length }]);
-  }
-
-  const reminders = findReminders(reading.text);
-  if (reminders[0]) slots.remindSeconds = reminders[0].seconds;
-  for (const r of reminders) take(reading, r);
-  reading = reading.mask(reminders);
-
-  // 24小时挑战赛, 30分钟学会Excel: a length running into a word is part of that word.
-  const durations = findDurations(reading.text).filter((d) => !GLUED_AFTER.test(reading.text.slice(d.end)));
-  if (durations.length > 0) {
-    slots.durationSeconds = durations[0]!.seconds;
-    if (new Set(durations.map((d) => d.seconds)).size > 1) {
-      slots.doubt = { slot: 'duration', why: `消息里有${durations.length}个时长（${durations.map((d) => reading.text.slice(d.start, d.end).trim()).join('、')}）。` };
+const readLabels: Pass = (state) => {
+  const text = state.reading.text;
+  const inQuote = (at: number) => state.quotes.some((q) => at > q.start && at < q.end);
+  const found: Array<Span & { kind: LabelKind }> = [];
+  for (const { kind, pattern } of LABELS) {
+    for (const m of text.matchAll(pattern)) {
+      if (!inQuote(m.index) && !found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) found.push({ start: m.index, end: m.index + m[0].length, kind });
     }
   }
-  for (const d of durations) take(reading, d);
-  reading = reading.mask(durations);
-
-  reading = rewriteDates(reading, today);
-  const times = findTimes(reading.text, today).filter((t) => t.hour || !gluedToWord(reading.text, t));
-  for (const t of times) take(reading, t);
-  const todayAssumed = readTime(times, slots, today, tz, nowMs, options.day);
-
-  const { theme, description } = leftovers(original, taken);
-  if (theme !== undefined) slots.theme = theme;
-  if (description !== undefined) slots.description = description;
-  // Words of a day the reader did not turn into one (下周, 周末, 月初, 明后天) must not leave a bare hour on today.
-  const leftover = `${theme ?? ''} ${description ?? ''}`;
-  const unread = UNREAD_DAY.exec(leftover);
-  if (!slots.doubt && unread && (todayAssumed || slots.start === undefined)) {
-    delete slots.start;
-    delete slots.day;
-    slots.doubt = { slot: 'time', why: `「${unread[0]}」是哪一天？` };
+  for (const m of text.matchAll(START_WORD)) {
+    if (!inQuote(m.index) && !found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) found.push({ start: m.index, end: m.index + m[0].length, kind: 'time' });
   }
-  // Read in the whole message: the date rewrite takes 后天 out of 明后天, and 周五 out of 每周五.
-  const folded = original.normalize('NFKC');
-  const repeating = REPEATING.exec(folded);
-  const eitherDay = /明后天|今明两?天/.exec(folded);
-  if (repeating) slots.doubt = { slot: 'time', why: `暂不支持重复的直播（「${repeating[0]}」），每一场需要单独创建。` };
-  else if (eitherDay) slots.doubt = { slot: 'time', why: `「${eitherDay[0]}」是哪一天？` };
-  if (slots.doubt?.slot === 'time') {
-    delete slots.start;
-    delete slots.day;
+  found.sort((a, b) => a.start - b.start);
+  for (const label of found) take(state, [label], label.kind === 'time' || label.kind === 'end' ? 'slot' : label.kind);
+  state.endsAt = found.filter((l) => l.kind === 'end').map((l) => l.end);
+  state.themeValues = found.filter((l) => l.kind === 'theme-label').map((l) => ({ start: l.end, end: partEnd(text, l.end) }));
+  // A description runs to the line's end or the next label.
+  const values: Span[] = [];
+  for (const [k, label] of found.entries()) {
+    if (label.kind !== 'description-label') continue;
+    const line = text.indexOf('\n', label.end);
+    const next = found[k + 1]?.start ?? text.length;
+    values.push({ start: label.end, end: Math.min(next, line < 0 ? text.length : line) });
   }
-  return slots;
-}
+  state.descriptions = values;
+  state.reading = state.reading.mask(values);
+};
 
-const standsAlone = (text: string, start: number, end: number): boolean =>
-  text[start] === '【' ||
-  (start === 0 || SEPARATOR.test(text[start - 1]!)) && (end === text.length || SEPARATOR.test(text[end]!) || /[\p{L}\p{N}]/u.test(text[end]!) === false || /\d/.test(text[end]!));
-
-/** 周会周五 or 周一例会: a day with no hour, written against a word, may be part of the word. */
-function gluedToWord(text: string, t: FoundTime): boolean {
-  const letter = /[\p{L}\p{N}]/u;
-  // 下周三的直播: 的 ties the day to what follows without making it part of a word.
-  return letter.test(text[t.start - 1] ?? '') || (letter.test(text[t.end] ?? '') && text[t.end] !== '的');
-}
-
-/** True when both are the same calendar day. */
-export const sameDay = (a: Day, b: Day): boolean => a.year === b.year && a.month === b.month && a.day === b.day;
-const dayOf = (w: { year: number; month: number; day: number }): Day => ({ year: w.year, month: w.month, day: w.day });
+/** Where the part starting at `at` ends: a comma, a semicolon or a line break. */
+const partEnd = (text: string, at: number): number => {
+  const m = /[,;、。\n]/.exec(text.slice(at));
+  return m ? at + m.index : text.length;
+};
 
 /**
- * Fills the time fields of `slots` from what was found, or a doubt when the times disagree or leave it open.
- * True when the start's day was not written and today was taken.
+ * A quote that stands alone marks a theme (「产品 发布会」 明天15:00, 主题《设计评审会》, “客户答谢会”后天); one inside a
+ * word is part of it (“AI”实战).
  */
-function readTime(times: FoundTime[], slots: Slots, today: ReturnType<typeof wallClock>, tz: string, nowMs: number, answerDay?: Day): boolean {
-  if (times.length === 0) return false;
-  slots.timeText = times.map((t) => t.text.trim()).join(' ');
-  const days = times.filter((t) => t.day);
-  const hours = times.filter((t) => t.hour);
-  const distinct = <T>(values: T[], key: (v: T) => string) => new Set(values.map(key)).size;
-  if (distinct(days, (t) => JSON.stringify(t.day)) > 1 || distinct(hours, (t) => `${t.hour!.hour}:${t.hour!.minute}`) > 1) {
-    slots.doubt = { slot: 'time', why: `消息里有${times.length}个时间（${times.map((t) => t.text.trim()).join('、')}）。` };
-    return false;
+const readQuotes: Pass = (state) => {
+  const text = state.reading.text;
+  const alone: Span[] = [];
+  for (const q of state.quotes) {
+    if (state.descriptions.some((d) => q.start >= d.start && q.start < d.end)) continue;
+    const before = text[q.start - 1];
+    const after = text[q.end];
+    const startsAlone = text[q.start] === '【' || before === undefined || SEPARATOR.test(before) || NAMING.test(text.slice(0, q.start)) || timeEndsAt(text, q.start, state.today);
+    const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '';
+    if (startsAlone && endsAlone) alone.push(q);
   }
-  const day = days[0]?.day ?? answerDay;
-  const hour = hours[0]?.hour;
-  const range = hours.find((t) => t.rangeSeconds !== undefined)?.rangeSeconds;
+  for (const q of alone) state.taken.push({ ...state.reading.source({ start: q.start + 1, end: q.end - 1 }), kind: 'quoted' });
+  state.reading = state.reading.mask(alone);
+};
+
+/** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
+const NAMING = /(?:叫|叫做|名为|名叫|是|为)$/;
+const timeStartsAt = (text: string, at: number): boolean => {
+  const lower = lowerAscii(text);
+  return dayAt(lower, at, { year: 2000, month: 1, day: 1 }) !== undefined || periodAt(lower, at) !== undefined || clockAt(lower, at) !== undefined;
+};
+/** 后天下午3点《…》: a time ends right before `at`. */
+const timeEndsAt = (text: string, at: number, today: WallClock): boolean => findTimes(lowerAscii(text.slice(0, at)), today).some((t) => t.end === at);
+const lowerAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** 提前15分钟提醒, 不提醒. */
+const readReminders: Pass = (state) => {
+  const reminders = findReminders(state.reading.text);
+  const seconds = new Set(reminders.map((r) => r.seconds));
+  if (reminders.length > 0 && (seconds.size > 1 || seconds.has(undefined))) {
+    doubt(state, 'reminder', `消息里有${reminders.length > 1 ? `${reminders.length}个提醒` : '多个提醒'}（${reminders.map((r) => r.text).join('、')}），每场直播只能设一个。`);
+  } else if (reminders[0]) state.slots.remindSeconds = reminders[0].seconds!;
+  take(state, reminders);
+};
+
+/** 24小时挑战赛, 30分钟学会Excel: a length running into a word is part of that word. */
+const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, '以内', '以上', '整'])})[\\p{L}\\p{N}]`, 'u');
+
+/** 1小时, 90分钟, 一个半小时; two different lengths are asked about. */
+const readDurations: Pass = (state) => {
+  const text = state.reading.text;
+  const durations = findDurations(text).filter((d) => !GLUED_AFTER.test(text.slice(d.end)));
+  if (durations.length === 0) return;
+  state.slots.durationSeconds = durations[0]!.seconds;
+  if (new Set(durations.map((d) => d.seconds)).size > 1) {
+    state.slots.doubt = { slot: 'duration', why: `消息里有${durations.length}个时长（${durations.map((d) => text.slice(d.start, d.end).trim()).join('、')}）。` };
+  }
+  take(state, durations);
+};
+
+/**
+ * Days, parts of days and clocks. A day or a part of the day with no clock, written against a word (周会周五,
+ * 下午茶分享), may be part of that word: left to the theme, and remembered (an unwritten day is then in doubt).
+ */
+const readTimes: Pass = (state) => {
+  const text = state.reading.text;
+  const letter = /[\p{L}\p{N}]/u;
+  const found = findTimes(lowerAscii(text), state.today);
+  const clocks = found.filter((t) => t.clock).length;
+  let times = found.filter((t) => {
+    // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
+    if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '')) return false;
+    if (t.clock || t.fromNowMs !== undefined || t.english) return true;
+    // 下周三的直播: 的 ties the day to what follows without making it part of a word.
+    const glued = letter.test(text[t.start - 1] ?? '') || (letter.test(text[t.end] ?? '') && text[t.end] !== '的');
+    if (glued && t.day && !state.themeValues.some((v) => t.start >= v.start && t.start < v.end)) state.keptDays.push(t.text);
+    return !glued;
+  });
+  take(state, times);
+  // 开始时间：19:00 结束时间：21:00 — the labelled end is the range's end.
+  const end = times.find((t) => t.clock && !t.until && state.endsAt.some((e) => e <= t.start && text.slice(e, t.start).trim() === ''));
+  const start = times.find((t) => t !== end && t.clock && !t.until);
+  if (end && start) {
+    start.until = { ...(end.day ? { day: end.day } : {}), ...(end.period ? { period: end.period } : {}), clock: end.clock! };
+    start.text = `${start.text}-${end.text}`;
+    times = times.filter((t) => t !== end);
+  }
+  state.times = times;
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const clockText = (hour: number, minute: number) => `${hour}点${minute ? `${pad(minute)}分` : ''}`;
+const doubt = (state: ReadState, slot: Slot, why: string): void => {
+  state.slots.doubt = { slot, why };
+};
+
+/** The time the found parts say together, or the question to ask about it. */
+const settleTime: Pass = (state) => {
+  const { times, slots } = state;
+  if (times.length === 0) {
+    if (state.options.period) slots.period = state.options.period;
+    return;
+  }
+  slots.timeText = times.map((t) => t.text.trim()).join(' ');
+  if (times.some((t) => t.english)) return settleEnglish(state);
+  if (times.length > 1 && times.some((t) => t.fromNowMs !== undefined)) return doubt(state, 'time', `消息里有${times.length}个时间（${slots.timeText}）。`);
+  const fromNow = times[0]!.fromNowMs;
+  if (fromNow !== undefined) {
+    // 2小时后: on the minute, as a member reads it.
+    slots.start = Math.floor((state.now + fromNow) / 60_000) * 60_000;
+    return;
+  }
+  const distinct = <T>(values: T[]) => new Set(values.map((v) => JSON.stringify(v))).size > 1;
+  const days = times.filter((t) => t.day).map((t) => t.day!);
+  const clocks = times.filter((t) => t.clock);
+  const periods = times.filter((t) => t.period !== undefined).map((t) => t.period);
+  if (distinct(days.map((d) => d.day ?? d.start)) || distinct(clocks.map((t) => [t.clock!.hour, t.clock!.minute, t.period, t.until?.clock.hour])) || distinct(periods)) {
+    return doubt(state, 'time', `消息里有${times.length}个时间（${slots.timeText}）。`);
+  }
+  const written = days[0];
+  if (written && written.day === undefined) return doubt(state, 'time', `「${slots.timeText}」不是一个存在的日期。`);
+  if (written?.mismatch) return doubt(state, 'time', `${written.mismatch}。`);
+  const day = written?.day ?? state.options.day;
+  const main = clocks[0];
+  const period = main?.period ?? main?.clock?.period ?? periods[0] ?? state.options.period;
+  if (!main) {
+    if (day) slots.day = day;
+    if (period) slots.period = period;
+    return;
+  }
+  const on = day ?? todayOf(state.today);
+  state.todayAssumed = day === undefined;
+  const start = startHour(main, period);
+  if ('ask' in start) return askHour(state, start.ask, main.clock!, on, period);
+  const startMs = at(state, on, start.hour, main.clock!.minute);
+  if (main.until) {
+    const end = rangeEnd(state, main, on, start.hour, startMs, period);
+    if (end === undefined) return;
+    slots.rangeSeconds = Math.round((end - startMs) / 1000);
+  }
+  const weekday = written?.weekdayOnly && written.day && sameDay(written.day, todayOf(state.today));
+  if (weekday && startMs <= state.now) {
+    // 周三上午10点 on a Wednesday afternoon: today's has passed; next week's is likely, but asked.
+    const next = plusDays(written.day!, 7);
+    const name = main.text.slice(0, 2);
+    slots.day = next;
+    slots.weekInDoubt = at(state, next, start.hour, main.clock!.minute);
+    return doubt(state, 'time', `今天就是${name}，「${main.text}」是指下${name}（${monthDay(next)}）吗？回复「是」，或`);
+  }
+  if (!day && startMs <= state.now) {
+    // A bare 15:00 means today; once today's has passed, tomorrow's would be a guess.
+    return doubt(state, 'time', `今天${pad(start.hour)}:${pad(main.clock!.minute)}已经过去了。`);
+  }
+  slots.start = startMs;
+};
+
+const todayOf = (w: WallClock): Day => ({ year: w.year, month: w.month, day: w.day });
+const at = (state: ReadState, day: Day, hour: number, minute: number): number =>
+  fromWallClock({ ...plusDays(day, Math.floor(hour / 24)), hour: hour % 24, minute, second: 0 }, state.timezone);
+
+/**
+ * The start's hour. 3点到下午5点: a start without its part of the day takes the end's, when that puts it before the
+ * end (15:00, not 03:00).
+ */
+function startHour(time: FoundTime, period: Period | undefined): HourReading {
+  const clock = time.clock!;
+  const endPeriod = time.until?.period ?? time.until?.clock.period;
+  if (period === undefined && endPeriod !== undefined) {
+    const end = hourOf(time.until!.clock.hour, time.until!.clock.minute, endPeriod);
+    if ('hour' in end) {
+      const candidates = [clock.hour, clock.hour + 12].filter((h) => h < 24 && h * 60 + clock.minute < end.hour * 60 + time.until!.clock.minute);
+      const latest = candidates.at(-1);
+      if (latest !== undefined && clock.hour <= 12) return { hour: latest };
+    }
+  }
+  return hourOf(clock.hour, clock.minute, period);
+}
+
+/**
+ * A range's end. Its own part of the day (到凌晨1点) or day when written; else the start's part of the day
+ * (晚上7点半到9点 is 21:00, 下午3点到2点 is asked about); with no part of the day at all, the first such hour after
+ * the start (11点到1点 is 13:00). An end on the clock before the start runs into the next day only after an evening.
+ */
+function rangeEnd(state: ReadState, time: FoundTime, on: Day, startHour: number, startMs: number, period: Period | undefined): number | undefined {
+  const until = time.until!;
+  const endDay = until.day?.day ?? on;
+  const endPeriod = until.period ?? until.clock.period;
+  const { hour, minute } = until.clock;
+  const within = (ms: number) => ms > startMs && ms - startMs <= 12 * 3_600_000;
+  const nextDay = period === 'evening' || period === 'night' || endPeriod === 'small' || startHour >= 18;
+  let candidates: number[];
+  if (endPeriod !== undefined || until.day) {
+    const end = hourOf(hour, minute, endPeriod ?? period);
+    candidates = 'hour' in end ? [end.hour, ...(until.day ? [] : [end.hour + 24])] : [];
+  } else if (period !== undefined) {
+    const end = hourOf(hour, minute, period);
+    candidates = 'hour' in end ? [end.hour] : [];
+    if (hour <= 12 && (period === 'morning' || period === 'noon')) candidates.push(hour + 12);
+    if (nextDay && hour <= 6) candidates.push(hour + 24);
+  } else {
+    candidates = [hour, hour + 12, hour + 24];
+  }
+  for (const h of candidates) {
+    const ms = at(state, endDay, h, minute);
+    if (within(ms) || (until.day && ms > startMs)) return ms;
+  }
+  doubt(state, 'time', `时间段「${time.text}」在什么时候结束？结束早于开始，或者时段对不上。`);
+  return undefined;
+}
+
+/** The question for an hour the words leave open. */
+function askHour(state: ReadState, why: Extract<HourReading, { ask: string }>['ask'], clock: Clock, on: Day, period: Period | undefined): void {
+  const { slots } = state;
+  const written = slots.timeText!;
+  const c = clockText(clock.hour, clock.minute);
+  slots.day = on;
+  switch (why) {
+    case 'half':
+      // 两点 in a work chat is more often 14:00 than 02:00, but a live at the wrong one is worse than a question.
+      slots.hourInDoubt = { hour: clock.hour, minute: clock.minute };
+      return doubt(state, 'hour', `「${written}」是凌晨${c}还是下午${c}？`);
+    case 'noon-or-midnight':
+      slots.hourInDoubt = { hour: 12, minute: clock.minute };
+      return doubt(state, 'hour', `「${written}」是中午12点还是夜里0点？`);
+    case 'late-night': {
+      const next = plusDays(on, 1);
+      delete slots.day;
+      return doubt(state, 'time', `「${written}」是${monthDay(next)}凌晨${c}吗？请写上日期和时间，例如 ${monthDay(next)} ${pad(clock.hour)}:${pad(clock.minute)}。`);
+    }
+    case 'contradiction':
+      return doubt(state, 'hour', `「${written}」里的时段和钟点对不上，是几点？`);
+    case 'invalid':
+      return doubt(state, 'hour', `「${written}」不是一个有效的钟点。`);
+  }
+}
+
+/** tomorrow 3pm: chrono's English reading, where the Chinese grammar found nothing. */
+function settleEnglish(state: ReadState): void {
+  const { slots, times } = state;
+  const english = times.map((t) => t.english!).filter(Boolean);
+  const day = english.find((e) => e.day)?.day ?? state.options.day;
+  const hour = english.find((e) => e.hour)?.hour;
+  const range = english.find((e) => e.rangeSeconds !== undefined)?.rangeSeconds;
   if (range !== undefined) slots.rangeSeconds = range;
   if (!hour) {
     if (day) slots.day = day;
-    return false;
+    return;
   }
-  const on = day ?? dayOf(today);
-  if (!hour.halfOfDayKnown && hour.hour >= 1 && hour.hour <= 6) {
-    // 两点 in a work chat is more often 14:00 than 02:00, but a live at the wrong one is worse than a question.
-    slots.day = on;
-    const clock = `${hour.hour}点${hour.minute ? `${hour.minute}分` : ''}`;
-    slots.doubt = { slot: 'hour', why: `「${slots.timeText}」是凌晨${clock}还是下午${clock}？` };
-    slots.hourInDoubt = { hour: hour.hour, minute: hour.minute };
-    return false;
-  }
-  const written = times.map((t) => t.text.trim()).join(' ');
-  if (hour.hour === 12 && /晚上|夜|半夜|凌晨/.test(written)) {
-    slots.day = on;
-    slots.doubt = { slot: 'hour', why: `「${written}」是中午12点还是夜里0点？` };
-    return false;
-  }
-  const weekdayOnly = days.find((t) => t.weekdayOnly);
-  if (weekdayOnly && day && Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(today.year, today.month - 1, today.day) >= 7 * 86_400_000) {
-    // 周三上午10点 on a Wednesday afternoon: chrono moves it a week on, but the member may have meant today's
-    // (already past). Asked, and 是 / 对 / 下周 take next week's.
-    slots.day = day;
-    slots.weekInDoubt = fromWallClock({ ...day, hour: hour.hour, minute: hour.minute, second: 0 }, tz);
-    slots.doubt = { slot: 'time', why: `今天就是${written.slice(0, 2)}，「${written}」是指下${written.slice(0, 2)}（${day.month}月${day.day}日）吗？回复「是」，或` };
-    return false;
-  }
-  slots.start = fromWallClock({ ...on, hour: hour.hour, minute: hour.minute, second: 0 }, tz);
-  if (!day && slots.start <= nowMs) {
-    // A bare 15:00 means today; once today's has passed, tomorrow's would be a guess.
-    slots.doubt = { slot: 'time', why: `今天${pad(hour.hour)}:${pad(hour.minute)}已经过去了。` };
-    delete slots.start;
-  }
-  return !day;
+  const startMs = at(state, day ?? todayOf(state.today), hour.hour, hour.minute);
+  state.todayAssumed = !day;
+  if (!day && startMs <= state.now) return doubt(state, 'time', `今天${pad(hour.hour)}:${pad(hour.minute)}已经过去了。`);
+  slots.start = startMs;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** What no pass took: the theme (first, or labelled, or quoted) and the description (the rest). */
+const readLeftovers: Pass = (state) => {
+  const { theme, description, themeSpan } = leftovers(state.original, state.taken);
+  if (theme !== undefined) state.slots.theme = theme;
+  if (description !== undefined) state.slots.description = description;
+  if (themeSpan) state.themeSpan = themeSpan;
+};
+
+const UNREAD = new RegExp(alternation(WORDS.unreadDays), 'i');
+const NAMED_BEFORE = /(\p{Script=Han}{1,8}(?:日|节|庆|天))\s*(?:的)?\s*$/u;
+const CLOCK_LIKE = /\d{1,2}\s*[:：]\s*\d{2}|[\d零〇一二两三四五六七八九十]\s*(?:点|时)(?![间长候段区])/;
 
 /**
- * The member's own text that no slot took: split at separators and at taken spans, fillers trimmed. A quoted or
- * labelled part is the theme (or description); otherwise the first part is the theme and the rest the description.
+ * A part that looks like a day or a time and was not read (周末, 下旬, 过几天, 周会周五 with no other day) must not
+ * leave the live on today or on a day the member did not write: the bot asks.
  */
-function leftovers(original: string, taken: Array<Span & { kind: string }>): { theme?: string; description?: string } {
-  const owner = new Array<string | undefined>(original.length);
-  for (const t of taken) for (let i = t.start; i < t.end; i++) owner[i] = t.kind;
-  /** A run of the member's text; `text` without fillers (the theme's form), `start`–`end` as written. */
-  interface Part extends Span { text: string; after: string | undefined; quoted: boolean }
-  const parts: Part[] = [];
-  let lastKind: string | undefined;
-  /** After 描述：, every part is description until a theme label. */
-  let inDescription = false;
-  const firstCue = Math.min(...taken.filter((t) => t.kind === 'cue').map((t) => t.start), original.length);
-  const saw = (kind: string | undefined) => {
-    lastKind = kind;
-    if (kind === 'description-label') inDescription = true;
-    if (kind === 'theme-label') inDescription = false;
+const askUnread: Pass = (state) => {
+  const { slots } = state;
+  if (slots.doubt?.slot === 'time') return;
+  const leftover = `${slots.theme ?? ''} ${slots.description ?? ''}`;
+  const unread = UNREAD.exec(leftover)?.[0];
+  const dayless = slots.start === undefined || state.todayAssumed;
+  if (unread && dayless) return unreadDay(state, `「${unread}」是哪一天？`);
+  // 明天或后天: a day counted from today is never part of a theme.
+  const relative = state.keptDays.find((d) => d in WORDS.relativeDays || d in WORDS.dayPeriods);
+  if (relative) return unreadDay(state, `「${relative}」是哪一天？消息里的日期不止一个，或者没有写清楚。`);
+  if (state.keptDays[0] && state.todayAssumed) return unreadDay(state, `「${state.keptDays[0]}」是开播的日期吗？`);
+  // 发薪日下午3点, 公司周年庆那天: a day by a name the reader does not know, right before the time.
+  const named = state.todayAssumed && state.times[0] ? NAMED_BEFORE.exec(state.original.slice(0, state.reading.source(state.times[0]).start))?.[1] : undefined;
+  if (named) return unreadDay(state, `「${named}」是哪一天？`);
+  const clock = CLOCK_LIKE.exec(leftover)?.[0];
+  if (clock && slots.start === undefined && !slots.day) return unreadDay(state, `「${clock}」是开始时间吗？`);
+};
+
+function unreadDay(state: ReadState, why: string): void {
+  delete state.slots.start;
+  delete state.slots.day;
+  doubt(state, 'time', why);
+}
+
+const REPEATING = new RegExp(alternation(WORDS.repeating), 'gi');
+const EITHER_DAY = /明后两?天|今明两?天/;
+
+/** 每周一10:00: WeCom's living/create makes one live; a repeating one is refused (a theme like 每日站会 is not). */
+const refuseRepeating: Pass = (state) => {
+  const folded = state.reading.original.normalize('NFKC');
+  const theme = state.themeSpan;
+  for (const m of folded.matchAll(REPEATING)) {
+    if (theme && m.index >= theme.start && m.index + m[0].length <= theme.end) continue;
+    delete state.slots.start;
+    delete state.slots.day;
+    return doubt(state, 'time', `暂不支持重复的直播（「${m[0]}」），每一场需要单独创建。`);
+  }
+  const either = EITHER_DAY.exec(folded);
+  if (either) unreadDay(state, `「${either[0]}」是哪一天？`);
+};
+
+/** The passes, in order: each reads what the ones before it left. */
+export const PASSES: ReadonlyArray<readonly [name: string, pass: Pass]> = [
+  ['cues', readCues],
+  ['quote marks', findQuotes],
+  ['labels', readLabels],
+  ['quotes', readQuotes],
+  ['reminders', readReminders],
+  ['durations', readDurations],
+  ['times', readTimes],
+  ['settle time', settleTime],
+  ['leftovers', readLeftovers],
+  ['unread days', askUnread],
+  ['repeating', refuseRepeating],
+];
+
+/** The state the passes start from. */
+export function startReading(original: string, nowMs: number, tz: string, options: ReadOptions = {}): ReadState {
+  return {
+    original,
+    reading: Reading.of(original),
+    taken: [],
+    slots: {},
+    times: [],
+    quotes: [],
+    descriptions: [],
+    endsAt: [],
+    themeValues: [],
+    keptDays: [],
+    todayAssumed: false,
+    now: nowMs,
+    today: wallClock(nowMs, tz),
+    timezone: tz,
+    options,
   };
-  for (let i = 0; i < original.length; ) {
-    const after = inDescription ? 'description-label' : lastKind;
-    if (owner[i] === 'quoted') {
-      let j = i;
-      while (j < original.length && owner[j] === 'quoted') j++;
-      // The part spans its quote marks, so a description keeps them (书目：《三体》); the theme is what they hold.
-      parts.push({ start: i - 1, end: j + 1, text: original.slice(i, j).trim(), after, quoted: true });
-      saw('quoted');
-      i = j;
-      continue;
-    }
-    if (owner[i] !== undefined || SEPARATOR.test(original[i]!)) {
-      if (owner[i] !== undefined) saw(owner[i]);
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < original.length && owner[j] === undefined && !SEPARATOR.test(original[j]!)) j++;
-    const raw = original.slice(i, j);
-    const text = raw.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '');
-    // Closing punctuation belongs to what it closes (进入！, 冲刺!); a theme keeps ! and ? but not a full stop.
-    const rawEnd = j;
-    while (j < original.length && owner[j] === undefined && /[!！?？。.~～…]/.test(original[j]!)) j++;
-    const closing = original.slice(rawEnd, j).replace(/[。.~～…]/g, '');
-    const closed = raw.endsWith(text) ? text + closing : text;
-    // 🎉创建直播 …: symbols before the command's words decorate the message, they are not its theme.
-    const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
-    if (text !== '' && !decoration && !FILLER_ALONE.test(text) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after, quoted: false });
-    i = j;
-  }
-  // One phrase written with a space: Weekly Sync, iPhone 17发布会 (Latin runs on into Latin), 新人培训 第3期
-  // (a continuation), and whatever follows 主题：up to the next comma or time.
-  for (let k = parts.length - 1; k > 0; k--) {
-    const [a, b] = [parts[k - 1]!, parts[k]!];
-    const gap = original.slice(a.end, b.start);
-    if (a.quoted || b.quoted || !/^[ \u3000]+$/.test(gap) || owner.slice(a.end, b.start).some((o) => o !== undefined)) continue;
-    const latin = LATIN_WORD.test(a.text) && /^[A-Za-z0-9]/.test(b.text);
-    // Q4 复盘, AI 分享会, 2026 年会: a short code first is the start of the theme, not a theme of its own.
-    const prefix = k - 1 === 0 && SHORT_CODE.test(a.text) && /^\p{Script=Han}/u.test(b.text);
-    if (!(a.after === 'theme-label' || latin || prefix || CONTINUATION.test(b.text))) continue;
-    parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
-  }
-  // A labelled theme, else the first part: quoted when it holds spaces (a quote later on, 书目《三体》, is description).
-  const themePart = parts.find((p) => p.after === 'theme-label') ?? parts.find((p) => p.after !== 'description-label');
-  const rest = parts.filter((p) => p !== themePart);
-  const out: { theme?: string; description?: string } = {};
-  if (themePart) out.theme = themePart.text;
-  if (rest.length > 0) {
-    // The description is the member's own text; parts written next to each other keep what stood between them.
-    const own = (p: Part) => original.slice(p.start, p.end).replace(p.quoted ? '' : TRAILING_FILLER_ALONE, '');
-    let description = own(rest[0]!);
-    for (let k = 1; k < rest.length; k++) {
-      const untouched = owner.slice(rest[k - 1]!.end, rest[k]!.start).every((o) => o === undefined);
-      description += (untouched ? original.slice(rest[k - 1]!.end, rest[k]!.start) : ' ') + own(rest[k]!);
-    }
-    out.description = description.trim();
-  }
-  return out;
+}
+
+/** Reads `original` at `nowMs` in `tz`. Never throws. */
+export function readSlots(original: string, nowMs: number, tz: string, options: ReadOptions = {}): Slots {
+  const state = startReading(original, nowMs, tz, options);
+  for (const [, pass] of PASSES) pass(state);
+  if (state.slots.doubt?.slot === 'time') delete state.slots.start;
+  return state.slots;
 }

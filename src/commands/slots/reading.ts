@@ -27,7 +27,8 @@ export class Reading {
     const to: number[] = [];
     let offset = 0;
     for (const char of original) {
-      const folded = /\s/.test(char) ? ' ' : char.normalize('NFKC');
+      // A line break stays one: labelled lines (主题：…\n时间：…) end at it.
+      const folded = char === '\n' ? '\n' : /\s/.test(char) ? ' ' : char.normalize('NFKC');
       for (let i = 0; i < folded.length; i++) {
         from.push(offset);
         to.push(offset + char.length);

@@ -1,31 +1,41 @@
 /**
  * Reminders in a create message (WeCom's remind_time, seconds before the start): `提前15分钟提醒`, `提前1小时通知大家`,
- * `15分钟前提醒`, `提醒：提前10分钟`, `提前1天提醒`, `不提醒`.
+ * `15分钟前提醒`, `前一天提醒`, `提醒：提前10分钟`, `提前半天提醒`, `提前 20 min 叫我`, `不提醒`. Two at once
+ * (`提前15分钟和5分钟各提醒一次`) are found as such: WeCom keeps one.
  */
 import { findDurations } from './durations.js';
 import { NUMBER, readNumber } from './numbers.js';
 import type { Span } from './reading.js';
+import { alternation, WORDS } from './words.js';
 
 export interface FoundReminder extends Span {
-  /** Seconds before the start; 0 for 不提醒. */
-  seconds: number;
+  /** Seconds before the start; 0 for 不提醒; undefined when several were asked for. */
+  seconds: number | undefined;
+  /** As written: 提前15分钟和5分钟. */
+  text: string;
 }
 
-const NO_REMINDER = /(?:不(?:用|要|需要)?|无需|别)(?:提醒|通知)/g;
-const AMOUNT = String.raw`(\S{1,12}?)`;
-const WORD = String.raw`(?:提醒|通知)(?:一下)?(?:大家|我)?`;
+const REMIND = alternation(WORDS.reminders.verbs);
+const BEFORE = alternation(WORDS.reminders.before);
+const NO_REMINDER = new RegExp(`(?:${alternation(WORDS.reminders.not)})(?:${REMIND})`, 'g');
+const AMOUNT = String.raw`([^,，。;；\n]{1,16}?)`;
+const WORD = String.raw`(?:发|再)?(?:${REMIND})(?:一下)?(?:大家|我|一次)?`;
 const FORMS = [
-  new RegExp(String.raw`(?:提前|开始前|开播前)\s*${AMOUNT}\s*${WORD}`, 'g'),
-  new RegExp(String.raw`(?:提醒|通知)(?:时间)?\s*[:：]?\s*(?:提前|开始前)\s*${AMOUNT}(?=$|[\s,，。;；、!！])`, 'g'),
-  new RegExp(String.raw`(?<![\p{L}\p{N}])${AMOUNT}\s*(?:前|之前)\s*${WORD}`, 'gu'),
+  new RegExp(String.raw`(?:${BEFORE})\s*${AMOUNT}\s*${WORD}`, 'g'),
+  // 前一天提醒
+  new RegExp(String.raw`(?<![\p{L}\p{N}])前\s*([^\s,，。;；\n]{1,6}?)\s*${WORD}`, 'gu'),
+  new RegExp(String.raw`(?:${REMIND})(?:时间)?\s*[:：]?\s*(?:${BEFORE})\s*${AMOUNT}(?=$|[\s,，。;；、!！])`, 'g'),
+  new RegExp(String.raw`(?<![\p{L}\p{N}])([^\s,，。;；\n]{1,12}?)\s*(?:前|之前)\s*${WORD}`, 'gu'),
 ];
-const DAYS = new RegExp(String.raw`^(${NUMBER})\s*(?:天|日)$`);
+const DAYS = new RegExp(String.raw`^(${NUMBER}|半)\s*(?:个)?\s*(?:天|日)$`);
+const SEVERAL = /和|、|及|跟|或|还有/;
 
-/** Seconds in `amount` (15分钟, 1小时, 1天), or null. */
-function amountSeconds(amount: string): number | null {
+/** Seconds in `amount` (15分钟, 1小时, 1天, 半天), or null. */
+function amountSeconds(written: string): number | null {
+  const amount = written.trim();
   const days = DAYS.exec(amount);
   if (days) {
-    const n = readNumber(days[1]!);
+    const n = days[1] === '半' ? 0.5 : readNumber(days[1]!);
     return Number.isFinite(n) ? Math.round(n * 86_400) : null;
   }
   const [duration] = findDurations(amount);
@@ -35,12 +45,14 @@ function amountSeconds(amount: string): number | null {
 /** Every reminder phrase in `text`, in order. */
 export function findReminders(text: string): FoundReminder[] {
   const found: FoundReminder[] = [];
-  for (const m of text.matchAll(NO_REMINDER)) found.push({ start: m.index, end: m.index + m[0].length, seconds: 0 });
+  const add = (m: RegExpMatchArray, seconds: number | undefined) => found.push({ start: m.index!, end: m.index! + m[0].length, seconds, text: m[0] });
+  for (const m of text.matchAll(NO_REMINDER)) add(m, 0);
   for (const form of FORMS) {
     for (const m of text.matchAll(form)) {
+      if (found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) continue;
       const seconds = amountSeconds(m[1]!);
-      const overlaps = found.some((f) => f.start < m.index + m[0].length && m.index < f.end);
-      if (seconds !== null && !overlaps) found.push({ start: m.index, end: m.index + m[0].length, seconds });
+      const several = m[1]!.replace(/[各都分别]+$/, '').split(SEVERAL).filter((part) => amountSeconds(part) !== null).length > 1;
+      if (seconds !== null || several) add(m, several ? undefined : seconds!);
     }
   }
   return found.sort((a, b) => a.start - b.start);

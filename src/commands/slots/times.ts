@@ -1,97 +1,146 @@
 /**
- * Times wherever they stand in a message, read with chrono-node in wall-clock space: the reference instant is
- * built so that its server-local fields are the company's wall clock (chrono resolves 明天 from the server's local
- * date), and the fields chrono returns are read back as the company's wall clock, whatever the server's TZ.
- * What the member wrote decides what is known: a day, an hour, both, and for a range its length.
+ * Times wherever they stand in a message: a day, a part of the day, a clock, and a range's end, in the order people
+ * write them (明天下午3点到5点, 12月10号晚上7点半-9点, 2027-01-03中午十二点-两点, 3点到下午5点), or a time from now
+ * (2小时后). Read by the grammars of days.ts and clocks.ts over the table in words.ts; English (tomorrow 3pm, next
+ * Monday) by chrono-node's English parser, where the Chinese grammar found nothing.
  */
 import * as chrono from 'chrono-node';
 import type { WallClock } from '../../zone.js';
+import type { Day } from './calendar.js';
+import { clockAt, periodAt, type Clock } from './clocks.js';
+import { dayAt, type FoundDay } from './days.js';
+import { numberAt } from './numbers.js';
 import type { Span } from './reading.js';
+import { oneOfAt, WORDS, type Period } from './words.js';
 
-export interface Day {
-  year: number;
-  month: number; // 1–12
-  day: number;
+export type { Day };
+
+/** One end of a time: what was written of its day, its part of the day and its clock. */
+export interface TimePoint {
+  day?: FoundDay;
+  period?: Period;
+  clock?: Clock;
 }
 
-export interface FoundTime extends Span {
-  /** What the member wrote, as read (normalised). */
+export interface FoundTime extends Span, TimePoint {
+  /** What the member wrote, as read (folded). */
   text: string;
-  /** A weekday written without a date (周三): the coming one. */
-  weekdayOnly?: boolean;
-  /** Set when a day was written (明天, 12月1日, 周五). */
-  day?: Day;
-  /** Set when an hour was written (15:00, 下午3点). */
-  hour?: { hour: number; minute: number; halfOfDayKnown: boolean };
-  /** For a range (9:00-11:30, 9点到11点): its length in seconds. */
-  rangeSeconds?: number;
-  /** True when letters stand right before and after it: 周一例会 holds 周一, but as a word, not a time. */
-  insideWord: boolean;
+  /** A range's end: 5点 of 3点到5点 (its day and period are the start's unless written). */
+  until?: TimePoint & { clock: Clock };
+  /** 2小时后: milliseconds from now. */
+  fromNowMs?: number;
+  /** Read by chrono's English parser: the day and hour it was sure of, and a range's length. */
+  english?: { day?: Day; hour?: { hour: number; minute: number }; rangeSeconds?: number };
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE = /[\s]*/y;
+const skipSpaces = (text: string, at: number): number => {
+  SPACE.lastIndex = at;
+  SPACE.exec(text);
+  return SPACE.lastIndex;
+};
 
-/** Every time in `text` (already rewritten by rewriteDates) as seen at wall clock `now`. */
+/** 2小时后, 半小时后, 一个半小时以后, 30分钟后. */
+const FROM_NOW = /(?:(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)\s*(?:个)?\s*(半)?|(半))\s*(?:个)?\s*(小时|钟头|分钟)\s*(?:以后|之后|后)/y;
+
+/** Every time in `text` (folded; lower-cased ASCII) as seen on wall clock `now`. */
 export function findTimes(text: string, now: WallClock): FoundTime[] {
-  const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-  // zh reads "下午3点 AI分享会" as "下午3点 A" (a.m.!): a match that stops inside a Latin word is read again with
-  // that word blanked out.
-  let reading = text;
-  let results = chrono.zh.parse(reading, reference, { forwardDate: true });
-  // Likewise "15:00 分享会" ends in 分 (minutes) and "秒杀" in 秒: a 分 or 秒 that starts a word is given back.
-  for (let again = 0; again < 3; again++) {
-    const endOf = (r: chrono.ParsedResult) => r.index + r.text.trimEnd().length;
-    const latin = results.find((r) => /[A-Za-z]$/.test(r.text.trimEnd()) && /[A-Za-z]/.test(reading[endOf(r)] ?? ''));
-    const unit = results.find((r) => /(?:\s|:\d\d|点)[分秒]$/.test(r.text.trimEnd()) && /[\p{L}]/u.test(reading[endOf(r)] ?? '') && (reading[endOf(r)] !== '钟' || /\p{L}/u.test(reading[endOf(r) + 1] ?? '')));
-    const cut = latin ?? unit;
-    if (!cut) break;
-    const end = endOf(cut);
-    const word = latin ? /[A-Za-z]+$/.exec(reading.slice(0, end))! : { index: end - 1 };
-    const wordEnd = latin ? end + /^[A-Za-z]*/.exec(reading.slice(end))![0].length : end;
-    reading = reading.slice(0, word.index) + '#'.repeat(wordEnd - word.index) + reading.slice(wordEnd);
-    results = chrono.zh.parse(reading, reference, { forwardDate: true });
+  const today: Day = { year: now.year, month: now.month, day: now.day };
+  const found: FoundTime[] = [];
+  for (let i = 0; i < text.length; ) {
+    const time = /[\d零〇一二两三四五六七八九十]/.test(text[i - 1] ?? '') && /[\d零〇一二两三四五六七八九十]/.test(text[i]!) ? undefined : timeAt(text, i, today);
+    if (time) {
+      found.push(time);
+      i = time.end;
+    } else i++;
   }
-  // English only where the Chinese parser found nothing: `tomorrow 3pm`, `12/1 15:00`.
-  if (results.length === 0) results = chrono.en.parse(text, reference, { forwardDate: true });
-  return results.map((r) => {
-    // zh's month-day pattern takes the spaces before it (where a quoted theme was masked): not part of the time.
-    const start = r.index + (r.text.length - r.text.trimStart().length);
-    let written = r.text.trim();
-    // 15:00 2小时…: a number after a space that runs into a word is that word's (chrono takes it as seconds).
-    const stray = /\s+\d{1,2}$/.exec(written);
-    if (stray && /\p{L}/u.test(text[start + written.length] ?? '')) written = written.slice(0, stray.index);
-    const end = start + written.length;
-    const s = r.start;
-    const dayKnown = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month');
-    const hourKnown = s.isCertain('hour');
-    const date = s.date();
-    const found: FoundTime = {
-      start,
-      end,
-      text: written,
-      insideWord: WORD_CHAR.test(text[start - 1] ?? '') && WORD_CHAR.test(text[end] ?? ''),
-    };
-    if (dayKnown) found.day = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
-    if (s.isCertain('weekday') && !s.isCertain('day')) found.weekdayOnly = true;
-    if (hourKnown) found.hour = { hour: date.getHours(), minute: date.getMinutes(), halfOfDayKnown: s.isCertain('meridiem') || date.getHours() === 0 || date.getHours() >= 13 };
-    if (r.end && hourKnown && r.end.isCertain('hour')) found.rangeSeconds = rangeSeconds(r.start, r.end);
-    return found;
-  });
+  return found.length > 0 || !/[a-z]{3,}/.test(text) ? found : englishTimes(text, now);
 }
 
-type Components = chrono.ParsedComponents;
-
-/** The length of a range: `下午3点-5点` ends at 17:00 (chrono says 05:00 the next day), `23点到1点` crosses midnight. */
-function rangeSeconds(start: Components, end: Components): number {
-  const startMinute = (start.get('hour') ?? 0) * 60 + (start.get('minute') ?? 0);
-  let endMinute = (end.get('hour') ?? 0) * 60 + (end.get('minute') ?? 0);
-  if (end.isCertain('day') && start.isCertain('day')) {
-    const days = Math.round((end.date().getTime() - start.date().getTime()) / 86_400_000 - (endMinute - startMinute) / 1440);
-    return ((endMinute - startMinute) + days * 1440) * 60;
+/** The time written at `text[at]`, if one is. */
+function timeAt(text: string, at: number, today: Day): FoundTime | undefined {
+  FROM_NOW.lastIndex = at;
+  const fromNow = FROM_NOW.exec(text);
+  if (fromNow) {
+    const [, n, half, halfAlone, unit] = fromNow;
+    const amount = halfAlone ? 0.5 : Number(numberAt(n!, 0, { decimals: true })?.value) + (half ? 0.5 : 0);
+    if (Number.isFinite(amount) && amount > 0) {
+      const ms = Math.round(amount * (unit === '分钟' ? 60_000 : 3_600_000));
+      return { start: at, end: FROM_NOW.lastIndex, text: fromNow[0], fromNowMs: ms };
+    }
   }
-  // 下午3点-5点 and 11点到1点: an end without 上午/下午 that would come before the start is in the next half of the day.
-  if (!end.isCertain('meridiem') && endMinute < 12 * 60 && endMinute <= startMinute && endMinute + 720 > startMinute) endMinute += 720;
-  let minutes = endMinute - startMinute;
-  if (minutes <= 0) minutes += 1440;
-  return minutes * 60;
+  const start = pointAt(text, at, today, { bareBeforeRange: true });
+  if (!start) return undefined;
+  const range = start.point.clock ? rangeEndAt(text, start.end, today, start.point.clock.unit) : undefined;
+  // A bare number (the 3 of 3-5点) is a clock only when a range's end follows.
+  if (start.point.clock && !start.point.clock.unit && !range) return undefined;
+  const end = range?.end ?? start.end;
+  return { start: at, end, text: text.slice(at, end).trim(), ...start.point, ...(range ? { until: range.point as NonNullable<FoundTime['until']> } : {}) };
+}
+
+/** A day, a part of the day and a clock, each optional, in that order: 明天 下午 3点, 今晚8点, 周五, 下午. */
+function pointAt(text: string, at: number, today: Day, options: { bareBeforeRange?: boolean } = {}): { point: TimePoint; end: number } | undefined {
+  const point: TimePoint = {};
+  let i = at;
+  const day = dayAt(text, i, today);
+  if (day) {
+    point.day = day;
+    if (day.period) point.period = day.period;
+    i = skipSpaces(text, day.end);
+    // 明天的下午3点
+    if (text[i] === '的' && (periodAt(text, i + 1) || clockAt(text, i + 1))) i = skipSpaces(text, i + 1);
+  }
+  const period = point.period === undefined ? periodAt(text, i) : undefined;
+  if (period) {
+    point.period = period.period;
+    i = skipSpaces(text, period.end);
+  }
+  const clock = clockAt(text, i, { bare: options.bareBeforeRange === true });
+  if (clock && (clock.unit || isRangeMarkAt(text, skipSpaces(text, clock.end)))) {
+    point.clock = clock;
+    i = clock.end;
+  }
+  if (!point.day && !point.period && !point.clock) return undefined;
+  // The spaces after a day or a period belong to what follows, not to the time.
+  const end = point.clock ? point.clock.end : period ? period.end : day!.end;
+  return { point, end };
+}
+
+const isRangeMarkAt = (text: string, at: number): boolean => oneOfAt(WORDS.rangeMarks, text, at) !== undefined;
+
+/** `-5点`, `到下午5点`, `至十点半`, `~11:30`: a range's end after a start whose clock ends at `at`. */
+function rangeEndAt(text: string, at: number, today: Day, startHasUnit: boolean): { point: TimePoint; end: number } | undefined {
+  let i = skipSpaces(text, at);
+  const started = oneOfAt(WORDS.startWords, text, i);
+  if (started) i = skipSpaces(text, i + started.length);
+  const mark = oneOfAt(WORDS.rangeMarks, text, i);
+  if (!mark) return undefined;
+  i = skipSpaces(text, i + mark.length);
+  const point = pointAt(text, i, today, { bareBeforeRange: false });
+  let clock = point?.point.clock;
+  let end = point?.end ?? i;
+  // 9:00-10 and 3点到5: an end without its unit, after a start that had one.
+  if (!clock && startHasUnit && !point?.point.day && !point?.point.period) {
+    clock = clockAt(text, i, { bare: true });
+    if (clock) end = clock.end;
+  }
+  if (!clock) return undefined;
+  const closing = oneOfAt(WORDS.rangeEnds, text, skipSpaces(text, end));
+  if (closing) end = skipSpaces(text, end) + closing.length;
+  return { point: { ...point?.point, clock }, end };
+}
+
+/** Times chrono-node's English parser reads (tomorrow 3pm, next Monday, Dec 1 at 10am). */
+function englishTimes(text: string, now: WallClock): FoundTime[] {
+  // chrono resolves relative days from the server's local date: a reference whose local fields are the company's wall clock.
+  const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
+  return chrono.en.parse(text, reference, { forwardDate: true }).map((r) => {
+    const s = r.start;
+    const date = s.date();
+    const english: NonNullable<FoundTime['english']> = {};
+    if (s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month')) english.day = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+    if (s.isCertain('hour')) english.hour = { hour: date.getHours(), minute: date.getMinutes() };
+    if (r.end?.isCertain('hour') && s.isCertain('hour')) english.rangeSeconds = Math.round((r.end.date().getTime() - date.getTime()) / 1000);
+    return { start: r.index, end: r.index + r.text.length, text: r.text, english };
+  });
 }

@@ -1,0 +1,117 @@
+/**
+ * The clock grammar: an hour written at a position of the (folded, lower-cased) text — 15:00, 3点, 三点半, 十点一刻,
+ * 两点四十五, 15时30分, 3点05, 3pm, 10:30am — and what an hour means in a part of the day (下午3点 is 15:00,
+ * 中午1点 13:00, 晚上12点 is asked about).
+ */
+import { numberAt } from './numbers.js';
+import type { Span } from './reading.js';
+import { oneOfAt, wordAt, WORDS, type Period } from './words.js';
+
+export interface Clock extends Span {
+  /** As written: 3 for 3点 and for 下午3点 (the period says which). */
+  hour: number;
+  minute: number;
+  /** A part of the day written with the clock itself (3pm). */
+  period?: Period;
+  /** False for a bare number (the 3 of 3-5点), which is a clock only inside a range. */
+  unit: boolean;
+}
+
+const COLON = /(\d{1,2})\s*:\s*(\d{2})(?::\d{2})?(?!\d)/y;
+const AM_PM = /\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])/y;
+/** 时 is an hour only where it is not a word of its own (时间, 时长, 时候). */
+const NOT_HOUR_AFTER_SHI = /[间长候段区]/;
+
+/** The part of the day written at `text[at]`: 下午, 晚上, 凌晨, 早 (single-character ones only before a number). */
+export function periodAt(text: string, at: number): { period: Period; end: number } | undefined {
+  const found = wordAt(WORDS.periods, text, at);
+  if (!found) return undefined;
+  const end = at + found.word.length;
+  // pm 4:30: am and pm before a clock only, and not inside a word (spam, 4pm is the clock's own suffix).
+  if (/^[ap]/.test(found.word) && (/[a-z0-9]/.test(text[at - 1] ?? '') || !/^\s*\d/.test(text.slice(end)))) return undefined;
+  // 早 and 晚 stand for a period only before an hour (晚8点, 早9点); elsewhere they are words (早会, 晚会).
+  if (found.word.length === 1 && !/^\s*[\d零〇一二两三四五六七八九十]/.test(text.slice(end))) return undefined;
+  return { period: found.value, end };
+}
+
+/** The clock written at `text[at]`; with `bare`, a number alone (the 3 of 下午3-5点) counts too. */
+export function clockAt(text: string, at: number, options: { bare?: boolean } = {}): Clock | undefined {
+  if (/[\d.:]/.test(text[at - 1] ?? '')) return undefined;
+  COLON.lastIndex = at;
+  const colon = COLON.exec(text);
+  if (colon) return withAmPm(text, { start: at, end: COLON.lastIndex, hour: Number(colon[1]), minute: Number(colon[2]), unit: true });
+
+  const hour = numberAt(text, at);
+  if (!hour || !Number.isInteger(hour.value) || hour.value > 24 || (hour.arabic && hour.end - at > 2)) return undefined;
+  const unit = oneOfAt(WORDS.hourUnits, text, hour.end);
+  if (!unit || (unit === '时' && NOT_HOUR_AFTER_SHI.test(text[hour.end + 1] ?? ''))) {
+    const ampm = withAmPm(text, { start: at, end: hour.end, hour: hour.value, minute: 0, unit: false });
+    if (ampm.period) return { ...ampm, unit: true };
+    return options.bare && !/[\d.]/.test(text[hour.end] ?? '') ? ampm : undefined;
+  }
+  let end = hour.end + unit.length;
+  let minute = 0;
+  const fraction = wordAt(WORDS.clockFractions, text, end);
+  if (fraction) {
+    minute = fraction.value;
+    end += fraction.word.length;
+  } else {
+    // 3点05, 3点5分, 三点十五, 三点零五分 — minutes right after the hour (3点 15分钟 is a length).
+    const zero = /[零〇]/.test(text[end] ?? '') && /[一二两三四五六七八九]/.test(text[end + 1] ?? '') ? 1 : 0;
+    const m = numberAt(text, end + zero);
+    const minuteUnit = m && oneOfAt(WORDS.minuteUnits, text, m.end);
+    // 8点一直到10点: one Chinese digit with no 分 is not minutes (三点十五 and 三点五分 are).
+    const oneDigit = m && !m.arabic && m.end - end - zero === 1 && !minuteUnit;
+    if (m && !oneDigit && Number.isInteger(m.value) && m.value < 60 && (!m.arabic || m.end - end <= 2)) {
+      // 3点15分钟 reads as a length only with 钟 written; 3点15分 is a clock.
+      if (minuteUnit !== '分钟') {
+        minute = m.value;
+        end = m.end + (minuteUnit?.length ?? 0);
+      }
+    }
+  }
+  if (text.startsWith('钟', end)) end++;
+  return withAmPm(text, { start: at, end, hour: hour.value, minute, unit: true });
+}
+
+/** `clock` with a following am/pm read into its period. */
+function withAmPm(text: string, clock: Clock): Clock {
+  AM_PM.lastIndex = clock.end;
+  const m = AM_PM.exec(text);
+  if (!m) return clock;
+  return { ...clock, end: AM_PM.lastIndex, period: m[1]!.startsWith('a') ? 'morning' : 'afternoon' };
+}
+
+/** What an hour written in a period means, or why the bot must ask. */
+export type HourReading = { hour: number } | { ask: 'half' | 'noon-or-midnight' | 'late-night' | 'contradiction' | 'invalid' };
+
+/**
+ * The hour on a 24-hour clock: 下午3点 → 15, 中午1点 → 13, 凌晨2点 → 2. Where the words leave it open — 3点 with no
+ * period (凌晨 or 下午?), 晚上12点 (noon or midnight?), 晚上1点 (which night?), 上午15点 — the bot asks.
+ */
+export function hourOf(hour: number, minute: number, period: Period | undefined): HourReading {
+  if (hour > 24 || minute > 59) return { ask: 'invalid' };
+  if (hour === 24) return { ask: 'noon-or-midnight' };
+  const within = (from: number, to: number) => hour >= from && hour <= to;
+  switch (period) {
+    case undefined:
+      // 2点 in a work chat is more often 14:00 than 02:00, but a live at the wrong one is worse than a question.
+      return hour === 0 || hour >= 8 ? { hour } : { ask: 'half' };
+    case 'small':
+      return hour === 12 ? { hour: 0 } : within(0, 7) ? { hour } : { ask: 'contradiction' };
+    case 'morning':
+      return within(0, 12) ? { hour } : { ask: 'contradiction' };
+    case 'noon':
+      return within(11, 15) ? { hour } : within(1, 3) ? { hour: hour + 12 } : { ask: 'contradiction' };
+    case 'afternoon':
+      return within(1, 11) ? { hour: hour + 12 } : within(12, 23) ? { hour } : { ask: 'contradiction' };
+    case 'evening':
+      if (within(6, 11)) return { hour: hour + 12 };
+      if (within(17, 23)) return { hour };
+      return hour === 12 || hour === 0 ? { ask: 'noon-or-midnight' } : within(1, 4) ? { ask: 'late-night' } : { ask: 'contradiction' };
+    case 'night':
+      if (within(9, 11)) return { hour: hour + 12 };
+      if (within(21, 23)) return { hour };
+      return hour === 12 || hour === 0 ? { ask: 'noon-or-midnight' } : within(1, 5) ? { ask: 'late-night' } : { ask: 'contradiction' };
+  }
+}

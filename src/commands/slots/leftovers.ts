@@ -1,0 +1,133 @@
+/**
+ * The member's own text that no slot took, as the theme and the description: split at separators, at clause
+ * breaks (然后) and at taken spans, fillers trimmed (words.ts). A quoted or labelled part is the theme (or the
+ * description); otherwise the first part is the theme and the rest the description, kept as written.
+ */
+import type { Span } from './reading.js';
+import { alternation, WORDS } from './words.js';
+
+/** What took a span of the original: a slot, the command's words, a label, or a quote's inside. */
+export type TakenKind = 'slot' | 'cue' | 'theme-label' | 'description-label' | 'quoted';
+export interface Taken extends Span {
+  kind: TakenKind;
+}
+
+/** A run of the member's text; `text` without fillers (the theme's form), `start`–`end` as written. */
+export interface Part extends Span {
+  text: string;
+  after: TakenKind | undefined;
+  quoted: boolean;
+}
+
+export const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜…]/;
+const CLAUSE_BREAK = new RegExp(`^(?:${alternation(WORDS.clauseBreaks)})`);
+const LEADING_FILLER = new RegExp(`^(?:${alternation(WORDS.leadingFillers)})+`);
+const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`);
+const FILLER_ALONE = new RegExp(`^(?:${alternation(WORDS.aloneFillers)})+$`, 'i');
+/** 明天15:00开始: a description part that ends in such a word keeps the rest. */
+const TRAILING_START_WORD = new RegExp(`(?:${alternation(WORDS.startWords)})$`);
+const LATIN_WORD = /^[A-Za-z0-9][\w.&+'-]*$/;
+/** Q4, H1, AI, V2, 2026: too short to be a theme by itself. */
+const SHORT_CODE = /^(?:[A-Za-z]{1,3}[+#]{0,2}\d{0,2}|\d{4})$/;
+/** What goes on a theme rather than starting a description: 第3期, 2.0, （上）, 下篇, Part 2. */
+const CONTINUATION = /^(?:第|[（(]|[上中下](?:篇|集|期|半场)|part|vol|ep)/i;
+
+/** The theme and description in what `taken` leaves of `original`. */
+export function leftovers(original: string, taken: readonly Taken[]): { theme?: string; description?: string; themeSpan?: Span; parts: Part[] } {
+  const owner = new Array<TakenKind | undefined>(original.length);
+  for (const t of taken) for (let i = t.start; i < t.end; i++) owner[i] = t.kind;
+  const parts = splitParts(original, owner, taken);
+  joinPhrases(parts, original, owner);
+  // A labelled theme, else the first part that is not a labelled description.
+  const themePart = parts.find((p) => p.after === 'theme-label') ?? parts.find((p) => p.after !== 'description-label');
+  const rest = parts.filter((p) => p !== themePart);
+  const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[] } = { parts };
+  if (themePart) {
+    out.theme = themePart.text;
+    out.themeSpan = { start: themePart.start, end: themePart.end };
+  }
+  if (rest.length > 0) {
+    // The description is the member's own text; parts written next to each other keep what stood between them.
+    const own = (p: Part) => original.slice(p.start, p.end).replace(p.quoted ? '' : TRAILING_START_WORD, '');
+    let description = own(rest[0]!);
+    for (let k = 1; k < rest.length; k++) {
+      const untouched = owner.slice(rest[k - 1]!.end, rest[k]!.start).every((o) => o === undefined);
+      description += (untouched ? original.slice(rest[k - 1]!.end, rest[k]!.start) : ' ') + own(rest[k]!);
+    }
+    out.description = description.trim();
+  }
+  return out;
+}
+
+/** Runs of untaken text between separators, taken spans and clause breaks. */
+function splitParts(original: string, owner: Array<TakenKind | undefined>, taken: readonly Taken[]): Part[] {
+  const parts: Part[] = [];
+  let lastKind: TakenKind | undefined;
+  /** After 描述：, every part is description until a theme label. */
+  let inDescription = false;
+  const firstCue = Math.min(...taken.filter((t) => t.kind === 'cue').map((t) => t.start), original.length);
+  const saw = (kind: TakenKind | undefined) => {
+    lastKind = kind;
+    if (kind === 'description-label') inDescription = true;
+    if (kind === 'theme-label' || kind === 'cue') inDescription = false;
+  };
+  for (let i = 0; i < original.length; ) {
+    const after = inDescription ? 'description-label' : lastKind;
+    if (owner[i] === 'quoted') {
+      let j = i;
+      while (j < original.length && owner[j] === 'quoted') j++;
+      // The part spans its quote marks, so a description keeps them (书目：《三体》); the theme is what they hold.
+      parts.push({ start: i - 1, end: j + 1, text: original.slice(i, j).trim(), after, quoted: true });
+      saw('quoted');
+      i = j;
+      continue;
+    }
+    const clauseBreak = CLAUSE_BREAK.exec(original.slice(i))?.[0];
+    if (owner[i] !== undefined || SEPARATOR.test(original[i]!) || clauseBreak) {
+      if (owner[i] !== undefined) saw(owner[i]);
+      i += clauseBreak && owner[i] === undefined ? clauseBreak.length : 1;
+      continue;
+    }
+    let j = i;
+    while (j < original.length && owner[j] === undefined && !SEPARATOR.test(original[j]!) && !(j > i && CLAUSE_BREAK.test(original.slice(j)))) j++;
+    const raw = original.slice(i, j);
+    const text = trimFillers(raw);
+    // Closing punctuation belongs to what it closes (进入！, 冲刺!); a theme keeps ! and ? but not a full stop.
+    const rawEnd = j;
+    while (j < original.length && owner[j] === undefined && /[!！?？。.~～…]/.test(original[j]!)) j++;
+    const closing = original.slice(rawEnd, j).replace(/[。.~～…]/g, '');
+    const closed = raw.endsWith(text) ? text + closing : text;
+    // 🎉创建直播 …: symbols before the command's words decorate the message, they are not its theme.
+    const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
+    if (text !== '' && !decoration && !FILLER_ALONE.test(text) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after, quoted: false });
+    i = j;
+  }
+  return parts;
+}
+
+/** `raw` without the fillers at its edges, trimmed again until nothing more comes off. */
+export function trimFillers(raw: string): string {
+  let text = raw;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
+  }
+  return text;
+}
+
+/**
+ * One phrase written with a space: Weekly Sync, 英语角English Corner (Latin runs on into Latin), Q4 复盘 (a short
+ * code starts the theme), 新人培训 第3期 (a continuation), and whatever follows 主题：up to the next comma or time.
+ */
+function joinPhrases(parts: Part[], original: string, owner: Array<TakenKind | undefined>): void {
+  for (let k = parts.length - 1; k > 0; k--) {
+    const [a, b] = [parts[k - 1]!, parts[k]!];
+    const gap = original.slice(a.end, b.start);
+    if (a.quoted || b.quoted || !/^[ \u3000]+$/.test(gap) || owner.slice(a.end, b.start).some((o) => o !== undefined)) continue;
+    // iPhone 17发布会: a Latin word runs on into what follows; 英语角English Corner: Latin at the end runs on into Latin.
+    const latin = (LATIN_WORD.test(a.text) && /^[A-Za-z0-9]/.test(b.text)) || (/[A-Za-z]$/.test(a.text) && /^[A-Za-z]/.test(b.text));
+    const prefix = k - 1 === 0 && SHORT_CODE.test(a.text) && /^\p{Script=Han}/u.test(b.text);
+    if (!(a.after === 'theme-label' || latin || prefix || CONTINUATION.test(b.text))) continue;
+    parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The reader's vocabulary: every word it knows, once, with what it means. The passes (read.ts) and the grammars
+ * (days.ts, clocks.ts, times.ts, durations.ts, reminders.ts, leftovers.ts) build their patterns from these lists, so
+ * a new word is one entry here and means the same thing everywhere (docs/reader.md).
+ *
+ * Words are written as the reader sees them: after NFKC folding (full-width letters, digits and ：，（） are ASCII).
+ */
+
+/** Which part of the day an hour is in, as the member said it. */
+export type Period = 'small' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'night';
+
+/** A day named by the calendar rather than by number: solar (月, 日), lunar (月, 日), the n-th weekday of a month. */
+export type NamedDay =
+  | { solar: [month: number, day: number] }
+  | { lunar: [month: number, day: number]; dayBefore?: true }
+  | { nth: [month: number, n: number, weekday: number] }
+  | { qingming: true };
+
+export const WORDS = {
+  /** Polite or spoken openings before what a message asks (帮我创建直播, 嗯那个帮我…). */
+  openers: [
+    '您好', '你好', 'hi', 'hello', '嗨', '能不能帮我', '可不可以帮我', '可以帮我', '能帮我', '麻烦帮我', '请帮我', '帮我', '帮忙',
+    '麻烦你', '麻烦', '请你', '请', '我要', '我想', '我想要', '给我', '嗯', '呃', '额', '那个', '就是', '好的', '好', '那', '喂',
+    '小助手', '助手',
+  ],
+  /** Words that carry no slot before free text: 帮我…, 就是…, 的周会, 那个产品评审会. */
+  leadingFillers: [
+    '好的', '好', '嗯', '呃', '额', '那个', '这个', '就是', '就叫', '叫做', '名叫', '名为', '就', '能不能帮我', '可以帮我', '能帮我', '麻烦帮我',
+    '请帮我', '帮我', '帮忙', '麻烦', '请', '给我', '我要', '我想', '有个', '有场', '有一个', '有一场', '定在', '定于', '大概', '大约', '预计',
+    '差不多', '的', '一个', '一场', '然后', '再',
+  ],
+  /** Words that carry no slot after free text: …吧, …的直播, 两个小时左右, …谢谢. */
+  trailingFillers: [
+    '的直播', '的', '吧', '哈', '呢', '啊', '哦', '呀', '啦', '呗', '吗', '了', '一下', '谢谢', '谢谢你', '谢啦', '多谢', '左右', '上下', '开始',
+    '开播', '举行', '进行', '在', '的话', '可以吗', '好吗', '行吗', '哈哈', '大概', '大约', '差不多', '就行', '就好', '就可以', '就这样',
+    '帮我', '帮忙', '请帮我', '麻烦', '给我',
+  ],
+  /** A part that is only one of these says nothing (在 明天15:00, 是 周会); inside a longer part they are words (要取消). */
+  aloneFillers: [
+    '想', '要', '在', '于', '从', '是', '个', '场', '和', '及', '左右', '约', '大概', '大约', '预计', '最多', '持续', '共', 'for', 'at', 'on',
+    '定在', '定于', '准时', '举办', '开', '吗', '啦', '呗', '吧', '呀', '哦', '了', '呢', '哈', '嗯', '好的', '好', '就', '谢谢', '谢啦', '多谢',
+    '麻烦了', '可以吗', '好吗', '一下', '您好', '你好', 'hi', 'hello', '嗨', '就是', '那个', '这个', '然后', '的', '那天', '当天', '时候', '把',
+    '约一下', '安排一下', '搞一下', '弄一下', '开一下', '建一下', '播', '播一下', '开', '建', '建个', '建一个', '创建', '新建',
+    '的时候', '那场', '这场', '差不多', '估计', '吧谢谢', 'ok', 'thanks', 'please', 'pls', '之类', '等等', '就这样', '就行', '嗯嗯', '那就',
+  ],
+  /** Words that end one clause of a spoken request and start the next: what stands before and after are separate parts. */
+  clauseBreaks: ['然后', '另外', '还有', '并且', '同时', '接着', '之后呢', '对了'],
+  /** Labels: the part after one of these is that slot (主题：周会, 备注：…, 时间：明天). */
+  labels: {
+    theme: ['直播主题', '直播标题', '直播名称', '主题', '标题', '名称', '题目', '名字'],
+    description: ['直播描述', '直播简介', '直播内容', '直播说明', '描述', '简介', '内容', '说明', '备注', '备注一下'],
+    time: ['直播时间', '会议时间', '开始时间', '开播时间', '时间', '日期'],
+    duration: ['直播时长', '时长', '时间长度', '长度'],
+    reminder: ['提醒时间', '提醒'],
+  },
+  /** What joins a label and its value: 主题是, 主题为, 名字叫, 时间定在. */
+  labelJoiners: ['就是', '就叫', '是', '为', '叫做', '叫', '定在', '定于', '定为', '改为', '改成', '在', ':', '='],
+  /** Words after which a label may start inside a run-on sentence (那个时间是…, 就是主题…). */
+  beforeLabels: ['那个', '就是', '然后', '嗯', '吧', '的', '还有', '另外', '哈', '啊', '呀', '呢', '啦'],
+  /** A labelled range's end (结束时间：21:00). */
+  endLabels: ['结束时间', '结束于', '结束在'],
+
+  /** Parts of the day, each with how an hour after it reads (clocks.ts). */
+  periods: {
+    凌晨: 'small', 早上: 'morning', 早晨: 'morning', 清晨: 'morning', 上午: 'morning', 早: 'morning', am: 'morning', 'a.m.': 'morning',
+    中午: 'noon', 午间: 'noon', 正午: 'noon', 下午: 'afternoon', 午后: 'afternoon', pm: 'afternoon', 'p.m.': 'afternoon',
+    傍晚: 'afternoon', 黄昏: 'afternoon', 晚上: 'evening', 晚间: 'evening', 夜里: 'evening', 夜间: 'evening', 夜晚: 'evening', 晚: 'evening',
+    深夜: 'night', 半夜: 'night', 午夜: 'night',
+  } satisfies Record<string, Period>,
+  /** Words that say a day and its part at once: 今晚8点, 明早9点. */
+  dayPeriods: {
+    今晚: [0, 'evening'], 今夜: [0, 'evening'], 今早: [0, 'morning'], 今晨: [0, 'morning'], 明晚: [1, 'evening'], 明早: [1, 'morning'],
+    明晨: [1, 'morning'], 明天一早: [1, 'morning'], 后天晚上: [2, 'evening'],
+  } satisfies Record<string, [number, Period]>,
+  /** Days counted from today. */
+  relativeDays: {
+    今天: 0, 今日: 0, 今儿: 0, 当天: 0, 明天: 1, 明日: 1, 明儿: 1, 次日: 1, 第二天: 1, 隔天: 1, 后天: 2, 后日: 2, 大后天: 3,
+    昨天: -1, 昨日: -1, 前天: -2, 大前天: -3, today: 0, tomorrow: 1, tmr: 1,
+  } satisfies Record<string, number>,
+  /** 周, 星期, 礼拜 (and the traditional 週): followed by a weekday. */
+  weekWords: ['星期', '礼拜', '周', '週'],
+  /** Weekdays after a week word, Monday = 1 … Sunday = 7. */
+  weekdays: { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 } satisfies Record<string, number>,
+  /** Which week a weekday is in: 下周一 is next week's Monday (weeks start on Monday). */
+  weekOffsets: { 这个: 0, 这: 0, 本: 0, 下个: 1, 下: 1, 下下个: 2, 下下: 2, 上个: -1, 上: -1 } satisfies Record<string, number>,
+  /** Which month: 下个月3号, 本月底. */
+  monthOffsets: { 本月: 0, 这个月: 0, 这月: 0, 当月: 0, 下个月: 1, 下月: 1, 下下个月: 2, 下下月: 2 } satisfies Record<string, number>,
+  /** 底, 末, 最后一天: a month's last day. */
+  monthEnds: ['的最后一天', '最后一天', '底', '末'],
+  /** Which year: 明年1月5日. */
+  yearOffsets: { 今年: 0, 明年: 1, 后年: 2, 去年: -1 } satisfies Record<string, number>,
+  dayUnits: ['日', '号'],
+  hourUnits: ['点钟', '点', '时'],
+  minuteUnits: ['分钟', '分'],
+  /** 3点半, 3点一刻, 3点三刻, 3点整: minutes written as a word. */
+  clockFractions: { 半: 30, 一刻: 15, 三刻: 45, 整: 0 } satisfies Record<string, number>,
+  /** Between the two ends of a range: 9:00-11:30, 9点到11点, 9点至11点, 9:00~11:30. */
+  rangeMarks: ['一直到', '直到', '-', '–', '—', '－', '−', '~', '〜', '至', '到', 'to', '→', '->'],
+  /** After a range's end: 到5点结束. */
+  rangeEnds: ['结束', '为止', '止'],
+  /** After a start: 15:00开始 (a part that is only this says nothing). */
+  startWords: ['开始', '开播', '举行', '进行'],
+  /** Days with names: the coming one. Lunar ones are read with the Chinese calendar (holidays.ts). */
+  namedDays: {
+    元旦: { solar: [1, 1] }, 元旦节: { solar: [1, 1] }, 情人节: { solar: [2, 14] }, 妇女节: { solar: [3, 8] }, 三八节: { solar: [3, 8] },
+    植树节: { solar: [3, 12] }, 愚人节: { solar: [4, 1] }, 劳动节: { solar: [5, 1] }, 五一: { solar: [5, 1] }, 五一劳动节: { solar: [5, 1] },
+    青年节: { solar: [5, 4] }, 儿童节: { solar: [6, 1] }, 六一: { solar: [6, 1] }, 建党节: { solar: [7, 1] }, 建军节: { solar: [8, 1] },
+    教师节: { solar: [9, 10] }, 国庆: { solar: [10, 1] }, 国庆节: { solar: [10, 1] }, 平安夜: { solar: [12, 24] }, 圣诞: { solar: [12, 25] },
+    圣诞节: { solar: [12, 25] }, 双十一: { solar: [11, 11] }, 双11: { solar: [11, 11] }, 双十二: { solar: [12, 12] }, 双12: { solar: [12, 12] },
+    春节: { lunar: [1, 1] }, 大年初一: { lunar: [1, 1] }, 除夕: { lunar: [1, 1], dayBefore: true }, 大年三十: { lunar: [1, 1], dayBefore: true },
+    元宵: { lunar: [1, 15] }, 元宵节: { lunar: [1, 15] }, 端午: { lunar: [5, 5] }, 端午节: { lunar: [5, 5] }, 七夕: { lunar: [7, 7] },
+    中秋: { lunar: [8, 15] }, 中秋节: { lunar: [8, 15] }, 重阳: { lunar: [9, 9] }, 重阳节: { lunar: [9, 9] }, 腊八: { lunar: [12, 8] },
+    清明: { qingming: true }, 清明节: { qingming: true }, 母亲节: { nth: [5, 2, 0] }, 父亲节: { nth: [6, 3, 0] }, 感恩节: { nth: [11, 4, 4] },
+  } satisfies Record<string, NamedDay>,
+  /**
+   * Words of a day or a time the reader cannot turn into one: left in the text, they make the bot ask (a live must
+   * not go on today because 周末 was not understood).
+   */
+  unreadDays: [
+    '周末', '下周', '下个周', '下星期', '下个星期', '下礼拜', '下个礼拜', '这周', '本周', '这个星期', '这星期', '下个月', '下月', '这个月', '本月',
+    '月初', '月中', '月底前', '上旬', '中旬', '下旬', '年底', '年初', '年前', '年后', '节前', '节后', '改天', '过几天', '过些天', '过阵子',
+    '近期', '最近', '马上', '立刻', '立即', '现在', '等会', '等会儿', '一会', '一会儿', '待会', '待会儿', '稍后', '晚些时候', '回头', '有空',
+    '明后天', '明后两天', '今明两天', '今明天', '这两天', '这几天', '工作日', '找个时间', '找时间', '某天', '哪天', '随时', '尽快', '那天',
+    '那一天', '之日',
+    'weekend', 'next week', 'later', 'soon', 'asap',
+  ],
+  /** Reminders: 提前15分钟提醒, 15分钟前通知大家, 不提醒. */
+  reminders: {
+    verbs: ['提醒', '通知', '叫我', '叫'],
+    before: ['提前', '开始前', '开播前', '直播前'],
+    not: ['不用', '不要', '不需要', '无需', '不', '别'],
+  },
+  /** A live that repeats: not something living/create makes. */
+  repeating: ['每周', '每个周', '每星期', '每个星期', '每礼拜', '每个礼拜', '每天', '每日', '每月', '每个月', '每晚', '每早', '隔周', '每隔', '每两周', '双周', 'every'],
+  /** An answer or a value that means "no description". */
+  noDescription: ['无', '没有', '没', '不要', '不用', '不需要', '跳过', '空', '清空', '暂无', '略', '无描述', '不要描述', '不用描述', '去掉', '删掉', '-'],
+  /** Yes to the bot's own question (是指下周三吗？, 要创建吗？). */
+  yes: ['是', '是的', '对', '对的', '嗯', '嗯嗯', '没错', '好', '好的', '可以', '行', '确认', '确定', '创建', '创建吧', '就这样', '下周', '下周的', 'yes', 'y', 'ok'],
+  /** An answer that gives nothing yet (还没想好, 随便): asked again, never taken as a theme. */
+  undecided: ['还没想好', '没想好', '不知道', '不清楚', '随便', '你定', '你定吧', '随便你定', '待定', '还不确定', '不确定', '都行', '都可以', '再说'],
+  /** Words that drop what was said and start over in the same message (算了，帮我建：…). */
+  startOver: ['算了', '不对', '重来', '重新来', '换一个', '改一下'],
+  /** Ways to drop an open question. */
+  abandon: ['取消', '算了', '不用了', '不要了', '不创建了', '取消创建', '取消直播', '放弃', 'cancel'],
+  /** Words before a command that ask to see something (看看我的直播, 查一下观看统计). */
+  lookOpeners: ['看看', '看下', '看一下', '查一下', '查下', '查查', '查询', '查看', '列出', '发我', '给我看看'],
+  /** A message that starts with one of these asks a question (怎么创建直播？), it does not request a live. */
+  questionStarts: ['怎么', '怎样', '如何', '为什么', '为啥', '能否', '是不是', '可不可以', '可以不可以', '请问'],
+  /** A message that ends with one of these (before its punctuation) is a question too: 明天有直播吗？ */
+  questionEnds: ['吗', '呢', '么', '怎么办', '咋办', '咋整', '?'],
+  /** Questions and reports about lives anywhere in a sentence (明天开不开直播, 已经建好直播了): not a request to make one. */
+  notRequests: ['怎么', '怎样', '为什么', '为啥', '在哪', '哪里', '是否', '能不能改', '可以改吗', '需要什么', '不想', '不要开', '不开', '开不开', '有没有', '已经', '建好', '约了', '开了', '取消了吗', '建过', '开过', '约过'],
+  /** Right after a command word, a report (创建直播失败了), not arguments. */
+  reportsAfter: ['失败', '成功', '了吗', '了没', '不了', '报错', '出错', '出问题', '的时候', '的话'],
+  /** An announcement to colleagues (明天下午3点开直播，大家准时参加) is not a request either. */
+  announcements: ['大家', '准时参加', '记得参加', '欢迎参加', '请参加', '各位', '同事们', '通知：', '所有人', '记得', '准时观看', '欢迎观看', '敬请'],
+  /** A whole message that greets, thanks, or asks for something else than lives (small-talk.ts). */
+  greetings: ['你好', '您好', '在吗', '在不在', 'hi', 'hello', '嗨', '哈喽', '早上好', '上午好', '下午好', '晚上好', '早安', '晚安', '你是谁', '你能做什么'],
+  thanks: ['谢谢', '谢谢你', '谢谢啦', '谢啦', '多谢', '感谢', '辛苦了', 'thanks', 'thank you', 'thx', '好的', '好', 'ok', '收到', '明白了', '知道了'],
+  otherTasks: ['会议室', '请假', '报销', '发邮件', '审批', '订票', '机票', '酒店', '外卖', '天气', '翻译', '写报告', '写代码', '订餐', '快递', '会议', '开会', '约会', '饭局', '面试'],
+} as const;
+
+/** A regex alternation of `words`, longest first (so 大后天 is tried before 后天), each escaped. */
+export function alternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+    .join('|');
+}
+
+/** The value of the longest word of `table` at `text[at]`, with its length; undefined when none stands there. */
+export function wordAt<V>(table: Record<string, V>, text: string, at: number): { word: string; value: V } | undefined {
+  let best: { word: string; value: V } | undefined;
+  for (const [word, value] of Object.entries(table)) {
+    if ((!best || word.length > best.word.length) && text.startsWith(word, at)) best = { word, value };
+  }
+  return best;
+}
+
+/** The longest of `words` at `text[at]`, ignoring case; undefined when none stands there. */
+export function oneOfAt(words: readonly string[], text: string, at: number): string | undefined {
+  let best: string | undefined;
+  const lower = text.slice(at, at + 12).toLowerCase();
+  for (const w of words) if ((!best || w.length > best.length) && lower.startsWith(w.toLowerCase())) best = w;
+  return best;
+}
