@@ -40,6 +40,8 @@ export interface CommandContext {
   names: MemberNames;
   /** Asks the sender `question`; their next message is read by this command's `resume` with `state`. */
   ask(question: string, state: unknown): Promise<Reply[]>;
+  /** Remembers the live the sender just made, so 不对，改成4点 right after changes it. */
+  remember(livingid: string): Promise<void>;
 }
 
 /** WeCom answers userids in lower case, and admins may be configured in any case. */

@@ -47,6 +47,7 @@ export const create = defineCommand<CreateArgs>({
       createOnce(ctx, { theme: args.theme, start, duration, description: args.description, remind }),
       ctx.names.nameOf(ctx.user),
     ]);
+    await ctx.remember(livingid);
     // Built from what we sent: a second call (get_living_info) would only add latency and a failure point.
     const info = {
       theme: args.theme,

@@ -53,6 +53,10 @@ const LIVING_STATUS = { name: 'living-status' } as Command<any>;
 
 /** Said when another command takes the place of an open question. */
 const QUESTION_DROPPED = '（之前的问题没有回答，已放弃；需要时请重新发送。）';
+/** 不对，改成4点 / 改到明天下午3点 / 时长改成2小时: a correction, with what to change. */
+const CORRECTION = /^(?:不对|错了|搞错了|不是|等等|哦不)?[\s,，。!！]*((?:改成|改到|改为|换成|应该是|时间改|时长改|主题改|描述改|提醒改)\s*\S.*)$/s;
+/** Where the live a member just made is remembered (as long as a question waits). */
+const recentKey = (key: string) => `${key}#recent`;
 const QUESTION_RESTARTED = '（按这条新消息重新开始，之前的问题已放弃。）';
 
 /** True when what was read is a complete command: nothing after a bare word, or arguments that read in full. */
@@ -95,6 +99,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         await conversations.set(key, { command: command.name, state });
         return [text(question)];
       },
+      remember: (livingid) => conversations.set(recentKey(key), { command: 'recent', state: { livingid } }),
       ...(click ? { click } : {}),
     });
     const run = async (command: Command<any>, work: (ctx: CommandContext) => Promise<Reply[]>, ctx: CommandContext, aboutTypedId = false) => {
@@ -138,9 +143,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             break;
           }
         }
+        // 不对，改成4点 right after a live was made: a change to that live.
+        const correction = !open && CORRECTION.exec(message.content.normalize('NFKC').trim());
+        const recent = correction ? await conversations.get(recentKey(key)) : undefined;
+        if (correction && recent) {
+          const { livingid } = recent.state as { livingid: string };
+          const modify = commandNamed('modify')!;
+          const changed = recognize(`修改直播 ${livingid} ${correction[1]}`, deps.now(), deps.settings.timezone);
+          if (changed?.command === modify) {
+            await settle(modify, modify.read(changed.input, env()), { typed: true, open: false });
+            break;
+          }
+        }
         if (!recognized || !read) {
           if (open) await conversations.delete(key);
-          reply([text(unknownText())]);
+          reply([text(unknownText(message.content))]);
           break;
         }
         await settle(recognized.command, read, { typed: true, open: Boolean(open) });

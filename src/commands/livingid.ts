@@ -2,7 +2,7 @@
 import { refuse, type ReadResult } from './command.js';
 
 const LIVINGID = /^[A-Za-z0-9_\-@.]{1,128}$/;
-const LABEL = /^(?:直播\s*ID|直播id|livingid|ID)\s*(?:是|为)?\s*[:：]?/i;
+const LABEL = /^(?:直播\s*ID|直播id|livingid|ID)\s*(?:是|为)?\s*[:：=]?/i;
 /** Punctuation and quotes around an ID that are not part of it. */
 const AROUND = String.raw`[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]]+`;
 const LEADING = new RegExp(`^${AROUND}`);

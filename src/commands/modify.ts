@@ -9,14 +9,15 @@ import { onlyUpcoming } from '../cards/status.js';
 import { text, type Reply } from '../replies/reply.js';
 import type { ModifyLivingRequest } from '../wecom/types.js';
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
-import { formatDuration, formatTime } from '../zone.js';
+import { formatDuration, formatTime, fromWallClock, wallClock } from '../zone.js';
 import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
 import { unquote } from './create-draft.js';
 import { canManage, sameUser } from './context.js';
 import { describesLive, liveNamedIn, suggestLives } from './find-lives.js';
 import { readLivingId, takeLivingId } from './livingid.js';
 import { findDurations } from './slots/durations.js';
-import { readSlots, type Day } from './slots/read.js';
+import { clockAt, hourOf, periodAt } from './slots/clocks.js';
+import { readSlots, type Day, type Period } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
 
 /** What a modify changes; only the fields the member named. */
@@ -27,6 +28,8 @@ export interface Changes {
   durationSeconds?: number;
   description?: string;
   remindSeconds?: number;
+  /** 改到4点: a new hour on the live's own day, in its own half of the day unless one is written (settled in run). */
+  clock?: { hour: number; minute: number; period?: Period };
 }
 
 export type ModifyArgs =
@@ -34,7 +37,7 @@ export type ModifyArgs =
   /** 把明天的周会改到后天下午: the live described (listed, not changed) and the change as written. */
   | { described: string; change: string };
 
-type Field = keyof Changes;
+type Field = Exclude<keyof Changes, 'clock'>;
 
 /** What a question remembers: the live, the field asked for (if one was named) and a day waiting for its hour. */
 interface ModifyState {
@@ -106,6 +109,8 @@ function readField(field: Field, value: string, state: ModifyState, env: ReadEnv
       return again(`没看懂提醒「${[...written].slice(0, 20).join('')}」，例如 提前15分钟、不提醒。`);
     }
     case 'start': {
+      const clock = state.day ? undefined : clockAlone(written);
+      if (clock) return { clock };
       const slots = readSlots(written, env.now, env.timezone, state.day ? { day: state.day } : {});
       if (slots.doubt) return ask({ livingid: state.livingid, field, ...(slots.day ? { day: slots.day } : {}) }, slots.doubt.why);
       if (slots.start === undefined) {
@@ -154,7 +159,7 @@ function readChanges(rest: string, state: ModifyState, env: ReadEnv): ReadResult
 function guessField(written: string, state: ModifyState, env: ReadEnv): ReadResult<ModifyArgs> {
   const slots = readSlots(written, env.now, env.timezone, state.day ? { day: state.day } : {});
   const onlyTime = slots.start !== undefined && slots.theme === undefined && slots.durationSeconds === undefined;
-  if (onlyTime) return settle(readField('start', written, state, env), state);
+  if (onlyTime || (!state.day && clockAlone(written))) return settle(readField('start', written, state, env), state);
   const onlyDuration = slots.durationSeconds !== undefined && slots.timeText === undefined && slots.theme === undefined;
   if (onlyDuration) return settle(readField('durationSeconds', written, state, env), state);
   return ask(state, `没看懂要改什么（「${[...written].slice(0, 20).join('')}」）。`);
@@ -162,6 +167,29 @@ function guessField(written: string, state: ModifyState, env: ReadEnv): ReadResu
 
 const settle = (read: Changes | ReadResult<ModifyArgs>, state: ModifyState): ReadResult<ModifyArgs> =>
   'ask' in read || 'error' in read || 'args' in read ? (read as ReadResult<ModifyArgs>) : { args: { livingid: state.livingid, changes: read } };
+
+/** 4点, 下午4点, 16:30, 四点半 — a clock and nothing else (no day): the live's day is kept. */
+function clockAlone(written: string): Changes['clock'] | undefined {
+  const text = written.normalize('NFKC').trim().toLowerCase().replace(/[。.!！]+$/, '');
+  const period = periodAt(text, 0);
+  const at = period ? period.end : 0;
+  const clock = clockAt(text, at);
+  if (!clock || clock.end !== text.length) return undefined;
+  const half = period?.period ?? clock.period;
+  return { hour: clock.hour, minute: clock.minute, ...(half ? { period: half } : {}) };
+}
+
+/** The start `clock` means on the day of the live starting at `liveStart`; a question when the hour is unclear. */
+function onLiveDay(clock: NonNullable<Changes['clock']>, liveStart: number, timezone: string): number | string {
+  const live = wallClock(liveStart, timezone);
+  // 改到4点 for a live at 15:00 is 16:00, for one at 09:00 it is 04:00's question; 下午4点 says so itself.
+  const period = clock.period ?? (clock.hour >= 1 && clock.hour <= 11 ? (live.hour >= 12 ? 'afternoon' : 'morning') : undefined);
+  const hour = hourOf(clock.hour, clock.minute, period);
+  if ('ask' in hour || (period === 'morning' && clock.hour <= 6 && clock.period === undefined)) {
+    return `「${clock.hour}点」是凌晨还是下午？请写上时段，例如：修改直播 时间 下午${clock.hour}点。`;
+  }
+  return fromWallClock({ year: live.year, month: live.month, day: live.day, hour: hour.hour, minute: clock.minute, second: 0 }, timezone);
+}
 
 /** `开始 2026-11-27 15:00 (周五)、时长 2小时`: what changed, for the replies. */
 function describeChanges(changes: Changes, timezone: string): string {
@@ -208,6 +236,12 @@ export const modify = defineCommand<ModifyArgs>({
     const { living_info: live } = await ctx.api.getLivingInfo(livingid);
     if (!canManage(ctx, live.anchor_userid)) return [text('只有主播或管理员可以修改这场直播。')];
     if (live.status !== 0) return [text(onlyUpcoming(live.status, '修改'))];
+    if (changes.clock) {
+      const start = onLiveDay(changes.clock, live.living_start * 1000, ctx.settings.timezone);
+      if (typeof start === 'string') return [text(start)];
+      changes.start = start;
+      delete changes.clock;
+    }
     if (changes.start !== undefined && changes.start <= ctx.now()) return [text('新的开始时间已经过去了，请选择将来的时间。')];
     const request: Omit<ModifyLivingRequest, 'livingid'> = {
       ...(changes.theme !== undefined ? { theme: changes.theme } : {}),

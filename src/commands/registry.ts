@@ -4,6 +4,7 @@ import { cancel } from './cancel.js';
 import type { Command } from './command.js';
 import { create } from './create.js';
 import { readButtonKey } from '../cards/button-key.js';
+import { smallTalk } from '../replies/small-talk.js';
 import { exportSheet } from './export.js';
 import { help } from './help.js';
 import { info } from './info.js';
@@ -38,9 +39,12 @@ export function helpText(): string {
   return ['直播助手可用命令：', ...lines, `英文别名：${aliases.join('、')}`].join('\n');
 }
 
-/** What a member sees for a message the bot did not understand: what it can do, with examples. */
-export function unknownText(): string {
+/**
+ * What a member sees for a message that is no command: an answer to a greeting, thanks or a request the bot cannot
+ * do (small-talk.ts), else 没看懂 with what it can do.
+ */
+export function unknownText(written = ''): string {
   // What most members came to do: make a live, find theirs, change one.
   const examples = ['create', 'list', 'modify'].map((name) => commandNamed(name)!.example);
-  return `没看懂这条消息。可以这样说：\n${examples.map((e) => `• ${e}`).join('\n')}\n发送「帮助」查看全部命令。`;
+  return smallTalk(written, examples) ?? `没看懂这条消息。可以这样说：\n${examples.map((e) => `• ${e}`).join('\n')}\n发送「帮助」查看全部命令。`;
 }

@@ -55,13 +55,16 @@ export class WeComCrypto {
   decrypt(encrypted: string): string {
     const raw = BASE64.test(encrypted) ? Buffer.from(encrypted, 'base64') : Buffer.alloc(0);
     if (raw.length < 2 * BLOCK || raw.length % BLOCK !== 0) throw new WeComDecryptError('bad-ciphertext');
-    this.checkPadding(raw);
+    const padding = this.checkPadding(raw);
     let result: { message: string; id: string };
     try {
       result = decrypt(this.encodingAESKey, encrypted);
     } catch {
       throw new WeComDecryptError('bad-ciphertext');
     }
+    // 16 random bytes, the length, the message, the receiver: with the wrong key a random length can leave an empty
+    // "receiver" (the 智能机器人's own is empty), so the frame must add up to what was decrypted.
+    if (20 + Buffer.byteLength(result.message) + Buffer.byteLength(result.id) !== raw.length - padding) throw new WeComDecryptError('bad-ciphertext');
     if (result.id !== this.receiveId) {
       // With the wrong key, the padding still checks out about once in 256 tries and the "receiveid" is then random
       // bytes: only a plausible corp ID means the key was right and the message is for another corp.
@@ -71,11 +74,11 @@ export class WeComCrypto {
   }
 
   /**
-   * WeCom pads to 32 bytes with n bytes of value n (1–32). @wecom/crypto strips whatever the last byte says, so a
+   * The padding's length, when it is well formed. WeCom pads to 32 bytes with n bytes of value n (1–32). @wecom/crypto strips whatever the last byte says, so a
    * forged or truncated ciphertext could decrypt to garbage; decrypting the last block alone (CBC: with the
    * previous ciphertext block as IV) checks the padding for the cost of one block.
    */
-  private checkPadding(raw: Buffer): void {
+  private checkPadding(raw: Buffer): number {
     const decipher = createDecipheriv('aes-256-cbc', this.key, raw.subarray(raw.length - 2 * BLOCK, raw.length - BLOCK));
     decipher.setAutoPadding(false);
     const last = Buffer.concat([decipher.update(raw.subarray(raw.length - BLOCK)), decipher.final()]);
@@ -85,5 +88,6 @@ export class WeComCrypto {
     for (let i = BLOCK - Math.min(n, BLOCK); i < BLOCK; i++) {
       if (last[i] !== n) throw new WeComDecryptError('bad-padding');
     }
+    return n;
   }
 }

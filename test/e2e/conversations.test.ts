@@ -208,4 +208,49 @@ describe('understanding members, end to end', () => {
       await say('ADMIN', '取消');
     }
   });
+
+  it('a request written without 创建 is shown and confirmed before anything is created', async () => {
+    const question = await say('qian', '明天晚上7点半到9点 部门分享会');
+    assert.match(question.content, /^要创建直播「部门分享会」吗？2026-11-26 19:30 \(周四\)，1小时30分钟。/);
+    assert.equal(livesOf('qian').length, 0);
+    const card = await say('qian', '是');
+    assert.equal(card.card?.main_title.desc, '直播已创建');
+    assert.equal(livesOf('qian')[0]?.living_duration, 5400);
+    await say('qian', '元旦上午10点 新年致辞');
+    assert.equal((await say('qian', '取消')).content, '好的，已放弃，什么也没有创建。');
+    assert.equal(livesOf('qian').length, 1);
+  });
+
+  it('不对，改成4点 right after a create changes that live, on its day and in its half of the day', async () => {
+    await say('sun', '创建直播 周会 明天下午3点');
+    const changed = await say('sun', '不对，改成4点');
+    assert.equal(changed.card?.main_title.desc, '直播已修改');
+    assert.equal(row(changed, '开始'), '2026-11-26 16:00 (周四)');
+    assert.equal(livesOf('sun').length, 1);
+    const [live] = livesOf('sun');
+    const moved = await say('sun', `修改直播 ${live!.livingid} 改到10点半`);
+    assert.equal(row(moved, '开始'), '2026-11-26 22:30 (周四)', 'an afternoon live keeps its half of the day');
+    const asked = await say('sun', `修改直播 ${live!.livingid} 改到上午10点半`);
+    assert.equal(row(asked, '开始'), '2026-11-26 10:30 (周四)');
+  });
+
+  it('a complete new request replaces an open question, and says so', async () => {
+    assert.match((await say('li', '创建直播 周会 明天两点')).content, /凌晨2点还是下午2点/);
+    const card = await say('li', '帮我明天下午3点开个产品评审会直播');
+    assert.equal(card.card?.main_title.title, '产品评审会');
+    for (let i = 0; i < 100 && !f.emulator.messages.forUser('li').some((m) => m.content?.includes('按这条新消息重新开始')); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(f.emulator.messages.forUser('li').some((m) => m.content?.includes('按这条新消息重新开始')));
+    assert.deepEqual(livesOf('li').map((l) => l.theme), ['产品评审会']);
+  });
+
+  it('details, watch stats and exports find a live by its description, or say that none matches', async () => {
+    await say('zhou', '创建直播 年终总结会 明天下午3点');
+    const [live] = livesOf('zhou');
+    const found = await say('zhou', '年终总结会那个直播的详情发我一下');
+    assert.match(found.content, new RegExp(`^是这场吗？确认请发送：\\n1\\.「年终总结会」.*发送「直播详情 ${live!.livingid}」`));
+    assert.match((await say('zhou', '刚才那场销售冲刺动员会有多少人看了')).content, /^你没有已开始或已结束的直播。/);
+    assert.match((await say('zhou', '帮我导出一下产品发布会的观看名单')).content, /^你没有已开始或已结束的直播。/);
+    assert.match((await say('zhou', '把后天的周会取消了')).content, /^没有与「把后天的周会 了」相符的直播。你的直播：\n1\.「年终总结会」/);
+    assert.equal(f.emulator.lives.status(livesOf('zhou')[0]!), 0, 'nothing was cancelled');
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createCipheriv } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { WeComCrypto, WeComDecryptError } from '../../src/wecom/crypto.js';
@@ -88,5 +88,22 @@ describe('WeComCrypto', () => {
 
   it('refuses an EncodingAESKey that is not 43 characters', () => {
     assert.throws(() => new WeComCrypto(TOKEN, KEY.slice(1), CORPID), /43 characters/);
+  });
+
+  it('never decrypts a message sealed with another key, even for the 智能机器人 whose receiver is empty', () => {
+    // About one wrong key in 256 leaves a well-formed padding; the frame's length then catches it (an empty
+    // receiver would otherwise match the random bytes' empty one, and garbage would reach the JSON reader).
+    const key = () => randomBytes(32).toString('base64').slice(0, 43);
+    const ours = new WeComCrypto('token', key(), '');
+    const reasons = new Map<string, number>();
+    for (let i = 0; i < 20_000; i++) {
+      const sealed = new WeComCrypto('token', key(), '').encrypt('{"msgid":"1","msgtype":"text"}');
+      assert.throws(() => ours.decrypt(sealed), (error: unknown) => {
+        assert.ok(error instanceof WeComDecryptError);
+        reasons.set(error.reason, (reasons.get(error.reason) ?? 0) + 1);
+        return true;
+      });
+    }
+    assert.ok((reasons.get('bad-ciphertext') ?? 0) > 0, 'some wrong keys got past the padding and were caught by the frame');
   });
 });

@@ -11,7 +11,8 @@ export interface FoundDuration extends Span {
   seconds: number;
 }
 
-const HOURS = String.raw`(?:(${NUMBER})\s*(?:个)?\s*(半)?\s*|(半)\s*(?:个)?\s*)(?:小时|钟头|hours?|hrs?|h)`;
+/** 一个半小时, 1.5小时; not 张三 半小时 (半 belongs to the number only right after it). */
+const HOURS = String.raw`(?:(${NUMBER})(?:\s*个)?(半)?\s*|(半)\s*(?:个)?\s*)(?:小时|钟头|hours?|hrs?|h)`;
 const MINUTES_AFTER_HOURS = String.raw`(?:\s*(${NUMBER})\s*(?:分钟|分|minutes?|mins?|m)(?![a-z]))?`;
 const MINUTES_ALONE = String.raw`(${NUMBER})\s*(?:分钟|minutes?|mins?|m(?![a-z]))`;
 const LABEL = String.raw`(?:(?:直播)?时长\s*(?:是|为|:)?\s*)?`;

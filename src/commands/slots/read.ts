@@ -122,10 +122,11 @@ const labelPattern = (words: readonly string[], valueStart: string) =>
   new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
 const TIME_VALUE = `[明今后下这本上周星礼中晚早凌傍午元圣双国春端清\\d零〇一二两三四五六七八九十]`;
 const described = alternation(WORDS.labels.description);
+const BARE_THEME_LABEL = new RegExp(`(?<=[\\s,;、。])(?:${alternation(WORDS.labels.theme)})(?=[^\\s,;、。:])`, 'g');
 const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
-  // 主题：周会 anywhere it starts a part; 主题周会 only after a comma or before a quote (主题党日活动 is a theme).
+  // 主题：周会 anywhere it starts a part; 主题周会 only after another part or before a quote (主题党日活动 is a theme).
   { kind: 'theme-label', pattern: labelPattern(WORDS.labels.theme, `[“"「『‘《【]`) },
-  { kind: 'theme-label', pattern: new RegExp(`(?<=[,;、。\\n]\\s*)(?:${alternation(WORDS.labels.theme)})(?=[^\\s,;、。:])`, 'g') },
+  { kind: 'theme-label', pattern: BARE_THEME_LABEL },
   // 备注：… starts a description wherever a colon follows it (会议内容：…).
   { kind: 'description-label', pattern: new RegExp(`(?:${LABEL_START}(?:${described})\\s*(?:是|为|:|\\s)|(?:${described})\\s*:)\\s*`, 'g') },
   { kind: 'time', pattern: labelPattern(WORDS.labels.time, TIME_VALUE) },
@@ -145,7 +146,10 @@ const readLabels: Pass = (state) => {
   const found: Array<Span & { kind: LabelKind }> = [];
   for (const { kind, pattern } of LABELS) {
     for (const m of text.matchAll(pattern)) {
-      if (!inQuote(m.index) && !found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) found.push({ start: m.index, end: m.index + m[0].length, kind });
+      if (inQuote(m.index) || found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) continue;
+      // 主题党日活动 first is a theme; 时长两小时 明天下午3点 主题产品评审 later on is a label.
+      if (pattern === BARE_THEME_LABEL && text.slice(0, m.index).trim() === '') continue;
+      found.push({ start: m.index, end: m.index + m[0].length, kind });
     }
   }
   for (const m of text.matchAll(START_WORD)) {

@@ -25,7 +25,7 @@ const FORMS = [
   // 前一天提醒
   new RegExp(String.raw`(?<![\p{L}\p{N}])前\s*([^\s,，。;；\n]{1,6}?)\s*${WORD}`, 'gu'),
   new RegExp(String.raw`(?:${REMIND})(?:时间)?\s*[:：]?\s*(?:${BEFORE})\s*${AMOUNT}(?=$|[\s,，。;；、!！])`, 'g'),
-  new RegExp(String.raw`(?<![\p{L}\p{N}])([^\s,，。;；\n]{1,12}?)\s*(?:前|之前)\s*${WORD}`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}\p{N}])([^\s,，。;；、\n]{1,12}?)\s*(?:前|之前)\s*${WORD}`, 'gu'),
 ];
 const DAYS = new RegExp(String.raw`^(${NUMBER}|半)\s*(?:个)?\s*(?:天|日)$`);
 const SEVERAL = /和|、|及|跟|或|还有/;
@@ -48,11 +48,14 @@ export function findReminders(text: string): FoundReminder[] {
   const add = (m: RegExpMatchArray, seconds: number | undefined) => found.push({ start: m.index!, end: m.index! + m[0].length, seconds, text: m[0] });
   for (const m of text.matchAll(NO_REMINDER)) add(m, 0);
   for (const form of FORMS) {
-    for (const m of text.matchAll(form)) {
-      if (found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) continue;
+    form.lastIndex = 0;
+    for (let m = form.exec(text); m; m = form.exec(text)) {
       const seconds = amountSeconds(m[1]!);
       const several = m[1]!.replace(/[各都分别]+$/, '').split(SEVERAL).filter((part) => amountSeconds(part) !== null).length > 1;
-      if (seconds !== null || several) add(m, several ? undefined : seconds!);
+      const overlaps = found.some((f) => f.start < m!.index + m![0].length && m!.index < f.end);
+      if (!overlaps && (seconds !== null || several)) add(m, several ? undefined : seconds!);
+      // 周会、15分钟前提醒: a match that starts too early is tried again one character on.
+      else form.lastIndex = m.index + 1;
     }
   }
   return found.sort((a, b) => a.start - b.start);

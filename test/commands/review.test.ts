@@ -1,0 +1,76 @@
+// The adversarial review set (review-set.ts) as table tests: every message and dialog, through the recognizer and
+// the reader, with what a member would get. A request written without 创建 is confirmed first: the test answers
+// 是 and checks the live that would be created.
+process.env.TZ = 'America/Los_Angeles';
+
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { Command, ReadResult } from '../../src/commands/command.js';
+import type { CreateArgs, CreateState } from '../../src/commands/create-draft.js';
+import { recognize } from '../../src/commands/recognize.js';
+import { formatTime } from '../../src/zone.js';
+import { DIALOGS_A, SET_A, type Expect } from './review-set.js';
+
+const TZ = 'Asia/Shanghai';
+const NOW = Date.parse('2026-11-25T14:00:00+08:00');
+const env = { now: NOW, timezone: TZ };
+const shanghai = (local: string) => formatTime(Date.parse(`${local}:00+08:00`), TZ);
+
+/** The result of `text`, and of 是 when the bot asked to confirm a live. */
+function outcome(command: Command<any>, result: ReadResult<unknown>): { result: ReadResult<unknown>; confirmed: boolean } {
+  if ('ask' in result && (result.ask.state as CreateState).asked === 'confirm') return { result: command.resume!(result.ask.state, '是', env), confirmed: true };
+  return { result, confirmed: false };
+}
+
+/** Fails unless what the bot did is what `expect` says. */
+function assertDoes(label: string, command: Command<any> | undefined, result: ReadResult<unknown> | undefined, expect: Expect): void {
+  if ('none' in expect) {
+    // No live and no question about one: the help text, or an answer about something else.
+    assert.ok(!command || command.name !== 'create', `${label}: read as create`);
+    return;
+  }
+  assert.ok(command && result, `${label}: not understood`);
+  if ('command' in expect) {
+    assert.equal(command.name, expect.command, label);
+    if (expect.livingid) assert.equal('args' in result && (result.args as { livingid?: string }).livingid, expect.livingid, `${label}: ${JSON.stringify(result)}`);
+    if (expect.described) assert.ok('args' in result && 'described' in (result.args as object), `${label}: ${JSON.stringify(result)}`);
+    return;
+  }
+  assert.equal(command.name, 'create', label);
+  if ('ask' in expect) return assert.ok('ask' in result, `${label}: did not ask (${expect.ask}): ${JSON.stringify(result)}`);
+  assert.ok('args' in result, `${label}: ${JSON.stringify(result)}`);
+  const got = result.args as CreateArgs;
+  const want = expect.live;
+  assert.equal(got.theme, want.theme, `${label}: theme`);
+  assert.equal(formatTime(got.start, TZ), shanghai(want.start), `${label}: start`);
+  if (want.duration !== undefined) assert.equal(got.durationSeconds, want.duration, `${label}: duration`);
+  if (want.description !== undefined) assert.equal(got.description, want.description, `${label}: description`);
+  if (want.remind !== undefined) assert.equal(got.remindSeconds, want.remind, `${label}: reminder`);
+}
+
+describe('the adversarial review set', () => {
+  const confirmedCount = { asked: 0 };
+  for (const { text, expect, cls } of SET_A) {
+    it(`[${cls}] ${JSON.stringify(text).slice(0, 50)}`, () => {
+      const recognized = recognize(text, NOW, TZ);
+      const read = recognized?.command.read(recognized.input, env);
+      const { result, confirmed } = recognized && read ? outcome(recognized.command, read) : { result: undefined, confirmed: false };
+      if (confirmed) confirmedCount.asked++;
+      assertDoes(text, recognized?.command, result, expect);
+    });
+  }
+  for (const { turns: [first, second], expect } of DIALOGS_A) {
+    it(`[dialog] ${first} ⇒ ${second}`, () => {
+      const opened = recognize(first, NOW, TZ);
+      assert.ok(opened, `${first}: not understood`);
+      const asked = opened.command.read(opened.input, env);
+      // A new request of its own (a command word, or a whole theme and time) replaces the question, as the dispatcher does.
+      const again = recognize(second, NOW, TZ);
+      const reread = again?.command.read(again.input, env);
+      const replaces = again && reread && ((again.byWord && again.command === opened.command) || ('args' in reread && 'theme' in (reread.args as object)));
+      const [command, result] = 'ask' in asked && !replaces ? [opened.command, opened.command.resume!(asked.ask.state, second, env)] : [again!.command, reread!];
+      assertDoes(`${first} ⇒ ${second}`, command, outcome(command, result).result, expect);
+    });
+  }
+  after(() => console.log(`review set: ${SET_A.length} messages and ${DIALOGS_A.length} dialogs, ${confirmedCount.asked} confirmed before creating`));
+});
