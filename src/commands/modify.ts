@@ -11,7 +11,7 @@ import type { ModifyLivingRequest } from '../wecom/types.js';
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
 import { formatDuration, formatTime, fromWallClock, wallClock } from '../zone.js';
 import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
-import { unquote } from './create-draft.js';
+import { NO_DESCRIPTION, unquote } from './create-draft.js';
 import { canManage, sameUser } from './context.js';
 import { describesLive, liveNamedIn, suggestLives } from './find-lives.js';
 import { readLivingId, takeLivingId } from './livingid.js';
@@ -58,7 +58,6 @@ const FIELD_WORDS: Array<[RegExp, Field]> = [
 const FIELD_NAMES: Record<Field, string> = { start: '开始时间', theme: '主题', durationSeconds: '时长', description: '描述', remindSeconds: '提醒' };
 const WHAT = '要修改什么？例如：时间 后天15:00、主题 新主题、时长 2小时、描述 新的描述、提醒 提前30分钟';
 const HINT = '（回复「取消」可放弃）';
-const NOTHING = /^(?:无|没有|不要|空|清空)$/;
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
 const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*/;
 
@@ -90,7 +89,7 @@ function readField(field: Field, value: string, state: ModifyState, env: ReadEnv
       return { theme };
     }
     case 'description': {
-      const description = NOTHING.test(written) ? '' : unquote(written, false);
+      const description = NO_DESCRIPTION.test(written.normalize('NFKC')) ? '' : unquote(written, false);
       if (charLength(description) > DESCRIPTION_MAX_CHARS) return again(`直播描述最多${DESCRIPTION_MAX_CHARS}个字（当前${charLength(description)}个字）。`);
       return { description };
     }

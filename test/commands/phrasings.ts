@@ -15,7 +15,7 @@ export interface ExpectedLive {
   remind?: number;
 }
 
-export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'description';
+export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'reminder' | 'description' | 'confirm';
 export type Expected = { live: ExpectedLive } | { asks: Slot; says?: RegExp } | { command: string; livingid?: string };
 
 export interface Phrasing {
@@ -258,4 +258,46 @@ export const PHRASINGS: Phrasing[] = [
   { text: '测试连接', expected: { command: 'ping' } },
   { text: '帮助', expected: { command: 'help' } },
   { text: '？', expected: { command: 'help' } },
+  // The classes of issue 19, each as members wrote it. A range's end keeps the start's day and period.
+  { text: '创建直播 部门分享 12月10号晚上7点半到9点', expected: live('部门分享', '2026-12-10T19:30', { duration: 5400 }) },
+  { text: '创建直播 客户培训 12/15 下午2:00-4:00', expected: live('客户培训', '2026-12-15T14:00', { duration: 7200 }) },
+  { text: '创建直播 读书会 下周一晚上九点至十点半', expected: live('读书会', '2026-11-30T21:00', { duration: 5400 }) },
+  { text: '创建直播 新年茶话会 2027-01-03中午十二点-两点', expected: live('新年茶话会', '2027-01-03T12:00', { duration: 7200 }) },
+  { text: '创建直播 季度规划 周五 14:00—15:30', expected: live('季度规划', '2026-11-27T14:00', { duration: 5400 }) },
+  // Named days are dates; an unknown one is asked about.
+  { text: '创建直播 新年致辞 元旦晚上7点', expected: live('新年致辞', '2027-01-01T19:00') },
+  { text: '创建直播 圣诞抽奖 圣诞节下午三点', expected: live('圣诞抽奖', '2026-12-25T15:00') },
+  { text: '创建直播 大促预热 双12 晚上8点', expected: live('大促预热', '2026-12-12T20:00') },
+  { text: '创建直播 新春团拜会 春节上午10点', expected: live('新春团拜会', '2027-02-07T10:00') },
+  { text: '创建直播 工资条说明 发薪日下午3点', expected: asks('time', /「发薪日」是哪一天/) },
+  { text: '创建直播 周会 周末下午3点', expected: asks('time', /「周末」是哪一天/) },
+  { text: '创建直播 午休冥想 明天中午1点', expected: live('午休冥想', '2026-11-26T13:00') },
+  { text: '创建直播 季度会 明天晚上5点', expected: asks('hour', /对不上/) },
+  // Quote marks leave the theme after a label or before a time.
+  { text: '创建直播 主题是《设计评审会》 明天15:00', expected: live('设计评审会', '2026-11-26T15:00') },
+  { text: '创建直播 主题「双十二大促复盘」 明天15:00', expected: live('双十二大促复盘', '2026-11-26T15:00') },
+  { text: '创建直播 “客户答谢会”后天下午3点', expected: live('客户答谢会', '2026-11-27T15:00') },
+  // Themes from sentences.
+  { text: '嗯那个帮我创建一个直播就是明天下午三点的那个产品评审会然后大概两个小时左右吧谢谢', expected: live('产品评审会', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '创建直播 英语角English Corner 明天15:00', expected: live('英语角English Corner', '2026-11-26T15:00') },
+  { text: '创建直播 明天下午5点 时长一个半小时 Python入门', expected: live('Python入门', '2026-11-26T17:00', { duration: 5400 }) },
+  // Ordinary words in a theme do not refuse an explicit command.
+  { text: '创建直播 回放测试 明天15:00', expected: live('回放测试', '2026-11-26T15:00') },
+  { text: '创建直播 如何高效沟通 明天15:00', expected: live('如何高效沟通', '2026-11-26T15:00') },
+  { text: '创建直播 项目失败复盘 明天15:00', expected: live('项目失败复盘', '2026-11-26T15:00') },
+  { text: '创建直播失败了怎么办', expected: { command: 'none' } },
+  // Sentence cues with labelled parts and line breaks.
+  { text: '约个直播，明天下午3点，主题：客户答疑，备注：主要解答续费问题', expected: live('客户答疑', '2026-11-26T15:00', { description: '主要解答续费问题' }) },
+  { text: '开个直播\n主题：客户培训\n时间：明天下午3点\n时长：2小时', expected: live('客户培训', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '安排一场直播 产品答疑 明天下午3点', expected: live('产品答疑', '2026-11-26T15:00') },
+  { text: '过两天下午3点直播 渠道培训', expected: live('渠道培训', '2026-11-27T15:00') },
+  { text: '创建直播 周会 明天15:00 提前15分钟和5分钟各提醒一次', expected: asks('reminder', /每场直播只能设一个/) },
+  // Other commands by description, and what is not a command.
+  { text: '帮我导出一下产品发布会的观看名单', expected: { command: 'export' } },
+  { text: '刚才那场销售冲刺动员会有多少人看了', expected: { command: 'watch' } },
+  { text: '把明天的周会取消了', expected: { command: 'cancel' } },
+  { text: '我明天下午有个直播帮我改到后天', expected: { command: 'modify' } },
+  { text: '看看接口调用情况', expected: { command: 'apistats' } },
+  { text: '测试一下连接', expected: { command: 'ping' } },
+  { text: '能帮我订个会议室吗', expected: { command: 'none' } },
 ];

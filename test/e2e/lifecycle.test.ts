@@ -65,6 +65,17 @@ describe('the life of a live, end to end', () => {
       assert.equal(row(reminded, '主播'), '张三（zhangsan）', 'cards name the anchor');
     });
 
+    it('takes the create question’s words for no description: 不用, 跳过, 清空, 无', async () => {
+      const { id, live } = await createLive('qianqi', '创建直播 周会 明天15:00 本周进展同步');
+      for (const nothing of ['不用', '跳过', '清空', '无']) {
+        await say('qianqi', `修改直播 ${id} 描述 第二季度总结`);
+        assert.equal(live().description, '第二季度总结');
+        const [cleared] = await say('qianqi', `修改直播 ${id} 描述 ${nothing}`);
+        assert.match(cleared?.card?.main_title.desc ?? '', /直播已修改/);
+        assert.equal(live().description ?? '', '', nothing);
+      }
+    });
+
     it('a range as the new time also changes the duration; two fields in one message', async () => {
       const { id, live } = await createLive('zhangsan', '创建直播 复盘 明天15:00');
       await say('zhangsan', `修改直播 ${id} 时间 后天9:00-11:30`);
