@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import { CallbackBadRequest } from '../callback/errors.js';
+import { isUserid } from '../userid.js';
 
 const base = {
   msgid: z.string().min(1),
   aibotid: z.string().default(''),
   chatid: z.string().optional(),
   chattype: z.enum(['single', 'group']).default('single'),
-  from: z.looseObject({ userid: z.string().min(1) }),
+  from: z.looseObject({ userid: z.string().refine(isUserid) }),
   response_url: z.string().optional(),
 };
 const textSchema = z.looseObject({ ...base, msgtype: z.literal('text'), text: z.looseObject({ content: z.string() }) });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { CallbackBadRequest } from './errors.js';
 import type { CallbackMessage } from './message.js';
+import { isUserid } from '../userid.js';
 
 const ENCRYPT = /<Encrypt>\s*(?:<!\[CDATA\[([A-Za-z0-9+/=]{1,100000})\]\]>|([A-Za-z0-9+/=]{1,100000}))\s*<\/Encrypt>/;
 const HOSTILE = /<!(?:DOCTYPE|ENTITY)/i;
@@ -51,7 +52,8 @@ export function parseMessage(xml: string): CallbackMessage {
   const from = text(f.FromUserName);
   const msgType = text(f.MsgType);
   const createTime = Number(text(f.CreateTime));
-  if (!from || !msgType || !Number.isFinite(createTime)) throw new CallbackBadRequest('malformed-message');
+  // A userid WeCom could not have sent (U+212A for k, a space) is refused before it names anyone.
+  if (!from || !isUserid(from) || !msgType || !Number.isFinite(createTime)) throw new CallbackBadRequest('malformed-message');
   const msgId = text(f.MsgId);
   const base = {
     from,

@@ -1,5 +1,6 @@
 /** What every command handler gets: one context, and it answers with replies (it never sends them itself). */
 import type { Logger } from '../log.js';
+import { sameUser } from '../userid.js';
 import type { Reply } from '../replies/reply.js';
 import type { DeploymentStats } from '../wecom/api-stats.js';
 import type { WeComApi } from '../wecom/client.js';
@@ -44,8 +45,8 @@ export interface CommandContext {
   remember(livingid: string): Promise<void>;
 }
 
-/** WeCom answers userids in lower case, and admins may be configured in any case. */
-export const sameUser = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+// WeCom answers userids in lower case, and admins may be configured in any case: compared in ASCII only.
+export { sameUser };
 
 /** True for members listed in WECOM_ADMIN_USERIDS. */
 export const isAdmin = (ctx: CommandContext): boolean => ctx.settings.adminUserids.some((admin) => sameUser(admin, ctx.user));

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock.js';
 import { MemoryExpiringStore } from '../expiring.js';
+import { userKey } from '../userid.js';
 
 export interface Conversation {
   /** The command that asked. */
@@ -23,7 +24,7 @@ export interface ConversationStore {
 export const CONVERSATION_TTL_MS = 10 * 60_000;
 
 /** The key of a member's conversation: per chat, so a question in a group is not answered from a single chat. */
-export const conversationKey = (userid: string, chat = 'app'): string => `${chat}:${userid.toLowerCase()}`;
+export const conversationKey = (userid: string, chat = 'app'): string => `${chat}:${userKey(userid)}`;
 
 /** In-process store: questions lapse after `ttlMs`. */
 export class MemoryConversations implements ConversationStore {

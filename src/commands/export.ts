@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { audience } from '../cards/watch.js';
 import { text, type Reply } from '../replies/reply.js';
 import { AttendanceSheet, type AttendanceRow } from '../sheets/attendance.js';
+import { fileNamePart } from '../sheets/cell-text.js';
 import { formatDuration } from '../zone.js';
 import { defineCommand, spanOf } from './command.js';
 import { canManage, type CommandContext } from './context.js';
@@ -63,7 +64,7 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
     if (viewers === 0 || !sheet) return [text(`「${live.theme}」还没有观众，没有可导出的名单。`)];
     await sheet.finish(summary, ctx.settings.timezone);
     finished = true;
-    const filename = `观看名单-${live.theme.replace(/[\\/:*?"<>|\s]+/g, '_')}-${livingid.slice(-6)}.xlsx`;
+    const filename = `观看名单-${fileNamePart(live.theme)}-${fileNamePart(livingid.slice(-6))}.xlsx`;
     const { media_id: mediaId } = await ctx.api.uploadMedia('file', filename, await openAsBlob(path));
     ctx.log.info({ livingid, by: ctx.user, viewers }, 'attendance exported');
     return [

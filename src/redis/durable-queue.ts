@@ -9,6 +9,7 @@ import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { CallbackMessage } from '../callback/message.js';
 import type { Logger } from '../log.js';
+import { userKey } from '../userid.js';
 
 const NAME = 'wecom-bot-commands';
 /** Counts one more queued message of a member, unless they are at the limit (-1); the count expires as a whole. */
@@ -76,7 +77,7 @@ export class DurableQueue {
     if (!this.options.isUp()) return 'unavailable';
     // The job id comes from the message, so the same message added twice is one job.
     const jobId = `m${createHash('sha1').update(message.dedupeKey).digest('hex')}`;
-    const pending = `wecom:pending:${message.from.toLowerCase()}`;
+    const pending = `wecom:pending:${userKey(message.from)}`;
     try {
       // One member's flood must not fill every worker with jobs waiting for that member's lane.
       const count = Number(await this.producer.eval(TAKE_PENDING, 1, pending, this.options.perMember, this.options.lockMs * 20));

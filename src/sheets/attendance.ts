@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { audience, type WatchSummary } from '../cards/watch.js';
 import { formatDuration, formatTime } from '../zone.js';
+import { cellText } from './cell-text.js';
 
 export interface AttendanceRow {
   name: string;
@@ -47,7 +48,7 @@ export class AttendanceSheet {
   add(rows: readonly AttendanceRow[]): void {
     for (const r of rows) {
       this.viewers
-        .addRow({ name: r.name, who: r.who, minutes: Math.round(r.watchSeconds / 6) / 10, comment: r.commented ? '是' : '否', mic: r.mic ? '是' : '否' })
+        .addRow({ name: cellText(r.name), who: cellText(r.who), minutes: Math.round(r.watchSeconds / 6) / 10, comment: r.commented ? '是' : '否', mic: r.mic ? '是' : '否' })
         .commit();
     }
   }
@@ -67,10 +68,10 @@ export class AttendanceSheet {
       { header: '数值', key: 'value', width: 36 },
     ];
     const lines: Array<[string, string | number]> = [
-      ['直播主题', summary.theme],
+      ['直播主题', cellText(summary.theme)],
       ['直播ID', summary.livingid],
       ['开始时间', formatTime(summary.start, timezone)],
-      ['主播', summary.anchor],
+      ['主播', cellText(summary.anchor)],
       ['观看人数', viewers],
       ['成员', summary.members],
       ['外部观众', summary.externals],

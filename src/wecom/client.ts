@@ -13,6 +13,7 @@ import { retryDelay } from './retry.js';
 import { PerformanceManager } from './stats.js';
 import { TokenManager } from './token.js';
 import { createTransport, type Transport } from './http.js';
+import { proxyCredentials } from './redact.js';
 import { send } from './transport.js';
 import type {
   AibotResponseBody,
@@ -58,6 +59,8 @@ export class WeComApi {
   private readonly tokens: TokenManager;
   private readonly perf = new PerformanceManager();
   private readonly log: Logger;
+  /** Cut out of anything WeCom or a relay answers: the corpsecret and the proxy's credentials. */
+  private readonly secrets: readonly string[];
   private lastError: ApiStats['lastError'] = null;
   private lastErrorTime: string | null = null;
 
@@ -65,6 +68,7 @@ export class WeComApi {
     this.options = normalizeOptions(corpid, corpsecret, options);
     this.corpid = corpid;
     this.log = this.options.logger.child({ component: 'wecom-api' });
+    this.secrets = [corpsecret, ...proxyCredentials(this.options.proxyUrl)];
     this.transport = this.options.transport ?? createTransport({ timeoutMs: this.options.timeoutMs, ...(this.options.proxyUrl ? { proxyUrl: this.options.proxyUrl } : {}) });
     this.tokens = new TokenManager({
       corpid,
@@ -332,7 +336,7 @@ export class WeComApi {
       try {
         token = (spec as { token?: false }).token === false ? undefined : await this.tokens.get();
         const query = token === undefined ? { ...input.query } : { ...input.query, access_token: token };
-        const body = await send(this.transport, this.options.baseURL, { method: spec.method, endpoint, query, json: input.json, ...(input.form ? { form: input.form } : {}) });
+        const body = await send(this.transport, this.options.baseURL, { method: spec.method, endpoint, query, json: input.json, ...(input.form ? { form: input.form } : {}) }, this.secrets);
         const parsed = spec.schema.safeParse(body);
         if (!parsed.success) {
           throw new WeComBadResponseError(endpoint, 'answer does not match the documented fields', new Error(parsed.error.message), 200, true);

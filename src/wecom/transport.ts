@@ -5,6 +5,7 @@
  */
 import { WeComApiError, WeComBadResponseError, WeComNetworkError, WeComProxyError, WeComStatusError, WeComTimeoutError, type WeComHttpError } from './errors.js';
 import { TransportFailure, type Transport } from './http.js';
+import { redact } from './redact.js';
 import { envelopeSchema } from './types.js';
 
 export interface Attempt {
@@ -18,15 +19,18 @@ export interface Attempt {
 
 const cause = (message: string, code?: string): Error & { code?: string } => Object.assign(new Error(message), code ? { code } : {});
 
-/** Sends one attempt; resolves to WeCom's JSON body when errcode is 0. */
-export async function send(transport: Transport, baseURL: string, attempt: Attempt): Promise<unknown> {
+/**
+ * Sends one attempt; resolves to WeCom's JSON body when errcode is 0. `secrets` (the corpsecret, a proxy's
+ * credentials) are cut out of an errmsg together with the attempt's own token.
+ */
+export async function send(transport: Transport, baseURL: string, attempt: Attempt, secrets: readonly string[] = []): Promise<unknown> {
   const url = new URL(`/cgi-bin/${attempt.endpoint}`, baseURL);
   for (const [k, v] of Object.entries(attempt.query)) url.searchParams.set(k, String(v));
   let res;
   try {
     res = await transport({ method: attempt.method, url: url.toString(), ...(attempt.form ? { form: attempt.form } : attempt.json !== undefined ? { body: attempt.json } : {}) });
   } catch (error) {
-    throw failed(attempt.endpoint, error);
+    throw failed(attempt.endpoint, error, secrets);
   }
   if (res.status < 200 || res.status > 299) {
     throw new WeComStatusError(attempt.endpoint, `HTTP ${res.status}`, cause(`HTTP ${res.status}`), res.status, true);
@@ -39,18 +43,23 @@ export async function send(transport: Transport, baseURL: string, attempt: Attem
   }
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) throw new WeComBadResponseError(attempt.endpoint, 'answer has no errcode', cause('no errcode'), res.status, true);
-  if (envelope.data.errcode !== 0) throw new WeComApiError(attempt.endpoint, envelope.data.errcode, envelope.data.errmsg);
+  if (envelope.data.errcode !== 0) {
+    const own = [attempt.query.access_token, attempt.query.corpsecret].map((v) => (v === undefined ? undefined : String(v)));
+    throw new WeComApiError(attempt.endpoint, envelope.data.errcode, redact(envelope.data.errmsg, [...own, ...secrets]));
+  }
   return body;
 }
 
 /** The typed error for a transport that threw (ours throws TransportFailure; an injected one may throw anything). */
-function failed(endpoint: string, error: unknown): WeComHttpError {
+function failed(endpoint: string, error: unknown, secrets: readonly string[]): WeComHttpError {
   if (error instanceof TransportFailure) {
-    const c = cause(error.message, error.code);
-    if (error.kind === 'proxy') return new WeComProxyError(endpoint, error.message, c, !error.notSent, error.proxy ?? 'proxy', error.refused);
+    // A relay's answer may echo what it was sent.
+    const message = redact(error.message, secrets);
+    const c = cause(message, error.code);
+    if (error.kind === 'proxy') return new WeComProxyError(endpoint, message, c, !error.notSent, error.proxy ?? 'proxy', error.refused);
     if (error.kind === 'timeout') return new WeComTimeoutError(endpoint, 'timed out', c, undefined, true);
-    return new WeComNetworkError(endpoint, error.message, c, undefined, !error.notSent);
+    return new WeComNetworkError(endpoint, message, c, undefined, !error.notSent);
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redact(error instanceof Error ? error.message : String(error), secrets);
   return new WeComNetworkError(endpoint, 'request failed', cause(message, (error as { code?: string } | undefined)?.code), undefined, true);
 }

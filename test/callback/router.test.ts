@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { randomEncodingAESKey, randomMsgId } from '../../src/emulator/callbacks.js';
 import { createLogger } from '../../src/log.js';
 import { WeComCrypto } from '../../src/wecom/crypto.js';
-import { sleep, startBot, waitForMessages, type BotFixture } from '../support/bot.js';
+import { sleep, startBot, until, waitForMessages, type BotFixture } from '../support/bot.js';
 
 describe('callback endpoint: URL check and messages', () => {
   let f: BotFixture;
@@ -88,8 +88,8 @@ describe('callback endpoint: bad input gets its status and reaches no user', () 
     const s = f.emulator.callbacks.sign(encrypted, overrides);
     return { msg_signature: s.signature, timestamp: s.timestamp, nonce: s.nonce };
   };
-  const innerText = (content: string) =>
-    `<xml><ToUserName><![CDATA[x]]></ToUserName><FromUserName><![CDATA[mallory]]></FromUserName><CreateTime>1</CreateTime>` +
+  const innerText = (content: string, from = 'mallory') =>
+    `<xml><ToUserName><![CDATA[x]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>1</CreateTime>` +
     `<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${randomMsgId()}</MsgId></xml>`;
 
   it('refuses each bad request with its status and reason', async () => {
@@ -102,6 +102,8 @@ describe('callback endpoint: bad input gets its status and reaches no user', () 
     const otherCorp = new WeComCrypto(c.token, c.encodingAESKey, 'wwAnotherCorp').encrypt(innerText('x'));
     const otherKey = new WeComCrypto(c.token, randomEncodingAESKey(), f.emulator.corpid).encrypt(innerText('x'));
     const broken = c.crypto.encrypt('<xml><FromUserName>');
+    // U+212A KELVIN SIGN lower-cases to k: a sender WeCom could not have named, refused before it names anyone.
+    const kelvin = c.crypto.encrypt(innerText('hi', '\u212Aim'));
     // A reason may be a pattern: a message under another key fails its padding check, or (about 1 in 256) passes it
     // and fails the structure check after it; both say "not our key".
     const cases: Array<[string, Record<string, string>, string, number, string | RegExp]> = [
@@ -117,6 +119,7 @@ describe('callback endpoint: bad input gets its status and reaches no user', () 
       ['a message for another corp', signed(otherCorp), c.envelope(otherCorp), 401, 'wrong-receiver'],
       ['a message encrypted with another key', signed(otherKey), c.envelope(otherKey), 401, /^bad-(padding|ciphertext)$/],
       ['a decrypted message that is not XML', signed(broken), c.envelope(broken), 400, 'malformed-message'],
+      ['a sender that is no userid (non-ASCII)', signed(kelvin), c.envelope(kelvin), 400, 'malformed-message'],
     ];
     // The billion-laughs body answers `doctype`: refused by a substring check before any XML is parsed.
     const reasons: string[] = [];
@@ -127,7 +130,8 @@ describe('callback endpoint: bad input gets its status and reaches no user', () 
       assert.match(text, typeof reason === 'string' ? new RegExp(`^${reason}$`) : reason, name);
       reasons.push(text);
     }
-    await sleep(100);
+    // Refusals are answered before anything is queued: once the last one is logged, nothing more can arrive.
+    await until(() => f.logs.filter((l) => l.includes('"msg":"callback"')).length >= reasons.length);
     assert.equal(handled.length, 0, 'no bad request reached the dispatcher');
     assert.equal(f.emulator.countCalls('message/send'), 0, 'nobody was sent anything');
     const outcomes = f.logs.map((l) => JSON.parse(l) as { msg: string; outcome?: string }).filter((l) => l.msg === 'callback');
@@ -144,7 +148,7 @@ describe('callback endpoint: bad input gets its status and reaches no user', () 
       c.clickButton('zhangsan', 'task1', 'info:lv1', 'code1', { timestamp: ts }),
       c.clickButton('zhangsan', 'task1', 'cancel:lv1', 'code2', { timestamp: ts }),
     ]);
-    await sleep(100);
+    await until(() => handled.length >= 2);
     assert.deepEqual(handled.map((m) => (m.kind === 'card-click' ? m.eventKey : m.kind)).sort(), ['cancel:lv1', 'info:lv1']);
   });
 
@@ -154,7 +158,7 @@ describe('callback endpoint: bad input gets its status and reaches no user', () 
     await c.livingStatusChange('zhangsan', 'lvABC', 1);
     await c.event('lisi', 'enter_agent');
     const { msgId } = await c.sendText('lisi', ' 创建直播 <测试> & ]]> ');
-    await sleep(100);
+    await until(() => handled.length >= 3);
     assert.deepEqual(handled[0], { ...handled[0], kind: 'living-status', livingId: 'lvABC', status: 1, from: 'zhangsan' });
     assert.deepEqual(handled[1], { ...handled[1], kind: 'event', event: 'enter_agent' });
     assert.equal(handled[2]?.kind, 'text');

@@ -76,6 +76,15 @@ export async function waitForMessages(emulator: WeComEmulator, userid: string, c
 /** Resolves after `ms`. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `condition` holds (checked every 10 ms); fails after `timeoutMs` with what it waited for. */
+export async function until(condition: () => boolean, timeoutMs = 5000, what = condition.toString()): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await sleep(10);
+  }
+}
+
 /** Fails if `text` holds the app's secret, callback Token, EncodingAESKey or any access_token handed out. */
 export function assertNoSecrets(emulator: WeComEmulator, text: string): void {
   const secrets = {

@@ -44,4 +44,25 @@ describe('secrets stay secret', () => {
       await wrong.close();
     }
   });
+
+  it('an errmsg that echoes the token, the corpsecret, a key or proxy credentials is logged without them', async () => {
+    const f = await startClient({ retry: { maxRetries: 0, baseDelayMs: 1 } });
+    try {
+      const { livingid } = await f.api.createLive('a', '回显', hoursFromNow(f.emulator, 1), 60);
+      const [token] = f.emulator.tokens.handedOut();
+      assert.ok(token);
+      const echoed = `invalid request: access_token=${token}&corpsecret=${f.emulator.corpsecret} EncodingAESKey: abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG via http://relayuser:relaypass@10.0.0.1:3128 "token":"${token}"`;
+      f.emulator.faults.failNext('living/get_living_info', 60020, 1, echoed);
+      const error = await f.api.getLivingInfo(livingid).then(() => assert.fail('succeeded'), (e: unknown) => e);
+      f.api.logApiStats();
+      const seen = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error), ...f.logs, JSON.stringify(f.api.getApiStats())].join('\n');
+      for (const secret of [token, f.emulator.corpsecret, 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', 'relaypass', 'relayuser:']) {
+        assert.ok(!seen.includes(secret), `leaked: ${secret.slice(0, 6)}…`);
+      }
+      assert.match(seen, /access_token=\[redacted\]/, 'what was there is still said');
+      assert.match(seen, /60020/);
+    } finally {
+      await f.close();
+    }
+  });
 });
