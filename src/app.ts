@@ -19,6 +19,8 @@ import { RefusalNotices } from './callback/refusals.js';
 import type { Config, WeComSettings } from './config.js';
 import type { Logger } from './log.js';
 import { WeComHealth } from './health.js';
+import { LogDigest } from './log-digest.js';
+import { Readiness } from './readiness.js';
 import { BotMetrics } from './metrics.js';
 import type { RedisConnection } from './redis/connection.js';
 import { ClusterStats } from './redis/cluster-stats.js';
@@ -108,7 +110,10 @@ export function createBot(options: BotOptions): Bot {
     waitingPerMember: config.replies.waitingPerMember,
     waitingTotal: config.replies.waitingTotal,
     holdMs: config.token.failureCooldownSeconds * 1000,
+    unsent: new LogDigest(logger, 'warn', 'reply could not be sent', config.replies.unsentLogIntervalMs),
+    onUnsent: () => metrics.repliesUnsent.inc(),
   });
+  const readiness = new Readiness(api, options.redis, { cacheMs: config.health.readyCacheMs, timeoutMs: config.health.readyTimeoutMs });
   const pendingReplies = options.redis ? new RedisPendingReplies(options.redis) : undefined;
   let adopting: NodeJS.Timeout | undefined;
   if (pendingReplies) {
@@ -184,7 +189,7 @@ export function createBot(options: BotOptions): Bot {
     : undefined;
 
   /** Members told to slow down, and when: told once every 10 s at most, however many messages they send. */
-  const slowDown = new RefusalNotices(clock, 10_000);
+  const slowDown = new RefusalNotices(clock, config.callback.slowDownNoticeMs);
 
   const app = express();
   app.disable('x-powered-by');
@@ -203,6 +208,11 @@ export function createBot(options: BotOptions): Bot {
       ...(options.redis ? { redis: options.redis.isUp() ? 'up' : 'down' } : {}),
     });
   });
+  // Ready: WeCom answers through the configured path, and Redis when configured; 503 with the reasons when not.
+  app.get('/readyz', async (_req, res) => {
+    const report = await readiness.report();
+    res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not ready', ...report.checks });
+  });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
@@ -211,6 +221,8 @@ export function createBot(options: BotOptions): Bot {
     clock,
     dedupe: options.dedupe ?? (options.redis ? new RedisDedupe(options.redis, clock) : new MemoryDedupe(clock)),
     dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
+    refusals: new LogDigest(logger, 'info', 'callback refused', config.callback.refusalLogIntervalMs),
+    acceptedSummaryIntervalMs: config.callback.acceptedSummaryIntervalMs,
     replayWindowSeconds: config.callback.replayWindowSeconds,
     bodyLimitBytes: config.callback.bodyLimitBytes,
     logger,

@@ -25,6 +25,12 @@ const defaultsSchema = z.object({
     bodyLimitBytes: z.number().int().positive(),
     replayWindowSeconds: z.number().int().positive(),
     dedupeTtlSeconds: z.number().int().min(600),
+    /** Refused callbacks: the first of a reason is logged at once, then a count per this interval. */
+    refusalLogIntervalMs: z.number().int().positive(),
+    /** Accepted callbacks are counted in one info line per this interval. */
+    acceptedSummaryIntervalMs: z.number().int().positive(),
+    /** A member over the message limit is told to slow down at most once per this interval. */
+    slowDownNoticeMs: z.number().int().positive(),
   }),
   queue: z.object({
     capacity: z.number().int().positive(),
@@ -39,7 +45,14 @@ const defaultsSchema = z.object({
     keepAliveTimeoutMs: z.number().int().positive(),
     maxConnections: z.number().int().positive(),
   }),
-  replies: z.object({ waitingPerMember: z.number().int().positive(), waitingTotal: z.number().int().positive() }),
+  replies: z.object({
+    waitingPerMember: z.number().int().positive(),
+    waitingTotal: z.number().int().positive(),
+    /** Replies WeCom would not take: one warn line per this interval with how many. */
+    unsentLogIntervalMs: z.number().int().positive(),
+  }),
+  /** /readyz: how long a WeCom check is reused, and how long it may take. */
+  health: z.object({ readyCacheMs: z.number().int().positive(), readyTimeoutMs: z.number().int().positive() }),
   redis: z.object({ commandTimeoutMs: z.number().int().positive() }),
   limits: z.object({ memberMessagesPerMinute: z.number().int().positive() }),
 });
@@ -76,7 +89,8 @@ const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
-const envSchema = z.object({
+/** The environment the bot reads: every setting, its check and its default (config-example.ts documents each). */
+export const ENV_SCHEMA = z.object({
   WECOM_CORP_ID: optionalText,
   WECOM_CORP_SECRET: optionalText,
   WECOM_AGENT_ID: optionalText.pipe(
@@ -129,6 +143,9 @@ const envSchema = z.object({
   SANDBOX_SEED: optionalText.pipe(z.enum(['demo'], { error: 'must be "demo" or empty' }).optional()),
 });
 
+/** The name of a setting. */
+export type EnvKey = keyof typeof ENV_SCHEMA.shape;
+
 /** The WeCom app's settings; all present, or the bot runs without WeCom. */
 export interface WeComSettings {
   corpId: string;
@@ -164,6 +181,7 @@ export interface Config {
   replies: Defaults['replies'];
   redis: Defaults['redis'];
   limits: Defaults['limits'];
+  health: Defaults['health'];
   logLevel: string;
   /** Interface to listen on; default all in production, loopback in the sandbox (it has no authentication). */
   host: string | undefined;
@@ -188,7 +206,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration from `env` (default: process.env). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = ENV_SCHEMA.safeParse(env);
   if (!parsed.success) {
     // One line per variable, naming it; values are never echoed (they may be secrets).
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -242,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replies: d.replies,
     redis: { commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
     limits: d.limits,
+    health: d.health,
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
     redisUrl: e.REDIS_URL,

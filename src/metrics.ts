@@ -10,6 +10,11 @@ export class BotMetrics {
     labelNames: ['channel', 'outcome'] as const,
     registers: [this.registry],
   });
+  readonly repliesUnsent = new Counter({
+    name: 'wecom_bot_replies_unsent_total',
+    help: 'Replies that could not be sent to WeCom after the client retried what was safe to retry',
+    registers: [this.registry],
+  });
   readonly queueDepth = new Gauge({
     name: 'wecom_bot_queue_depth',
     help: 'Commands acknowledged and not yet finished',

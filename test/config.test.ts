@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ConfigError, DEFAULTS, loadConfig } from '../src/config.js';
 
@@ -78,5 +79,20 @@ describe('loadConfig', () => {
     assert.match(lines.find((l) => l.startsWith('WECOM_TIMEZONE'))!, /IANA time zone/);
     assert.ok(lines.find((l) => l.startsWith('LOG_LEVEL')));
     assert.ok(!lines.join('\n').includes('tooShortKeyValue'));
+  });
+});
+
+describe('config/.env.example', () => {
+  it('is what the schema renders: every setting, with its default and a line of help', async () => {
+    const { renderEnvExample } = await import('../src/config-example.js');
+    const committed = readFileSync(new URL('../config/.env.example', import.meta.url), 'utf8');
+    assert.equal(committed, renderEnvExample(), 'run npm run env:example');
+  });
+
+  it('read as the environment, it configures exactly what no environment does (its defaults are the real ones)', async () => {
+    const committed = readFileSync(new URL('../config/.env.example', import.meta.url), 'utf8');
+    const env = Object.fromEntries(committed.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    assert.equal(Object.keys(env).length, 31);
+    assert.deepEqual(loadConfig(env), loadConfig({}));
   });
 });

@@ -14,7 +14,8 @@ import { readBody } from '../callback/body.js';
 import { CallbackBadRequest } from '../callback/errors.js';
 import type { CardClick, TextMessage } from '../callback/message.js';
 import { decrypt, refuse, reply } from '../callback/respond.js';
-import type { EndpointGuards } from '../callback/router.js';
+import { clientOf, type EndpointGuards } from '../callback/router.js';
+import { LogDigest } from '../log-digest.js';
 import { readSignedQuery, verifySignature } from '../callback/verify.js';
 import type { Dispatcher, Outgoing } from '../commands/dispatch.js';
 import { newTaskId } from '../cards/limits.js';
@@ -97,6 +98,7 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 /** The handler of the AI bot's callback path (GET URL check, POST callbacks). */
 export function createAibotHandler(options: AibotOptions) {
   const { crypto, clock, logger, streams, cards } = options;
+  const refusals = options.refusals ?? new LogDigest(logger, 'info', 'callback refused');
   const windowMs = options.streamWindowMs ?? STREAM_WINDOW_MS;
   const nowSeconds = () => Math.floor(clock.now() / 1000);
   const inProgress = new Map<string, number>();
@@ -342,7 +344,7 @@ export function createAibotHandler(options: AibotOptions) {
     } catch (error) {
       const code = refuse(res, error, logger);
       options.onOutcome?.(code);
-      logger.info({ channel: 'aibot', outcome: code, status: res.statusCode }, 'callback');
+      refusals.note(code, { channel: 'aibot', status: res.statusCode }, clientOf(res));
     }
   };
 

@@ -19,6 +19,7 @@ import type { CallbackMessage } from './message.js';
 import { readSignedQuery, verifySignature } from './verify.js';
 import { parseMessage, readEncrypt } from './xml.js';
 import { decrypt, refuse, reply } from './respond.js';
+import { LogDigest } from '../log-digest.js';
 
 /** What every callback endpoint (the app's, the 智能机器人's) checks with: its crypto, time, duplicates, limits. */
 export interface EndpointGuards {
@@ -31,7 +32,14 @@ export interface EndpointGuards {
   logger: Logger;
   /** Counts each callback by outcome. */
   onOutcome?: (outcome: string) => void;
+  /** Where refusals are logged: the first of a kind at once, then a count per interval (a flood is two lines). */
+  refusals?: LogDigest;
+  /** Accepted callbacks are counted in one info line per this interval (default 10 s). */
+  acceptedSummaryIntervalMs?: number;
 }
+
+/** The address a request came from, for the refusal digest. */
+export const clientOf = (res: ServerResponse): string | undefined => res.req?.socket.remoteAddress;
 
 export interface CallbackOptions extends EndpointGuards {
   path: string;
@@ -46,21 +54,25 @@ export function createCallbackHandler(options: CallbackOptions): CallbackHandler
   const { crypto, clock, logger } = options;
   const nowSeconds = () => Math.floor(clock.now() / 1000);
   // Accepted callbacks are the bulk: one debug line each and an info summary every 10 s (a JSON line per accepted
-  // callback at info cost a fifth of the endpoint's throughput, bench/callback.ts). Every refusal keeps its own info
-  // line with the reason, and /metrics counts every callback by outcome.
+  // callback at info cost a fifth of the endpoint's throughput, bench/callback.ts). Refusals are digested: the first
+  // of each reason at once with the client's address, then a count per interval; /metrics counts every callback.
+  const refusals = options.refusals ?? new LogDigest(logger, 'info', 'callback refused');
   const accepted = new Map<string, number>();
+  const summaryMs = options.acceptedSummaryIntervalMs ?? 10_000;
   const summary = setInterval(() => {
     if (accepted.size === 0) return;
-    logger.info({ callbacks: Object.fromEntries(accepted), periodSeconds: 10 }, 'callbacks accepted');
+    logger.info({ callbacks: Object.fromEntries(accepted), periodSeconds: summaryMs / 1000 }, 'callbacks accepted');
     accepted.clear();
-  }, 10_000);
+  }, summaryMs);
   summary.unref();
   const done = (res: ServerResponse, started: number, outcome: string, extra?: { kind: string; from: string }) => {
     options.onOutcome?.(outcome);
     const quiet = outcome === 'ok' || outcome === 'duplicate';
     if (quiet) accepted.set(outcome, (accepted.get(outcome) ?? 0) + 1);
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    if (outcome !== 'url-check' && !quiet) return refusals.note(outcome, { channel: 'app', status: res.statusCode, ms }, clientOf(res));
     if (quiet && !logger.isLevelEnabled('debug')) return;
-    logger[quiet ? 'debug' : 'info']({ outcome, status: res.statusCode, ms: Math.round((performance.now() - started) * 100) / 100, ...extra }, 'callback');
+    logger[quiet ? 'debug' : 'info']({ outcome, status: res.statusCode, ms, ...extra }, 'callback');
   };
 
   const urlCheck = (res: ServerResponse, params: URLSearchParams, started: number) => {

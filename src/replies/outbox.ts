@@ -7,6 +7,7 @@
  * cooldown instead of dropped. At shutdown, replies still waiting are handed to Redis for the next instance when
  * there is one; otherwise the log names every member and what they did not get.
  */
+import type { LogDigest } from '../log-digest.js';
 import { IdleSignal } from '../idle.js';
 import type { Logger } from '../log.js';
 import { describeErrcode } from '../wecom/error-handler.js';
@@ -35,6 +36,10 @@ export interface OutboxOptions {
   holdMs?: number;
   /** How many times a reply is held before it is given up; default 10. */
   maxHolds?: number;
+  /** Where replies WeCom would not take are logged: one warn line at once, then a count per interval. */
+  unsent?: LogDigest;
+  /** Called for every reply that could not be sent (the metric). */
+  onUnsent?: () => void;
 }
 
 const MERGE_SEPARATOR = '\n\n';
@@ -207,7 +212,11 @@ export class Outbox {
         return;
       }
       // The client already retried what was safe to retry; the member cannot be told through the channel that failed.
-      this.options.logger.error({ userid, reply: reply.kind, err: describeForLog(error) }, 'reply could not be sent');
+      // When WeCom is unreachable every reply fails: one line a minute says how many, /metrics counts each.
+      this.options.onUnsent?.();
+      const err = describeForLog(error);
+      if (this.options.unsent) this.options.unsent.note(String(err.type ?? 'error'), { userid, reply: reply.kind, err });
+      else this.options.logger.warn({ userid, reply: reply.kind, err }, 'reply could not be sent');
     } finally {
       if (slot) await this.options.limiter.complete(userid, slot);
     }
