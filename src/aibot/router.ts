@@ -153,8 +153,8 @@ export function createAibotHandler(options: AibotOptions) {
    * task_id); anything else the command answers goes to the member through the app. A command slower than
    * WeCom's 5 s is answered empty and its result pushed through the click's response_url.
    */
-  const click = async (m: Extract<AibotMessage, { kind: 'card-click' }>, res: ServerResponse, nonce: string): Promise<string> => {
-    const message: CardClick = { kind: 'card-click', from: m.from, createTime: nowSeconds(), agentId: 'aibot', dedupeKey: `aibot:${m.msgid}`, eventKey: m.eventKey, taskId: m.taskId, cardType: 'button_interaction', responseCode: '' };
+  const click = async (m: Extract<AibotMessage, { kind: 'card-click' }>, res: ServerResponse, nonce: string, unverified: boolean): Promise<string> => {
+    const message: CardClick = { kind: 'card-click', from: m.from, createTime: nowSeconds(), agentId: 'aibot', dedupeKey: `aibot:${m.msgid}`, eventKey: m.eventKey, taskId: m.taskId, cardType: 'button_interaction', responseCode: '', ...(unverified ? { unverified: true as const } : {}) };
     const work = track(options.dispatch(message));
     const outgoing = await within(work, options.clickDeadlineMs ?? CLICK_DEADLINE_MS);
     if (!outgoing) {
@@ -197,8 +197,9 @@ export function createAibotHandler(options: AibotOptions) {
   };
 
   /** Runs a member's text through the commands; the sender's replies come back, the rest go through the app. */
-  const run = async (m: Extract<AibotMessage, { kind: 'text' }>): Promise<Reply[]> => {
+  const run = async (m: Extract<AibotMessage, { kind: 'text' }>, unverified: boolean): Promise<Reply[]> => {
     const message: TextMessage = {
+      ...(unverified ? { unverified: true as const } : {}),
       kind: 'text',
       from: m.from,
       createTime: nowSeconds(),
@@ -250,11 +251,13 @@ export function createAibotHandler(options: AibotOptions) {
       return outcome('refresh');
     }
     // WeCom may deliver the same callback again: a message runs once (its id, shared through Redis when scaled out).
-    if (!(await options.dedupe.claim(`aibot:${m.msgid}`, options.dedupeTtlSeconds))) {
+    const claim = await options.dedupe.claim(`aibot:${m.msgid}`, options.dedupeTtlSeconds);
+    if (claim === 'repeat') {
       reply(res, 200, '');
       return outcome('duplicate');
     }
-    if (m.kind === 'card-click') return outcome(await click(m, res, query.nonce));
+    const unverified = claim === 'unverified';
+    if (m.kind === 'card-click') return outcome(await click(m, res, query.nonce, unverified));
     if (m.kind === 'enter-chat') {
       passive(res, query.nonce, { msgtype: 'text', text: { content: WELCOME } });
       return outcome('welcome');
@@ -277,7 +280,7 @@ export function createAibotHandler(options: AibotOptions) {
     const streamId = newStreamId();
     const cardsAllowed = m.chat.type === 'single';
     const closes = clock.now() + windowMs;
-    const work = track(run(m)).finally(() => {
+    const work = track(run(m, unverified)).finally(() => {
       const left = (inProgress.get(m.from) ?? 1) - 1;
       if (left > 0) inProgress.set(m.from, left);
       else inProgress.delete(m.from);

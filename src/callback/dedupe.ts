@@ -5,9 +5,15 @@
  */
 import type { Clock } from '../clock.js';
 
+/**
+ * What a claim found: the first delivery, a repeat, or `unverified` — first here, but the shared store could not be
+ * asked, so another instance may have taken the same message (docs: "Redis down" in the README's scale-out table).
+ */
+export type Claim = 'first' | 'repeat' | 'unverified';
+
 export interface DedupeStore {
-  /** True the first time `key` is claimed within `ttlSeconds`; false for a repeat. */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Whether `key` is claimed for the first time within `ttlSeconds`. */
+  claim(key: string, ttlSeconds: number): Promise<Claim>;
 }
 
 /**
@@ -24,15 +30,15 @@ export class MemoryDedupe implements DedupeStore {
     private readonly maxKeys = 2_000_000,
   ) {}
 
-  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+  async claim(key: string, ttlSeconds: number): Promise<Claim> {
     const now = this.clock.now();
     this.prune(now);
     const expiry = this.expiries.get(key);
-    if (expiry !== undefined && expiry > now) return false;
+    if (expiry !== undefined && expiry > now) return 'repeat';
     this.expiries.delete(key);
     this.expiries.set(key, now + ttlSeconds * 1000);
     if (this.expiries.size > this.maxKeys) this.expiries.delete(this.expiries.keys().next().value!);
-    return true;
+    return 'first';
   }
 
   /** Keys currently remembered. */

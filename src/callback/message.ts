@@ -8,6 +8,8 @@ interface Base {
   agentId: string;
   /** What dedupe keys on: MsgId when there is one, else a digest of the whole decrypted XML. */
   dedupeKey: string;
+  /** The shared de-duplication could not be asked (Redis down): another instance may run the same message. */
+  unverified?: true;
 }
 
 export interface TextMessage extends Base {

@@ -98,10 +98,12 @@ export function createCallbackHandler(options: CallbackOptions): CallbackHandler
     const received = parseMessage(decrypt(crypto, encrypted));
     const summary = { kind: received.kind, from: received.from };
     // 6. De-duplicate: WeCom may deliver one message up to 4 times, even concurrently.
-    if (!(await options.dedupe.claim(received.dedupeKey, options.dedupeTtlSeconds))) {
+    const claim = await options.dedupe.claim(received.dedupeKey, options.dedupeTtlSeconds);
+    if (claim === 'repeat') {
       reply(res, 200, '');
       return done(res, started, 'duplicate', summary);
     }
+    if (claim === 'unverified') received.unverified = true;
     // 7. Queue it (durably, in scale-out mode) and answer; the command runs after.
     const outcome = await options.accept(received);
     reply(res, 200, '');

@@ -24,6 +24,7 @@ export const cancel = defineCommand<LiveNamed>({
   words: ['取消这场直播', '取消直播', '撤销直播', '删除直播', '取消', 'cancel'],
   example: EXAMPLE,
   help: ['取消直播 直播ID（主播或管理员，仅限未开始的直播）'],
+  changes: { run: true, actions: ['confirm'] },
   // 取消明天的周会: the live described, not its ID — the matching lives are listed, none is cancelled.
   sentence(text) {
     const found = spanOf(SENTENCE, text);

@@ -56,6 +56,11 @@ export interface Command<A = unknown> {
   run(args: A, ctx: CommandContext): Promise<Reply[]>;
   /** Card buttons other than "run with this argument" (cancel.confirm, list.page). */
   actions?: Record<string, ButtonAction>;
+  /**
+   * What changes lives at WeCom: `run` (create, modify, cancel) and the named actions (cancel.confirm). While the
+   * shared de-duplication cannot be asked, these are not run (another instance may be running the same message).
+   */
+  changes?: { run: boolean; actions?: readonly string[] };
   /** What a member types to do what an action's button does, where a chat shows no buttons (a group). */
   typed?: Record<string, (arg: string) => string>;
 }

@@ -38,6 +38,7 @@ export const create = defineCommand<CreateArgs>({
   read: (input, env) => decideCreate(readSlots(input.text, env.now, env.timezone, { cues: input.cues }), env, input.implied === true),
   resume: (state, answer, env) => resumeCreate(state as CreateState, answer, env),
   abandoned: '好的，已放弃，什么也没有创建。',
+  changes: { run: true },
   async run(args, ctx) {
     const { settings } = ctx;
     const start = Math.floor(args.start / 1000);

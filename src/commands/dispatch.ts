@@ -53,6 +53,8 @@ const LIVING_STATUS = { name: 'living-status' } as Command<any>;
 
 /** Said when another command takes the place of an open question. */
 const QUESTION_DROPPED = '（之前的问题没有回答，已放弃；需要时请重新发送。）';
+/** What a member hears when a change could not be checked against the other instances (Redis down). */
+export const HELD_UNVERIFIED = '服务的共享存储暂时不可用，无法确认这条消息是否已在另一台服务器上处理。为避免重复创建或修改，这次没有执行，请稍后再发送一次。';
 /** 不对，改成4点 / 改到明天下午3点 / 时长改成2小时: a correction, with what to change. */
 const CORRECTION = /^(?:不对|错了|搞错了|不是|等等|哦不)?[\s,，。!！]*((?:改成|改到|改为|换成|应该是|时间改|时长改|主题改|描述改|提醒改)\s*\S.*)$/s;
 /** Where the live a member just made is remembered (as long as a question waits). */
@@ -102,7 +104,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       remember: (livingid) => conversations.set(recentKey(key), { command: 'recent', state: { livingid } }),
       ...(click ? { click } : {}),
     });
-    const run = async (command: Command<any>, work: (ctx: CommandContext) => Promise<Reply[]>, ctx: CommandContext, aboutTypedId = false) => {
+    const run = async (command: Command<any>, work: (ctx: CommandContext) => Promise<Reply[]>, ctx: CommandContext, aboutTypedId = false, changes = command.changes?.run === true) => {
+      // Redis could not say whether another instance took this message: nothing that changes a live runs twice.
+      if (message.unverified && changes) {
+        deps.log.warn({ command: command.name, user: ctx.user }, 'command held: shared de-duplication unavailable');
+        return reply([text(HELD_UNVERIFIED)]);
+      }
       try {
         reply(await work(ctx));
       } catch (error) {
@@ -178,7 +185,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const click = { responseCode: message.responseCode, taskId: message.taskId };
         const arg = button.arg ?? '';
         if (action) {
-          await run(command, (c) => action(arg, c), context(command, click));
+          await run(command, (c) => action(arg, c), context(command, click), false, command.changes?.actions?.includes(button.action!) === true);
           break;
         }
         const read = command.read({ text: arg, reading: Reading.of(arg), cues: [], args: arg }, env());

@@ -207,6 +207,7 @@ export const modify = defineCommand<ModifyArgs>({
   example: EXAMPLE,
   help: ['修改直播 直播ID 时间|主题|时长|描述|提醒 新值（主播或管理员，仅限未开始的直播）', '　例：修改直播 lvXXXXXXXX 时间 后天15:00'],
   abandoned: '好的，已放弃，直播没有改动。',
+  changes: { run: true },
   sentence(text) {
     const m = SENTENCE.exec(text);
     if (m) return [{ start: m.index, end: m.index + 1 }];

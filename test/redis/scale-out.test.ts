@@ -9,6 +9,7 @@ import { RedisTokenStore } from '../../src/redis/token-store.js';
 import { WeComApi } from '../../src/wecom/client.js';
 import { sleep, startBot, waitForMessages, type BotFixture } from '../support/bot.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
+import { HELD_UNVERIFIED } from '../../src/commands/dispatch.js';
 
 const silent = createLogger('silent');
 const waitUntil = async (what: string, check: () => boolean, timeoutMs = 5000) => {
@@ -238,6 +239,30 @@ describe('scale-out on a real redis-server', () => {
       await waitUntil('every message answered', () => users.every((u) => emulator.messages.forUser(u).length >= 1), 20_000);
       await waitUntil('Redis back', () => connections.slice(-2).every((c) => c.isUp()), 10_000);
       for (const bot of bots) assert.equal((await fetch(`${bot.url}/healthz`)).status, 200, 'still alive');
+    });
+
+    it('Redis killed: a create WeCom delivers to both instances runs on neither, and each says why; back once Redis is', async () => {
+      await redis.stop();
+      await waitUntil('Redis down', () => connections.slice(-2).every((c) => !c.isUp()));
+      const livesBefore = emulator.lives.size;
+      // WeCom's retries reaching the other instance: at once, and 100 ms apart.
+      const statuses = await deliverToBoth('held', '创建直播 双实例 明天15:00', 2);
+      assert.deepEqual(statuses, [200, 200, 200, 200]);
+      for (let i = 0; i < 3; i++) {
+        await sleep(100);
+        await deliverToBoth(`held${i}`, '创建直播 双实例 明天16:00', 1);
+      }
+      await waitForMessages(emulator, 'held', 2);
+      for (let i = 0; i < 3; i++) await waitForMessages(emulator, `held${i}`, 2);
+      assert.equal(emulator.lives.size, livesBefore, 'no live was created while the duplicates could not be checked');
+      assert.ok(emulator.messages.forUser('held').every((m) => m.content === HELD_UNVERIFIED), 'each instance said why');
+      await redis.start();
+      await waitUntil('Redis back', () => connections.slice(-2).every((c) => c.isUp()), 10_000);
+      await deliverToBoth('held', '创建直播 双实例 明天15:00', 2);
+      await waitForMessages(emulator, 'held', 3);
+      await sleep(300);
+      assert.equal(emulator.lives.size - livesBefore, 1, 'sent again with Redis back: one live');
+      assert.equal(emulator.messages.forUser('held').length, 3, 'and one reply');
     });
 
     it('keeps answering while Redis is down, and goes back to it when it returns', async () => {
