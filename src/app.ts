@@ -4,7 +4,7 @@ import type { RequestListener } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import express from 'express';
-import { createAibotHandler, type AibotTiming, type StreamState } from './aibot/router.js';
+import { createAibotHandler, STREAM_WINDOW_MS, type AibotTiming, type StreamState } from './aibot/router.js';
 import { createCallbackHandler } from './callback/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
@@ -34,6 +34,8 @@ import { MemoryLimiter } from './replies/limiter.js';
 import { Outbox } from './replies/outbox.js';
 import { RedisLimiter } from './redis/limiter.js';
 import { RedisPendingReplies } from './redis/pending-replies.js';
+import { RedisInProgress } from './redis/in-progress.js';
+import { MemoryInProgress } from './aibot/in-progress.js';
 import { text } from './replies/reply.js';
 import { WeComApi } from './wecom/client.js';
 import { WeComCrypto } from './wecom/crypto.js';
@@ -256,6 +258,7 @@ export function createBot(options: BotOptions): Bot {
         respond: (url, body) => api.respondToAibot(url, body),
         // Where the rest of the state lives: a refresh or a click may reach another instance.
         streams: options.redis ? new RedisExpiringStore<StreamState>(options.redis, 'wecom:aibot:stream:', clock) : new MemoryExpiringStore<StreamState>(clock),
+        inProgress: options.redis ? new RedisInProgress(options.redis, (options.aibotTiming?.streamWindowMs ?? STREAM_WINDOW_MS) + 60_000) : new MemoryInProgress(),
         sharedState: Boolean(options.redis),
         cards: options.redis ? new RedisExpiringStore<TemplateCard>(options.redis, 'wecom:aibot:card:', clock) : new MemoryExpiringStore<TemplateCard>(clock, 5000),
         ...options.aibotTiming,

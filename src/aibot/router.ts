@@ -14,6 +14,8 @@ import { readBody } from '../callback/body.js';
 import { CallbackBadRequest } from '../callback/errors.js';
 import type { CardClick, TextMessage } from '../callback/message.js';
 import { decrypt, refuse, reply } from '../callback/respond.js';
+import { MemoryInProgress, type InProgress } from './in-progress.js';
+import { userKey } from '../userid.js';
 import { clientOf, type EndpointGuards } from '../callback/router.js';
 import { LogDigest } from '../log-digest.js';
 import { readSignedQuery, verifySignature } from '../callback/verify.js';
@@ -34,7 +36,13 @@ export interface StreamState {
   card?: TemplateCard;
   /** A refresh has shown the finished result: response_url is not needed (and a repeated refresh gets it again). */
   collected?: boolean;
+  /** Who asked, and where: a refresh from anyone else is answered 处理中, never with this result. */
+  owner: string;
 }
+
+/** A stream's owner: the member (as WeCom compares userids) and the chat (the group, or their single chat). */
+const ownerOf = (m: { from: string; chat: { type: 'single' } | { type: 'group'; id: string } }): string =>
+  `${userKey(m.from)}|${m.chat.type === 'group' ? `group:${m.chat.id}` : 'single'}`;
 
 /** How long answers may take; WeCom's limits by default, shorter in tests. */
 export interface AibotTiming {
@@ -56,6 +64,8 @@ export interface AibotOptions extends EndpointGuards, AibotTiming {
   respond: (responseUrl: string, body: AibotResponseBody) => Promise<unknown>;
   /** Unfinished streams by id, read by whichever instance a refresh reaches. */
   streams: ExpiringStore<StreamState>;
+  /** Messages in progress per member (3 at most), shared across instances when scaled out. */
+  inProgress?: InProgress;
   /** Cards sent in this channel by task_id, so a click can grey out the card it came from. */
   cards: ExpiringStore<TemplateCard>;
   /** The bot's name as members @-mention it. */
@@ -101,7 +111,7 @@ export function createAibotHandler(options: AibotOptions) {
   const refusals = options.refusals ?? new LogDigest(logger, 'info', 'callback refused');
   const windowMs = options.streamWindowMs ?? STREAM_WINDOW_MS;
   const nowSeconds = () => Math.floor(clock.now() / 1000);
-  const inProgress = new Map<string, number>();
+  const inProgress = options.inProgress ?? new MemoryInProgress();
   /** Commands still running (answered 处理中 or a late click): a clean stop waits for them. */
   const running = new Set<Promise<unknown>>();
   /** Finished results no refresh has collected yet, checked when WeCom's refreshes stop (by stream id). */
@@ -243,8 +253,9 @@ export function createAibotHandler(options: AibotOptions) {
     if (m.kind === 'stream-refresh') {
       const state = await streams.get(m.streamId).catch(() => undefined);
       // Unknown here (another instance's memory, a restart): never a final "expired" that invites sending 创建直播
-      // again — the instance running it answers through response_url when the refreshes stop.
-      if (!state) return void (passive(res, query.nonce, streamReply(m.streamId, false, WORKING)), outcome('refresh-unknown'));
+      // again — the instance running it answers through response_url when the refreshes stop. Someone else's
+      // stream id (another member, another chat) reads the same: 处理中, never their result.
+      if (!state || state.owner !== ownerOf(m)) return void (passive(res, query.nonce, streamReply(m.streamId, false, WORKING)), outcome(state ? 'refresh-not-owner' : 'refresh-unknown'));
       // Collected: nothing is left for response_url to push; a repeated refresh is answered the same.
       if (state.done && !state.collected) await streams.set(m.streamId, { ...state, collected: true }, windowMs).catch(() => undefined);
       passive(res, query.nonce, streamReply(m.streamId, state.done, state.content, state.done ? state.card : undefined));
@@ -272,19 +283,14 @@ export function createAibotHandler(options: AibotOptions) {
       return outcome('welcome');
     }
     // WeCom lets a member have 3 messages in progress with the bot; a fourth is told to wait, not queued behind them.
-    if ((inProgress.get(m.from) ?? 0) >= IN_PROGRESS_MAX) {
+    if (!(await inProgress.enter(m.from, IN_PROGRESS_MAX))) {
       passive(res, query.nonce, streamReply(newStreamId(), true, '你还有3条消息正在处理，请稍后再发。'));
       return outcome('member-busy');
     }
-    inProgress.set(m.from, (inProgress.get(m.from) ?? 0) + 1);
     const streamId = newStreamId();
     const cardsAllowed = m.chat.type === 'single';
     const closes = clock.now() + windowMs;
-    const work = track(run(m, unverified)).finally(() => {
-      const left = (inProgress.get(m.from) ?? 1) - 1;
-      if (left > 0) inProgress.set(m.from, left);
-      else inProgress.delete(m.from);
-    });
+    const work = track(run(m, unverified)).finally(() => void inProgress.leave(m.from));
     const settled = work.then(
       (replies) => ({ replies }),
       (error: unknown) => {
@@ -300,7 +306,8 @@ export function createAibotHandler(options: AibotOptions) {
       return outcome('ok');
     }
     // 处理中 now; the result through the refreshes WeCom sends for this stream id (any instance reads the store).
-    await streams.set(streamId, { done: false, content: WORKING }, Math.max(1, closes - clock.now())).catch(() => undefined);
+    const owner = ownerOf(m);
+    await streams.set(streamId, { done: false, content: WORKING, owner }, Math.max(1, closes - clock.now())).catch(() => undefined);
     passive(res, query.nonce, streamReply(streamId, false, WORKING));
     outcome('streaming');
     void track(settled.then(async ({ replies }) => {
@@ -312,7 +319,7 @@ export function createAibotHandler(options: AibotOptions) {
       const content = streamContent(replies, cardsAllowed, typedForButton);
       await keep(content.card);
       // Kept a little past the window, so the check below still finds a result no refresh collected.
-      await streams.set(streamId, { done: true, ...content }, left + 60_000).catch(() => undefined);
+      await streams.set(streamId, { done: true, ...content, owner }, left + 60_000).catch(() => undefined);
       const check = async () => {
         uncollected.delete(streamId);
         clearTimeout(timer);

@@ -105,6 +105,26 @@ describe('the 智能机器人 channel', () => {
     assert.match(answered.reply?.stream.content, /\*\*群问答\*\*　直播已创建/);
   });
 
+  it('a stream’s result goes only to who asked, in the chat they asked in: anyone else’s refresh gets 处理中', async () => {
+    f.emulator.faults.delay('living/get_user_all_livingid', 1000, 1);
+    const first = await aibot.sendText('zhaoliu', '我的直播');
+    assert.equal(first.reply?.stream.finish, false);
+    const id = first.reply?.stream.id as string;
+    let mine = await aibot.refresh('zhaoliu', id);
+    for (let i = 0; mine.reply?.stream.finish === false && i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      mine = await aibot.refresh('zhaoliu', id);
+    }
+    assert.equal(mine.reply?.stream.finish, true);
+    assert.equal((await aibot.refresh('\u212Aaoliu', id)).status, 400, 'a sender that is no userid is refused');
+    for (const [who, chat] of [['mallory', undefined], ['ZHAOLIU', 'wrGroupOther']] as const) {
+      const other = await aibot.refresh(who, id, chat);
+      assert.equal(other.reply?.stream.finish, false, `${who} ${chat ?? ''}`);
+      assert.equal(other.reply?.stream.content, '处理中…', `${who} sees nothing of zhaoliu’s`);
+    }
+    assert.equal((await aibot.refresh('ZhaoLiu', id)).reply?.stream.finish, true, 'the owner, in any case, still gets it');
+  });
+
   it('a slow command is answered 处理中 at once and finished through the stream refreshes', async () => {
     f.emulator.faults.delay('living/get_user_all_livingid', 1000, 1);
     const first = await aibot.sendText('zhaoliu', '我的直播');
