@@ -40,6 +40,9 @@ export interface StreamState {
   owner: string;
 }
 
+/** The conversation a message belongs to: the group, or the member's single chat with the bot. */
+const chatOf = (m: { chat: { type: 'single' } | { type: 'group'; id: string } }): string => (m.chat.type === 'group' ? `group:${m.chat.id}` : 'aibot');
+
 /** A stream's owner: the member (as WeCom compares userids) and the chat (the group, or their single chat). */
 const ownerOf = (m: { from: string; chat: { type: 'single' } | { type: 'group'; id: string } }): string =>
   `${userKey(m.from)}|${m.chat.type === 'group' ? `group:${m.chat.id}` : 'single'}`;
@@ -164,7 +167,19 @@ export function createAibotHandler(options: AibotOptions) {
    * WeCom's 5 s is answered empty and its result pushed through the click's response_url.
    */
   const click = async (m: Extract<AibotMessage, { kind: 'card-click' }>, res: ServerResponse, nonce: string, unverified: boolean): Promise<string> => {
-    const message: CardClick = { kind: 'card-click', from: m.from, createTime: nowSeconds(), agentId: 'aibot', dedupeKey: `aibot:${m.msgid}`, eventKey: m.eventKey, taskId: m.taskId, cardType: 'button_interaction', responseCode: '', ...(unverified ? { unverified: true as const } : {}) };
+    const message: CardClick = {
+      kind: 'card-click',
+      from: m.from,
+      chat: chatOf(m),
+      createTime: nowSeconds(),
+      agentId: 'aibot',
+      dedupeKey: `aibot:${m.msgid}`,
+      eventKey: m.eventKey,
+      taskId: m.taskId,
+      cardType: 'button_interaction',
+      responseCode: '',
+      ...(unverified ? { unverified: true as const } : {}),
+    };
     const work = track(options.dispatch(message));
     const outgoing = await within(work, options.clickDeadlineMs ?? CLICK_DEADLINE_MS);
     if (!outgoing) {
@@ -186,6 +201,7 @@ export function createAibotHandler(options: AibotOptions) {
     }
     let update: TemplateCard | undefined;
     const others: Outgoing[] = [];
+    const toClicker: Reply[] = [];
     for (const o of outgoing) {
       const { to, reply: r } = o;
       if (to === m.from && r.kind === 'replace-card') update = { ...r.card, task_id: m.taskId };
@@ -193,9 +209,12 @@ export function createAibotHandler(options: AibotOptions) {
         const clicked = await cards.get(m.taskId).catch(() => undefined);
         // Greyed out as the app's replace_name does: the same card, one inert button with the new label.
         if (clicked) update = { ...clicked, button_list: [{ text: r.replaceName, style: 4, key: `done:${m.taskId}` }] };
-      } else others.push(o);
+      } else if (to === m.from) toClicker.push(r);
+      else others.push(o);
     }
-    // The card first (WeCom's 5 s), then what goes through the app (an anchor told of an admin's cancel, …).
+    // The card first (WeCom's 5 s); what the clicker is told (修改's question) in the chat where they clicked,
+    // through the click's response_url; what goes to others through the app.
+    if (toClicker.length > 0) void track(pushLate(m, toClicker));
     viaAppLater(others);
     if (!update) {
       reply(res, 200, '');
@@ -210,6 +229,7 @@ export function createAibotHandler(options: AibotOptions) {
   const run = async (m: Extract<AibotMessage, { kind: 'text' }>, unverified: boolean): Promise<Reply[]> => {
     const message: TextMessage = {
       ...(unverified ? { unverified: true as const } : {}),
+      chat: chatOf(m),
       kind: 'text',
       from: m.from,
       createTime: nowSeconds(),
@@ -217,7 +237,6 @@ export function createAibotHandler(options: AibotOptions) {
       dedupeKey: `aibot:${m.msgid}`,
       msgId: m.msgid,
       content: m.content,
-      chat: m.chat.type === 'group' ? `group:${m.chat.id}` : 'aibot',
     };
     const outgoing: Outgoing[] = await options.dispatch(message);
     // In a group, an answer that holds private data (watch figures, the attendance sheet) goes to the asker

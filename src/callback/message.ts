@@ -23,6 +23,8 @@ export interface TextMessage extends Base {
 
 export interface CardClick extends Base {
   kind: 'card-click';
+  /** Where the card was clicked, when not the app's chat (a question it asks is answered there). */
+  chat?: string;
   eventKey: string;
   taskId: string;
   cardType: string;

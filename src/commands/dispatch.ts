@@ -82,7 +82,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   return async (message, journal = NO_JOURNAL) => {
     const outgoing: Outgoing[] = [];
     const reply = (replies: Reply[]) => outgoing.push(...replies.map((r) => ({ to: message.from, reply: r })));
-    const key = conversationKey(message.from, message.kind === 'text' ? message.chat : undefined);
+    const key = conversationKey(message.from, message.kind === 'text' || message.kind === 'card-click' ? message.chat : undefined);
     const context = (command: Command<any>, click?: CommandContext['click']): CommandContext => ({
       user: message.from,
       api: deps.api,

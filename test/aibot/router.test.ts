@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fromWallClock, wallClock } from '../../src/zone.js';
 import { after, before, describe, it } from 'node:test';
 import { AibotSender } from '../../src/emulator/aibot.js';
 import { randomEncodingAESKey } from '../../src/emulator/callbacks.js';
@@ -92,8 +93,25 @@ describe('the 智能机器人 channel', () => {
     const done = await aibot.clickButton('zhouba', card.task_id, confirmKey);
     assert.deepEqual(done.reply?.template_card.button_list.map((b: { text: string }) => b.text), ['已取消']);
     assert.equal(f.emulator.lives.status(live), 4, 'cancelled');
-    const [told] = await waitForMessages(f.emulator, 'zhouba', 1);
-    assert.match(told?.content ?? '', /^已取消直播「单聊卡片」/, 'the confirmation text came through the app');
+    const [told] = await pushesFor(f, 'zhouba', 1);
+    assert.match((told?.body as { markdown?: { content: string }; text?: { content: string } }).markdown?.content ?? JSON.stringify(told?.body), /已取消直播「单聊卡片」/, 'the confirmation in the chat where it was clicked');
+    assert.equal(f.emulator.messages.forUser('zhouba').length, 0, 'not through the app');
+  });
+
+  it('修改 on a card asks in the chat where it was clicked, and the answer typed there changes the live', async () => {
+    const created = await aibot.sendText('zhoujiu', '创建直播 群外修改 明天15:00');
+    const card = created.reply?.template_card;
+    const modifyKey = card.button_list.find((b: { text: string }) => b.text === '修改').key as string;
+    await aibot.clickButton('zhoujiu', card.task_id, modifyKey);
+    const [question] = await pushesFor(f, 'zhoujiu', 1);
+    assert.match(JSON.stringify(question?.body), /修改直播「群外修改」：要修改什么？/);
+    const answered = await aibot.sendText('zhoujiu', '时间 后天16:00');
+    assert.equal(answered.reply?.template_card?.main_title.desc, '直播已修改');
+    const live = f.emulator.lives.all().find((l) => l.theme === '群外修改')!;
+    const today = wallClock(f.emulator.clock.now(), 'Asia/Shanghai');
+    const dayAfterTomorrow = new Date(Date.UTC(today.year, today.month - 1, today.day + 2));
+    const expected = fromWallClock({ year: dayAfterTomorrow.getUTCFullYear(), month: dayAfterTomorrow.getUTCMonth() + 1, day: dayAfterTomorrow.getUTCDate(), hour: 16, minute: 0, second: 0 }, 'Asia/Shanghai');
+    assert.equal(live.living_start, expected / 1000);
   });
 
   it('a question is per chat: the answer in the same chat completes it', async () => {
