@@ -57,7 +57,9 @@ server.once('listening', () => {
   logger.info({ port, callbackPath: config.callbackPath, mode }, `listening on port ${port}`);
   if (sandbox) {
     sandbox.attach(port);
-    console.log(`Sandbox ready: open http://localhost:${port}/  (no WeCom settings found: an embedded WeCom emulator answers instead)`);
+    // With a token (a sandbox reachable from elsewhere), the link carries it after # (never sent to the server).
+    const link = config.sandboxToken && host && !['127.0.0.1', 'localhost', '::1'].includes(host) ? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/#token=${encodeURIComponent(config.sandboxToken)}` : `http://localhost:${port}/`;
+    console.log(`Sandbox ready: open ${link}  (no WeCom settings found: an embedded WeCom emulator answers instead)`);
   }
 });
 server.once('error', (error) => {

@@ -99,10 +99,23 @@ describe('process entry: the ways it is started and stopped', () => {
     assert.match(err, /will not listen on HOST=0\.0\.0\.0 unless SANDBOX_ALLOW_REMOTE=1 and a SANDBOX_TOKEN/);
 
     const token = 'a-long-enough-sandbox-token';
-    const { child, port } = await startNpm(['start'], { HOST: '0.0.0.0', SANDBOX_ALLOW_REMOTE: '1', SANDBOX_TOKEN: token });
+    const { child, port, output } = await startNpm(['start'], { HOST: '0.0.0.0', SANDBOX_ALLOW_REMOTE: '1', SANDBOX_TOKEN: token });
     try {
       const url = `http://127.0.0.1:${port}/sandbox/api/state`;
+      // The start line prints the link the README promises, with the token after # (never sent to the server).
+      const deadline = Date.now() + 5000;
+      while (!output().includes('Sandbox ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.match(output(), new RegExp(`Sandbox ready: open http://localhost:${port}/#token=${token}`));
       assert.equal((await fetch(url)).status, 401, 'no token');
+      assert.equal((await fetch(`${url}?token=${token}`)).status, 401, 'never in the query string (logs and Referer keep it)');
+      // EventSource and file links cannot send a header: the page trades the token for a session cookie.
+      const session = await fetch(`http://127.0.0.1:${port}/sandbox/api/session`, { method: 'POST', headers: { 'x-sandbox-token': token } });
+      assert.equal(session.status, 204);
+      const cookie = session.headers.get('set-cookie') ?? '';
+      assert.match(cookie, /^sandbox_session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/sandbox$/);
+      assert.ok(!cookie.includes(token), 'the cookie is no copy of the token');
+      assert.equal((await fetch(url, { headers: { cookie: cookie.split(';')[0]! } })).status, 200, 'the session cookie opens the API');
+      assert.equal((await fetch(url, { headers: { cookie: `sandbox_session=${'0'.repeat(64)}` } })).status, 401, 'a made-up session does not');
       assert.equal((await fetch(url, { headers: { 'x-sandbox-token': 'wrong-token-of-some-length' } })).status, 401);
       assert.equal((await fetch(url, { headers: { 'x-sandbox-token': token } })).status, 200);
       // Express routes paths case-insensitively: so does the token check.

@@ -69,17 +69,33 @@ function hostGuard(token: string | undefined): express.RequestHandler {
   };
 }
 
-/** Every /sandbox/api call carries the token when there is one (mounted on the API router: paths match as Express routes them). */
+const SESSION_COOKIE = 'sandbox_session';
+
+/**
+ * Every /sandbox/api call carries the token when there is one (mounted on the API router: paths match as Express
+ * routes them): in the x-sandbox-token header, or as the session cookie the page gets for it (POST session) —
+ * EventSource and file links cannot send a header. Never in the query string, where logs and Referer keep it.
+ */
 function tokenGuard(token: string | undefined): express.RequestHandler {
-  const expected = createHash('sha256').update(token ?? '').digest();
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  const expected = digest(token ?? '');
+  // What the cookie holds: derived from the token, so it is no copy of it and dies with it.
+  const session = createHash('sha256').update(`sandbox-session:${token ?? ''}`).digest('hex');
+  // Digests of equal length, so timingSafeEqual never throws whatever was sent.
+  const same = (given: string, want: Buffer) => timingSafeEqual(digest(given), want);
   return (req, res, next) => {
     if (!token) return next();
-    const given = String(req.headers['x-sandbox-token'] ?? req.query.token ?? '');
-    // Digests of equal length, so timingSafeEqual never throws whatever was sent.
-    if (!timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
-      return void res.status(401).json({ error: 'sandbox: open the page with its token (/#token=…)' });
+    const header = req.headers['x-sandbox-token'];
+    if (typeof header === 'string' && same(header, expected)) {
+      if (req.method === 'POST' && req.path === '/session') {
+        res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/sandbox`);
+        return void res.status(204).end();
+      }
+      return next();
     }
-    next();
+    const cookie = /(?:^|;\s*)sandbox_session=([0-9a-f]{64})/.exec(req.headers.cookie ?? '')?.[1];
+    if (cookie && same(cookie, digest(session))) return next();
+    res.status(401).json({ error: 'sandbox: open the page with its token (/#token=…)' });
   };
 }
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));

@@ -4,8 +4,7 @@
 // A sandbox opened to the network (SANDBOX_ALLOW_REMOTE) needs its token: open the page as /#token=…
 const TOKEN = new URLSearchParams(location.hash.slice(1)).get('token') || sessionStorage.getItem('sandbox-token') || '';
 if (TOKEN) sessionStorage.setItem('sandbox-token', TOKEN);
-// EventSource and links cannot send a header: they carry the token in the query.
-const TOKEN_QUERY = TOKEN ? `?token=${encodeURIComponent(TOKEN)}` : '';
+// EventSource and links cannot send a header: the page trades the token for a session cookie first.
 
 const $ = (selector) => document.querySelector(selector);
 const api = async (path, body) => {
@@ -108,7 +107,7 @@ function renderEntry(entry) {
       ? renderCard(m)
       : m.file
         ? // A file message, as WeCom shows it: the file's name, opening the uploaded bytes.
-          el('a', { className: 'file', href: `/sandbox/api/media/${encodeURIComponent(m.file.mediaId)}${TOKEN_QUERY}`, download: m.file.filename }, el('span', { className: 'icon' }, 'XLSX'), el('span', { className: 'name' }, m.file.filename))
+          el('a', { className: 'file', href: `/sandbox/api/media/${encodeURIComponent(m.file.mediaId)}`, download: m.file.filename }, el('span', { className: 'icon' }, 'XLSX'), el('span', { className: 'name' }, m.file.filename))
         : el('div', { className: 'bubble' }, m.content);
   return el('li', { className: 'msg bot' }, body);
 }
@@ -230,7 +229,8 @@ $('#tab-app').addEventListener('click', () => switchView('app'));
 $('#tab-group').addEventListener('click', () => switchView('group'));
 
 // Every message the emulator receives for a member is announced; the page reloads that member's conversation.
-const events = new EventSource(`/sandbox/api/events${TOKEN_QUERY}`);
+if (TOKEN) await fetch('/sandbox/api/session', { method: 'POST', headers: { 'x-sandbox-token': TOKEN } });
+const events = new EventSource('/sandbox/api/events');
 events.onmessage = async (event) => {
   const { user, group } = JSON.parse(event.data);
   if ((group && view === 'group') || (user === me && view === 'app')) await loadConversation();
