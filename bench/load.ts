@@ -70,6 +70,7 @@ export function load(port: number, pool: Sealed[], options: Partial<autocannon.O
 /** A fresh server, a 2 s warm-up, then the measured run. */
 export async function measure(name: string, script: string, env: NodeJS.ProcessEnv, pool: Sealed[], options: Partial<autocannon.Options> = {}): Promise<Row> {
   const { child, port } = await startServer(script, env);
+  if (process.env.BENCH_DEBUG) console.error(`${name}: listening on ${port}`);
   try {
     await load(port, pool, { duration: 2 });
     const r = await load(port, pool, options);

@@ -67,7 +67,7 @@ export function createCallbackHandler(options: CallbackOptions): CallbackHandler
   summary.unref();
   const done = (res: ServerResponse, started: number, outcome: string, extra?: { kind: string; from: string }) => {
     options.onOutcome?.(outcome);
-    const quiet = outcome === 'ok' || outcome === 'duplicate';
+    const quiet = outcome === 'ok' || outcome === 'duplicate' || outcome === 'ignored';
     if (quiet) accepted.set(outcome, (accepted.get(outcome) ?? 0) + 1);
     const ms = Math.round((performance.now() - started) * 100) / 100;
     if (outcome !== 'url-check' && !quiet) return refusals.note(outcome, { channel: 'app', status: res.statusCode, ms }, clientOf(res));
@@ -97,6 +97,12 @@ export function createCallbackHandler(options: CallbackOptions): CallbackHandler
     // 4. Decrypt: our corpid, valid padding. 5. The typed message.
     const received = parseMessage(decrypt(crypto, encrypted));
     const summary = { kind: received.kind, from: received.from };
+    // LOCATION, enter_agent, …: the commonest callbacks, and the bot does nothing with them: acknowledged here,
+    // without de-duplication or the queue (bench/callback.ts measures this path).
+    if (received.kind === 'event') {
+      reply(res, 200, '');
+      return done(res, started, 'ignored', summary);
+    }
     // 6. De-duplicate: WeCom may deliver one message up to 4 times, even concurrently.
     const claim = await options.dedupe.claim(received.dedupeKey, options.dedupeTtlSeconds);
     if (claim === 'repeat') {

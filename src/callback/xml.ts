@@ -60,17 +60,20 @@ export function parseMessage(xml: string): CallbackMessage {
     createTime,
     agentId: text(f.AgentID) ?? '',
     // Events carry no MsgId; keys built from FromUserName + CreateTime would drop distinct events of one second.
-    dedupeKey: msgId ? `msg:${msgId}` : `xml:${createHash('sha256').update(xml).digest('base64url')}`,
+    // The digest is only taken for the events the bot acts on (an ignored event is never de-duplicated).
+    dedupeKey: msgId ? `msg:${msgId}` : '',
   };
+  const digest = () => `xml:${createHash('sha256').update(xml).digest('base64url')}`;
   if (msgType === 'text') {
     if (!msgId) throw new CallbackBadRequest('malformed-message');
     return { ...base, kind: 'text', msgId, content: text(f.Content) ?? '' };
   }
-  if (msgType !== 'event') return { ...base, kind: 'other', msgType, msgId };
+  if (msgType !== 'event') return { ...base, ...(msgId ? {} : { dedupeKey: digest() }), kind: 'other', msgType, msgId };
   const event = text(f.Event) ?? '';
   if (event === 'template_card_event') {
     return {
       ...base,
+      dedupeKey: digest(),
       kind: 'card-click',
       eventKey: text(f.EventKey) ?? '',
       taskId: text(f.TaskId) ?? '',
@@ -79,7 +82,7 @@ export function parseMessage(xml: string): CallbackMessage {
     };
   }
   if (event === 'living_status_change') {
-    return { ...base, kind: 'living-status', livingId: text(f.LivingId) ?? '', status: Number(text(f.Status)) };
+    return { ...base, dedupeKey: digest(), kind: 'living-status', livingId: text(f.LivingId) ?? '', status: Number(text(f.Status)) };
   }
   return { ...base, kind: 'event', event };
 }
