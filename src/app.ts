@@ -4,14 +4,12 @@ import type { RequestListener } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import express from 'express';
-import { createAibotHandler, STREAM_WINDOW_MS, type AibotTiming, type StreamState } from './aibot/router.js';
+import { createAibotHandler, STREAM_WINDOW_MS, type AibotTiming } from './aibot/router.js';
 import { createCallbackHandler } from './callback/router.js';
-import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
+import type { DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
 import { CommandQueue } from './callback/queue.js';
 import { systemClock, type Clock } from './clock.js';
-import { MemoryConversations } from './commands/conversation.js';
-import { MemoryExpiringStore } from './expiring.js';
 import { createDispatcher, type Dispatcher, type Outgoing } from './commands/dispatch.js';
 import { NO_JOURNAL, type Journal } from './commands/journal.js';
 import { BUSY_TEXT, FAILED_TEXT, SLOW_DOWN_TEXT } from './commands/help.js';
@@ -21,25 +19,15 @@ import type { Logger } from './log.js';
 import { WeComHealth } from './health.js';
 import { LogDigest } from './log-digest.js';
 import { Readiness } from './readiness.js';
+import { createStores } from './stores.js';
 import { BotMetrics } from './metrics.js';
 import type { RedisConnection } from './redis/connection.js';
 import { ClusterStats } from './redis/cluster-stats.js';
-import { RedisConversations } from './redis/conversations.js';
-import { RedisDedupe } from './redis/dedupe.js';
-import { RedisExpiringStore } from './redis/expiring.js';
 import { DurableQueue } from './redis/durable-queue.js';
-import { RedisJournal } from './redis/journal.js';
-import { RedisTokenStore } from './redis/token-store.js';
-import { MemoryLimiter } from './replies/limiter.js';
 import { Outbox } from './replies/outbox.js';
-import { RedisLimiter } from './redis/limiter.js';
-import { RedisPendingReplies } from './redis/pending-replies.js';
-import { RedisInProgress } from './redis/in-progress.js';
-import { MemoryInProgress } from './aibot/in-progress.js';
 import { text } from './replies/reply.js';
 import { WeComApi } from './wecom/client.js';
 import { WeComCrypto } from './wecom/crypto.js';
-import type { TemplateCard } from './wecom/types.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -85,6 +73,12 @@ export function createBot(options: BotOptions): Bot {
   const { config, wecom, logger } = options;
   const clock = options.clock ?? systemClock;
   const metrics = new BotMetrics();
+  const stores = createStores(options.redis, {
+    clock,
+    sendLimit: config.limits.memberMessagesPerMinute,
+    sendWindowMs: options.replyWindowMs ?? 60_000,
+    inProgressExpiryMs: (options.aibotTiming?.streamWindowMs ?? STREAM_WINDOW_MS) + 60_000,
+  });
   const wecomHealth = new WeComHealth();
   const api = new WeComApi(wecom.corpId, wecom.corpSecret, {
     baseURL: config.apiBaseURL,
@@ -100,15 +94,13 @@ export function createBot(options: BotOptions): Bot {
       wecomHealth.observe(event);
     },
     ...(config.proxyUrl ? { proxyUrl: config.proxyUrl } : {}),
-    ...(options.redis ? { tokenStore: new RedisTokenStore(options.redis) } : {}),
+    ...(stores.tokens ? { tokenStore: stores.tokens } : {}),
   });
   if (options.redis) metrics.redisProbe = options.redis.isUp;
-  const limit = config.limits.memberMessagesPerMinute;
-  const windowMs = options.replyWindowMs ?? 60_000;
   const outbox = new Outbox({
     api,
     logger,
-    limiter: options.redis ? new RedisLimiter(options.redis, limit, windowMs) : new MemoryLimiter(limit, windowMs),
+    limiter: stores.limiter,
     waitingPerMember: config.replies.waitingPerMember,
     waitingTotal: config.replies.waitingTotal,
     holdMs: config.token.failureCooldownSeconds * 1000,
@@ -116,7 +108,7 @@ export function createBot(options: BotOptions): Bot {
     onUnsent: () => metrics.repliesUnsent.inc(),
   });
   const readiness = new Readiness(api, options.redis, { cacheMs: config.health.readyCacheMs, timeoutMs: config.health.readyTimeoutMs });
-  const pendingReplies = options.redis ? new RedisPendingReplies(options.redis) : undefined;
+  const { pendingReplies } = stores;
   let adopting: NodeJS.Timeout | undefined;
   if (pendingReplies) {
     // Replies an instance that stopped could not send: any running instance sends them (each is taken by one
@@ -138,7 +130,7 @@ export function createBot(options: BotOptions): Bot {
       ...(cluster ? { deploymentStats: () => cluster.collect() } : {}),
       now: () => clock.now(),
       log: logger,
-      conversations: options.redis ? new RedisConversations(options.redis, clock) : new MemoryConversations(clock),
+      conversations: stores.conversations,
       settings: {
         timezone: config.timezone,
         adminUserids: config.adminUserids,
@@ -186,7 +178,7 @@ export function createBot(options: BotOptions): Bot {
         stalledIntervalMs: config.queue.stalledIntervalMs,
         perMember: config.queue.perMember,
         logger,
-        handle: (message) => handle(message, new RedisJournal(redis, message.dedupeKey)),
+        handle: (message) => handle(message, stores.journalOf(message)),
       })
     : undefined;
 
@@ -221,7 +213,7 @@ export function createBot(options: BotOptions): Bot {
   // What both channels check with: one de-duplication store (the AI bot's keys are prefixed), the same limits.
   const guards = {
     clock,
-    dedupe: options.dedupe ?? (options.redis ? new RedisDedupe(options.redis, clock) : new MemoryDedupe(clock)),
+    dedupe: options.dedupe ?? stores.dedupe,
     dedupeTtlSeconds: config.callback.dedupeTtlSeconds,
     refusals: new LogDigest(logger, 'info', 'callback refused', config.callback.refusalLogIntervalMs),
     acceptedSummaryIntervalMs: config.callback.acceptedSummaryIntervalMs,
@@ -257,10 +249,10 @@ export function createBot(options: BotOptions): Bot {
         sendViaApp: (to, reply) => outbox.deliver(to, reply),
         respond: (url, body) => api.respondToAibot(url, body),
         // Where the rest of the state lives: a refresh or a click may reach another instance.
-        streams: options.redis ? new RedisExpiringStore<StreamState>(options.redis, 'wecom:aibot:stream:', clock) : new MemoryExpiringStore<StreamState>(clock),
-        inProgress: options.redis ? new RedisInProgress(options.redis, (options.aibotTiming?.streamWindowMs ?? STREAM_WINDOW_MS) + 60_000) : new MemoryInProgress(),
+        streams: stores.streams,
+        inProgress: stores.inProgress,
         sharedState: Boolean(options.redis),
-        cards: options.redis ? new RedisExpiringStore<TemplateCard>(options.redis, 'wecom:aibot:card:', clock) : new MemoryExpiringStore<TemplateCard>(clock, 5000),
+        cards: stores.cards,
         ...options.aibotTiming,
         onOutcome: metrics.countCallbacks('aibot'),
       })

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readSignedQuery, verifySignature } from '../../src/callback/verify.js';
+import { readSignedQuery, verifySignature } from '../../src/callback/sealed.js';
 import { parseMessage, readEncrypt } from '../../src/callback/xml.js';
 import { WeComCrypto } from '../../src/wecom/crypto.js';
 

@@ -13,12 +13,12 @@ import { performance } from 'node:perf_hooks';
 import { readBody } from '../callback/body.js';
 import { CallbackBadRequest } from '../callback/errors.js';
 import type { CardClick, TextMessage } from '../callback/message.js';
-import { decrypt, refuse, reply } from '../callback/respond.js';
+import { refuse, reply } from '../callback/respond.js';
 import { MemoryInProgress, type InProgress } from './in-progress.js';
 import { userKey } from '../userid.js';
 import { clientOf, type EndpointGuards } from '../callback/router.js';
 import { LogDigest } from '../log-digest.js';
-import { readSignedQuery, verifySignature } from '../callback/verify.js';
+import { openSealed, readSignedQuery } from '../callback/sealed.js';
 import type { Dispatcher, Outgoing } from '../commands/dispatch.js';
 import { newTaskId } from '../cards/limits.js';
 import { typedForButton } from '../commands/registry.js';
@@ -263,8 +263,7 @@ export function createAibotHandler(options: AibotOptions) {
       throw new CallbackBadRequest('malformed-message');
     }
     if (typeof encrypted !== 'string' || encrypted === '') throw new CallbackBadRequest('malformed-message');
-    verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
-    const m = parseAibotMessage(decrypt(crypto, encrypted), options.name);
+    const m = parseAibotMessage(openSealed(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds), options.name);
     const outcome = (o: string) => {
       options.onOutcome?.(o);
       logger.debug({ channel: 'aibot', outcome: o, kind: m.kind, from: m.from, ms: Math.round(performance.now() - started) }, 'callback');
@@ -362,8 +361,7 @@ export function createAibotHandler(options: AibotOptions) {
         const echostr = params.get('echostr');
         if (!echostr) throw new CallbackBadRequest('missing-query');
         const encrypted = echostr.replace(/ /g, '+');
-        verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
-        reply(res, 200, decrypt(crypto, encrypted));
+        reply(res, 200, openSealed(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds));
         options.onOutcome?.('url-check');
       } else if (req.method === 'POST') await message(req, res, params, started);
       else {

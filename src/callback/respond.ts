@@ -1,24 +1,13 @@
-/** How both callback endpoints (the app's and the 智能机器人's) answer: a body, a refusal by its class, a decryption. */
+/** How both callback endpoints (the app's and the 智能机器人's) answer: a body, or a refusal by its class. */
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
-import { WeComDecryptError, type WeComCrypto } from '../wecom/crypto.js';
-import { CallbackAuthError, CallbackError } from './errors.js';
+import { CallbackError } from './errors.js';
 
 /** Answers `status` with `body` (plain text when not empty). */
 export function reply(res: ServerResponse, status: number, body: string): void {
   res.statusCode = status;
   if (body !== '') res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.end(body);
-}
-
-/** Decrypts, turning a refused ciphertext into a 401 with its reason. */
-export function decrypt(crypto: WeComCrypto, encrypted: string): string {
-  try {
-    return crypto.decrypt(encrypted);
-  } catch (error) {
-    if (error instanceof WeComDecryptError) throw new CallbackAuthError(error.reason);
-    throw error;
-  }
 }
 
 /** Answers a refusal with its status and its reason code as the body; returns the outcome to log. */

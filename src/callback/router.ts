@@ -16,9 +16,9 @@ import { readBody } from './body.js';
 import type { DedupeStore } from './dedupe.js';
 import { CallbackBadRequest, CallbackTooLarge } from './errors.js';
 import type { CallbackMessage } from './message.js';
-import { readSignedQuery, verifySignature } from './verify.js';
+import { openSealed, readSignedQuery } from './sealed.js';
 import { parseMessage, readEncrypt } from './xml.js';
-import { decrypt, refuse, reply } from './respond.js';
+import { refuse, reply } from './respond.js';
 import { LogDigest } from '../log-digest.js';
 
 /** What every callback endpoint (the app's, the 智能机器人's) checks with: its crypto, time, duplicates, limits. */
@@ -81,8 +81,7 @@ export function createCallbackHandler(options: CallbackOptions): CallbackHandler
     if (echostr.length !== 1 || !echostr[0]) throw new CallbackBadRequest('missing-query');
     // base64 has no spaces: a '+' that reached us unencoded was turned into one by query decoding.
     const encrypted = echostr[0].replace(/ /g, '+');
-    verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
-    reply(res, 200, decrypt(crypto, encrypted));
+    reply(res, 200, openSealed(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds));
     done(res, started, 'url-check');
   };
 
@@ -93,9 +92,8 @@ export function createCallbackHandler(options: CallbackOptions): CallbackHandler
     // 2. The envelope, without entity expansion or DOCTYPE.
     const encrypted = readEncrypt(body);
     // 3. Timestamp window and signature.
-    verifySignature(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds);
     // 4. Decrypt: our corpid, valid padding. 5. The typed message.
-    const received = parseMessage(decrypt(crypto, encrypted));
+    const received = parseMessage(openSealed(crypto, query, encrypted, nowSeconds(), options.replayWindowSeconds));
     const summary = { kind: received.kind, from: received.from };
     // LOCATION, enter_agent, …: the commonest callbacks, and the bot does nothing with them: acknowledged here,
     // without de-duplication or the queue (bench/callback.ts measures this path).

@@ -1,9 +1,10 @@
 /**
- * The one verifier of WeCom callbacks, used by the GET URL check and the POST alike (docs/wecom-protocol.md §5).
- * Pure: the time is passed in.
+ * Opening what WeCom sealed, for both channels (the app's callback and the 智能机器人's), the GET URL check and the
+ * POST alike (docs/wecom-protocol.md §5): the signed query, the time window and signature, then decryption. Pure:
+ * the time is passed in.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { WeComCrypto } from '../wecom/crypto.js';
+import { WeComDecryptError, type WeComCrypto } from '../wecom/crypto.js';
 import { CallbackAuthError, CallbackBadRequest } from './errors.js';
 
 export interface SignedQuery {
@@ -41,5 +42,16 @@ export function verifySignature(
   // 3. Compared in constant time, so the signature cannot be guessed byte by byte from response times.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new CallbackAuthError('bad-signature');
+  }
+}
+
+/** Verifies `encrypted` under `query` and decrypts it; a refused ciphertext is a 401 with its reason. */
+export function openSealed(crypto: WeComCrypto, query: SignedQuery, encrypted: string, nowSeconds: number, windowSeconds: number): string {
+  verifySignature(crypto, query, encrypted, nowSeconds, windowSeconds);
+  try {
+    return crypto.decrypt(encrypted);
+  } catch (error) {
+    if (error instanceof WeComDecryptError) throw new CallbackAuthError(error.reason);
+    throw error;
   }
 }
