@@ -123,17 +123,22 @@ describe('the 智能机器人 channel', () => {
     assert.match(answered.reply?.stream.content, /\*\*群问答\*\*　直播已创建/);
   });
 
+  /** Refreshes `id` as WeCom does (every 100 ms, 50 times at most) until the stream is finished. */
+  const refreshUntilDone = async (from: string, id: string) => {
+    let refreshed = await aibot.refresh(from, id);
+    for (let i = 0; refreshed.reply?.stream.finish === false && i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      refreshed = await aibot.refresh(from, id);
+    }
+    return refreshed;
+  };
+
   it('a stream’s result goes only to who asked, in the chat they asked in: anyone else’s refresh gets 处理中', async () => {
     f.emulator.faults.delay('living/get_user_all_livingid', 1000, 1);
     const first = await aibot.sendText('zhaoliu', '我的直播');
     assert.equal(first.reply?.stream.finish, false);
     const id = first.reply?.stream.id as string;
-    let mine = await aibot.refresh('zhaoliu', id);
-    for (let i = 0; mine.reply?.stream.finish === false && i < 50; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      mine = await aibot.refresh('zhaoliu', id);
-    }
-    assert.equal(mine.reply?.stream.finish, true);
+    assert.equal((await refreshUntilDone('zhaoliu', id)).reply?.stream.finish, true);
     assert.equal((await aibot.refresh('\u212Aaoliu', id)).status, 400, 'a sender that is no userid is refused');
     for (const [who, chat] of [['mallory', undefined], ['ZHAOLIU', 'wrGroupOther']] as const) {
       const other = await aibot.refresh(who, id, chat);
@@ -149,11 +154,7 @@ describe('the 智能机器人 channel', () => {
     assert.equal(first.reply?.stream.finish, false);
     assert.equal(first.reply?.stream.content, '处理中…');
     const id = first.reply?.stream.id as string;
-    let refreshed = await aibot.refresh('zhaoliu', id);
-    for (let i = 0; refreshed.reply?.stream.finish === false && i < 50; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      refreshed = await aibot.refresh('zhaoliu', id);
-    }
+    const refreshed = await refreshUntilDone('zhaoliu', id);
     assert.equal(refreshed.reply?.stream.id, id);
     assert.equal(refreshed.reply?.stream.finish, true);
     assert.match(refreshed.reply?.stream.content, /你还没有创建过直播/);
