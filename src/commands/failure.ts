@@ -4,12 +4,15 @@ import { describeErrcode } from '../wecom/error-handler.js';
 import { WeComApiError, WeComHttpError, WeComValidationError } from '../wecom/errors.js';
 import { FAILED_TEXT } from './help.js';
 
-const FIELD_NAMES: Record<string, string> = {
-  theme: '直播主题',
-  living_start: '开始时间',
-  living_duration: '直播时长',
-  description: '直播描述',
-  livingid: '直播ID',
+/** Each field the client checks before calling WeCom, and what it must be, in the member's words (the client's own reasons are English, for logs). */
+const FIELD_RULES: Record<string, { name: string; rule: string }> = {
+  theme: { name: '直播主题', rule: '不能为空，最多20个字、60个字节' },
+  living_start: { name: '开始时间', rule: '需要是将来的时间' },
+  living_duration: { name: '直播时长', rule: '需要在1分钟到24小时之间' },
+  description: { name: '直播描述', rule: '最多100个字' },
+  type: { name: '直播类型', rule: '需要是0到4之间的数字' },
+  remind_time: { name: '提醒时间', rule: '需要是开播前的整分钟数' },
+  livingid: { name: '直播ID', rule: '需要是「我的直播」里显示的ID' },
 };
 
 /** WeCom's errmsg without its boilerplate tail (", hint: […], from ip: …, more info at https://…"). */
@@ -18,7 +21,8 @@ const shortErrmsg = (errmsg: string): string => [...errmsg.split(/,\s*(?:hint|fr
 /** The reply for `error` thrown while running `command`; `aboutTypedId`: the member typed the live's ID. */
 export function failureReply(error: unknown, command: string, aboutTypedId = false): Reply {
   if (error instanceof WeComValidationError) {
-    return text(`${FIELD_NAMES[error.field] ?? error.field}不符合要求（${error.reason}），请修改后再试。`);
+    const field = FIELD_RULES[error.field] ?? { name: '直播信息', rule: '不符合企业微信的要求' };
+    return text(`${field.name}${field.rule}，请修改后再试。`);
   }
   if (error instanceof WeComApiError) {
     const { kind, userMessage } = describeErrcode(error.errcode, error.errmsg);
