@@ -185,6 +185,9 @@ export class WeComEmulator {
       'message/send': { method: 'POST', handle: (req) => this.messages.send(body(req)) },
       'message/update_template_card': { method: 'POST', handle: (req) => this.messages.update(body(req)) },
       'user/get': { method: 'GET', handle: (req) => this.directory.get(req.query.userid) },
+      'department/simplelist': { method: 'GET', handle: (req) => this.directory.listDepartments(req.query.id) },
+      'user/simplelist': { method: 'GET', handle: (req) => this.directory.listMembers(req.query.department_id) },
+      'tag/get': { method: 'GET', handle: (req) => this.directory.getTag(req.query.tagid) },
       'media/upload': { method: 'POST', handle: (req) => this.media.upload(req.query.type, req.headers['content-type'], req.body) },
       // Authorised by its one-use code alone: no access_token.
       'aibot/response': { method: 'POST', open: true, handle: (req) => this.aibotResponses.respond(req.query.response_code, body(req)) },

@@ -33,6 +33,9 @@ import type {
   UploadMediaResponse,
   UserLivingidsResponse,
   UserResponse,
+  DepartmentSimpleListResponse,
+  UserSimpleListResponse,
+  TagResponse,
   WatchStatResponse,
 } from './types.js';
 import { checkLivingFields, toUnixSeconds } from './validate.js';
@@ -209,6 +212,26 @@ export class WeComApi {
   async getUser(userid: string): Promise<UserResponse> {
     if (!userid) throw new WeComValidationError('user/get', 'userid', 'is empty');
     return this.call('user/get', { query: { userid } });
+  }
+
+  /** 获取子部门ID列表 (doc 95350): `departmentId` and every department below it the app may see; the whole tree without it. */
+  async listDepartments(departmentId?: number): Promise<DepartmentSimpleListResponse> {
+    if (departmentId !== undefined && (!Number.isInteger(departmentId) || departmentId < 1)) {
+      throw new WeComValidationError('department/simplelist', 'id', 'must be a department id (1 or more)');
+    }
+    return this.call('department/simplelist', { query: departmentId === undefined ? {} : { id: departmentId } });
+  }
+
+  /** 获取部门成员 (doc 90200): one department's own members (sub-departments are listed one by one). */
+  async listDepartmentMembers(departmentId: number): Promise<UserSimpleListResponse> {
+    if (!Number.isInteger(departmentId) || departmentId < 1) throw new WeComValidationError('user/simplelist', 'department_id', 'must be a department id (1 or more)');
+    return this.call('user/simplelist', { query: { department_id: departmentId } });
+  }
+
+  /** 获取标签成员 (doc 90213): a tag's name, members and departments. */
+  async getTag(tagId: number): Promise<TagResponse> {
+    if (!Number.isInteger(tagId) || tagId < 1) throw new WeComValidationError('tag/get', 'tagid', 'must be a tag id (1 or more)');
+    return this.call('tag/get', { query: { tagid: tagId } });
   }
 
   /** 上传临时素材 (doc 90253): a file (more than 5 bytes, at most 20 MB) → a media_id valid for 3 days. */

@@ -15,6 +15,9 @@ import {
   updateTemplateCardResponseSchema,
   uploadMediaResponseSchema,
   userResponseSchema,
+  departmentSimpleListResponseSchema,
+  userSimpleListResponseSchema,
+  tagResponseSchema,
   userLivingidsResponseSchema,
   watchStatResponseSchema,
 } from './types.js';
@@ -45,6 +48,9 @@ export const ENDPOINTS = {
   // A response_code is single-use: a second update of the same code fails rather than doing anything twice.
   'message/update_template_card': { method: 'POST', schema: updateTemplateCardResponseSchema, idempotent: true },
   'user/get': { method: 'GET', schema: userResponseSchema, idempotent: true },
+  'department/simplelist': { method: 'GET', schema: departmentSimpleListResponseSchema, idempotent: true },
+  'user/simplelist': { method: 'GET', schema: userSimpleListResponseSchema, idempotent: true },
+  'tag/get': { method: 'GET', schema: tagResponseSchema, idempotent: true },
   // A second upload only leaves an unused media_id behind, which WeCom forgets after 3 days.
   'media/upload': { method: 'POST', schema: uploadMediaResponseSchema, idempotent: true },
   // A response_url works once: never sent again after an unknown outcome, so the member never gets it twice.

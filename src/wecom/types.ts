@@ -222,6 +222,26 @@ export type UpdateTemplateCardResponse = z.infer<typeof updateTemplateCardRespon
 export const userResponseSchema = z.looseObject({ userid: z.string(), name: z.string().default('') });
 export type UserResponse = z.infer<typeof userResponseSchema>;
 
+/** 获取子部门ID列表: the department and everything below it the app may see (docs/wecom-protocol.md §3a). */
+export const departmentSimpleListResponseSchema = z.looseObject({
+  department_id: z.array(z.looseObject({ id: z.number().int(), parentid: z.number().int(), order: z.number().default(0) })).default([]),
+});
+export type DepartmentSimpleListResponse = z.infer<typeof departmentSimpleListResponseSchema>;
+
+/** 获取部门成员: one department's own members. */
+export const userSimpleListResponseSchema = z.looseObject({
+  userlist: z.array(z.looseObject({ userid: z.string(), name: z.string().default(''), department: z.array(z.number().int()).default([]) })).default([]),
+});
+export type UserSimpleListResponse = z.infer<typeof userSimpleListResponseSchema>;
+
+/** 获取标签成员: the tag's members and departments. */
+export const tagResponseSchema = z.looseObject({
+  tagname: z.string().default(''),
+  userlist: z.array(z.looseObject({ userid: z.string(), name: z.string().default('') })).default([]),
+  partylist: z.array(z.number().int()).default([]),
+});
+export type TagResponse = z.infer<typeof tagResponseSchema>;
+
 /** 上传临时素材: the media_id is valid for 3 days. */
 export const uploadMediaResponseSchema = z.looseObject({
   type: z.string(),
