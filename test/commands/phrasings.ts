@@ -300,4 +300,7 @@ export const PHRASINGS: Phrasing[] = [
   { text: '看看接口调用情况', expected: { command: 'apistats' } },
   { text: '测试一下连接', expected: { command: 'ping' } },
   { text: '能帮我订个会议室吗', expected: { command: 'none' } },
+  // From the fresh set written after the change: a month-day with a one-digit day before a range.
+  { text: '约个直播 12-9 19:00-20:30 主题 客户答疑专场', expected: live('客户答疑专场', '2026-12-09T19:00', { duration: 5400 }) },
+  { text: '创建直播 周会 12-9号 19:00', expected: asks('time') },
 ];

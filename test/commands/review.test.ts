@@ -9,6 +9,7 @@ import type { Command, ReadResult } from '../../src/commands/command.js';
 import type { CreateArgs, CreateState } from '../../src/commands/create-draft.js';
 import { recognize } from '../../src/commands/recognize.js';
 import { formatTime } from '../../src/zone.js';
+import { SET_C } from './fresh-set.js';
 import { DIALOGS_A, SET_A, type Expect } from './review-set.js';
 
 const TZ = 'Asia/Shanghai';
@@ -50,7 +51,7 @@ function assertDoes(label: string, command: Command<any> | undefined, result: Re
 
 describe('the adversarial review set', () => {
   const confirmedCount = { asked: 0 };
-  for (const { text, expect, cls } of SET_A) {
+  for (const { text, expect, cls } of [...SET_A, ...(SET_C as Array<{ text: string; expect: Expect; cls: string }>)]) {
     it(`[${cls}] ${JSON.stringify(text).slice(0, 50)}`, () => {
       const recognized = recognize(text, NOW, TZ);
       const read = recognized?.command.read(recognized.input, env);

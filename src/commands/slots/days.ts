@@ -28,7 +28,7 @@ const ISO = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/y
 const NUMERIC = /(1[0-2]|0?[1-9])([/.])(3[01]|[12]\d|0?[1-9])(?![\d./])/y;
 const PERIOD_WORDS = alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1));
 /** 12-22 before a time or a part of the day, or standing alone (10-12点 is a range). */
-const DASHED = new RegExp(`(1[0-2]|0[1-9])-(3[01]|[12]\\d|0[1-9])(?=\\s*\\d{1,2}\\s*[:点]|\\s*(?:${PERIOD_WORDS})|\\s*$|\\s+[^\\d\\s])`, 'y');
+const DASHED = new RegExp(`(1[0-2]|0[1-9])-(3[01]|[12]\\d|0[1-9]|[1-9](?=\\s))(?=\\s*\\d{1,2}\\s*[:点]|\\s*(?:${PERIOD_WORDS})|\\s*$|\\s+[^\\d\\s])`, 'y');
 const WEEKDAY_KEYS = Object.keys(WORDS.weekdays);
 /** 周五, 周5 (not 周12): a digit weekday stands alone, a Chinese one may run into a clock (星期五20:00). */
 const WEEK_WORD = new RegExp(`(?:(${alternation(Object.keys(WORDS.weekOffsets))})\\s*)?(${alternation(WORDS.weekWords)})(${alternation(WEEKDAY_KEYS.filter((k) => !/\d/.test(k)))}|(?:${alternation(WEEKDAY_KEYS.filter((k) => /\d/.test(k)))})(?!\\d))`, 'y');

@@ -435,6 +435,8 @@ const readLeftovers: Pass = (state) => {
 
 const UNREAD = new RegExp(alternation(WORDS.unreadDays), 'i');
 const NAMED_BEFORE = /(\p{Script=Han}{1,8}(?:日|节|庆|天))\s*(?:的)?\s*$/u;
+/** 12-9, 12/9, 12.9: a date the grammar did not take. */
+const DATE_LIKE = /(?<![\d.])(?:1[0-2]|0?[1-9])\s*[-/.]\s*(?:3[01]|[12]\d|0?[1-9])(?![\d.])/;
 const CLOCK_LIKE = /\d{1,2}\s*[:：]\s*\d{2}|[\d零〇一二两三四五六七八九十]\s*(?:点|时)(?![间长候段区])/;
 
 /**
@@ -452,6 +454,8 @@ const askUnread: Pass = (state) => {
   const relative = state.keptDays.find((d) => d in WORDS.relativeDays || d in WORDS.dayPeriods);
   if (relative) return unreadDay(state, `「${relative}」是哪一天？消息里的日期不止一个，或者没有写清楚。`);
   if (state.keptDays[0] && state.todayAssumed) return unreadDay(state, `「${state.keptDays[0]}」是开播的日期吗？`);
+  const date = state.todayAssumed ? DATE_LIKE.exec(leftover)?.[0] : undefined;
+  if (date) return unreadDay(state, `「${date}」是开播的日期吗？`);
   // 发薪日下午3点, 公司周年庆那天: a day by a name the reader does not know, right before the time.
   const named = state.todayAssumed && state.times[0] ? NAMED_BEFORE.exec(state.original.slice(0, state.reading.source(state.times[0]).start))?.[1] : undefined;
   if (named) return unreadDay(state, `「${named}」是哪一天？`);
