@@ -66,7 +66,9 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
     if (/^[a-z?]/.test(word) && /[a-z0-9]/.test(lower[end] ?? '')) continue;
     // 创建直播 项目失败复盘 is a request; 创建直播失败了怎么办 and 创建直播？ are not.
     if (command.name === 'create' && (QUESTION.test(rest) || REPORT_AFTER.test(folded.slice(end)))) return null;
-    const cues: Span[] = [{ start: 0, end }];
+    // create 直播 「…」, 创建 直播 周会: 直播 standing right after the word belongs to the command, not the theme.
+    const live = /^\s*直播(?=$|[\s,，:：「“"《【])/.exec(folded.slice(end));
+    const cues: Span[] = [{ start: 0, end: live ? end + live[0].length : end }];
     // 创建一个直播 周会: the sentence form starting at the word names the command too.
     const sentence = command.sentence?.(folded);
     if (sentence && sentence[0]!.start <= end) cues.push(...sentence);

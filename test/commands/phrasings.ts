@@ -303,4 +303,7 @@ export const PHRASINGS: Phrasing[] = [
   // From the fresh set written after the change: a month-day with a one-digit day before a range.
   { text: '约个直播 12-9 19:00-20:30 主题 客户答疑专场', expected: live('客户答疑专场', '2026-12-09T19:00', { duration: 5400 }) },
   { text: '创建直播 周会 12-9号 19:00', expected: asks('time') },
+  // From the second fresh set (set B): 直播 right after an English command word is the command's.
+  { text: 'create 直播 「Growth Review」 下周二 4pm', expected: live('Growth Review', '2026-12-01T16:00') },
+  { text: '创建 直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
 ];
