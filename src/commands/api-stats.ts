@@ -7,7 +7,7 @@ import { isAdmin } from './context.js';
 
 export const apiStats = defineCommand<null>({
   name: 'apistats',
-  words: ['统计', 'api统计', '接口调用情况', '接口调用统计', '接口统计', '调用情况', 'apistats', 'stats'],
+  words: ['统计', 'api统计', 'api调用统计', 'api调用情况', 'api调用量', '接口调用量统计', '接口调用量', '调用量', '调用统计', '接口调用情况', '接口调用统计', '接口统计', '调用情况', 'apistats', 'stats'],
   example: '统计',
   help: ['统计（管理员）：企业微信接口调用情况'],
   read: () => ({ args: null }),

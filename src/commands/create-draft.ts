@@ -5,7 +5,7 @@
  */
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
 import type { ReadEnv, ReadResult } from './command.js';
-import { fromWallClock, formatDuration, formatTime } from '../zone.js';
+import { fromWallClock, formatDuration, formatTime, wallClock } from '../zone.js';
 import { monthDay, plusDays } from './slots/calendar.js';
 import { hourOf } from './slots/clocks.js';
 import { readSlots, type Period, type Slot, type Slots } from './slots/read.js';
@@ -153,6 +153,11 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     if ('ask' in reading) return ask(before, asked, env, `「${half[1]}${written12}点」还是说不清是几点。`, confirm);
     return decide({ ...rest, start: fromWallClock({ ...before.day, hour: reading.hour, minute, second: 0 }, env.timezone) });
   }
+  if (asked === 'duration' && before.rangeSeconds !== undefined) {
+    // 以哪个为准？— 按时间段 / 三点到五点 keeps the range, 按时长 / 1小时 keeps the length.
+    const chosen = chooseLength(folded, before, env);
+    if (chosen !== undefined) return decide({ ...before, durationSeconds: chosen, rangeSeconds: chosen });
+  }
   const read = readSlots(answer, env.now, env.timezone, { ...(before.day ? { day: before.day } : {}), ...(before.period ? { period: before.period } : {}) });
   if (asked === 'theme') {
     // The answer is the theme as written ("Q4复盘（上）"), unless it says more: 周会 明天15:00, 主题是周会, 就叫周会吧.
@@ -174,11 +179,25 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   return decide(next);
 }
 
+/** The length an answer picks between a range and a written length; undefined when it names neither. */
+function chooseLength(answer: string, before: Slots, env: ReadEnv): number | undefined {
+  if (/时间段|范围|时段|按时间/.test(answer)) return before.rangeSeconds;
+  if (/按?时长|以时长/.test(answer) && !/\d|[一二两三四五六七八九十半]/.test(answer)) return before.durationSeconds;
+  if (before.start === undefined) return undefined;
+  // 按三点到五点来: the range again, read in the start's own half of the day.
+  const hour = wallClock(before.start, env.timezone).hour;
+  const period = hour >= 18 ? 'evening' : hour >= 12 ? 'afternoon' : 'morning';
+  const read = readSlots(answer, env.now, env.timezone, { day: wallClock(before.start, env.timezone), period });
+  if (read.rangeSeconds !== undefined && (read.start === undefined || read.start === before.start)) return read.rangeSeconds;
+  return undefined;
+}
+
 /** Yes to the bot's own question (是指下周三吗？, 要创建吗？). */
 const YES = new RegExp(`^(?:${alternation(WORDS.yes)})[。.!！,，~]*$`, 'i');
 
 const UNDECIDED = new RegExp(`^(?:${alternation(WORDS.undecided)})[吧啊呀。.!！,，~]*$`);
-const START_OVER = new RegExp(`^(?:${alternation(WORDS.startOver)})[\\s,，。.!！~]+(.*)$`, 's');
+// 算了，帮我建：…, 算了换个：… — one or more such words, then a separator.
+const START_OVER = new RegExp(`^(?:(?:${alternation(WORDS.startOver)})[\\s,，。.!！~]*)*(?:${alternation(WORDS.startOver)})[\\s,，。.!！~:：]+(.*)$`, 's');
 
 /** 下午, 是下午, 下午的, pm, 夜里: an answer that names only the part of the day. */
 const HALF_OF_DAY = new RegExp(`^(?:是)?(${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:的)?[。.!！]?$`, 'i');

@@ -5,7 +5,7 @@
 import { buildListCard, LIST_PAGE_SIZE, type ListedLive } from '../cards/list.js';
 import { newTaskId } from '../cards/limits.js';
 import { text, type Reply } from '../replies/reply.js';
-import { defineCommand } from './command.js';
+import { defineCommand, spanOf } from './command.js';
 import type { CommandContext } from './context.js';
 import { create } from './create.js';
 
@@ -24,11 +24,15 @@ export function byWhatMatters(a: ListedLive, b: ListedLive): number {
 /** 我的直播 2, 我的直播 第2页, 我的直播 p2: the page asked for (1 when none). */
 const PAGE = /^(?:第|p|page)?\s*(\d{1,3})\s*页?$/i;
 
+/** 看看我都建了哪些直播, 我创建过的直播发我看下, 列一下我的直播: the sender's own lives, asked for in a sentence. */
+const SENTENCE = /(?:列|看|查|发)[^,，。]{0,4}我(?:的|都|之前|最近|创建|建)[^,，。]{0,6}直播|我名下[^,，。]{0,6}直播|我(?:都|之前|最近)?(?:创建|建|约|预约|开)(?:了|过)[^,，。]{0,4}直播/;
+
 export const list = defineCommand<number>({
   name: 'list',
   words: ['我的直播', '我创建的直播', '我有哪些直播', '我的直播列表', '直播列表', '我建过的直播', '我约过的直播', 'list', 'my'],
   example: '我的直播',
   help: ['我的直播：直播中、即将开始、最近结束的直播（我的直播 2：第2页）'],
+  sentence: (text) => spanOf(SENTENCE, text),
   read: ({ args }) => ({ args: Math.max(1, Number(PAGE.exec(args.normalize('NFKC').trim())?.[1] ?? 1)) }),
   run: (page, ctx) => listPage(ctx, page),
   actions: {

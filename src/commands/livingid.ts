@@ -23,7 +23,25 @@ export const looksPasted = (token: string): boolean => isLivingId(token) && /\d/
 
 /** An ID-shaped token anywhere in `text` (麻烦取消一下直播 lvABC123). */
 export function findLivingId(text: string): string | undefined {
-  return text.split(/[\s:：,，、;；。!！?？"'“”‘’「」『』《》【】()（）[\]]+/).find((token) => token.length >= 6 && looksPasted(token));
+  const found = livingIdIn(text);
+  return found && text.slice(found.start, found.end);
+}
+
+/**
+ * Where an ID stands in `text`: a token of its own (lvABC123 这个直播), or one written against Chinese (直播lvK9mZp2QrT7的信息)
+ * when it starts with lv or is long, as WeCom's are — iPhone17发布会 is a theme, not an ID.
+ */
+export function livingIdIn(text: string): { start: number; end: number } | undefined {
+  for (const m of text.matchAll(/(?<![A-Za-z0-9_\-@.])[A-Za-z0-9_\-@.]{6,128}(?![A-Za-z0-9_\-@.])/g)) {
+    const token = m[0].replace(/[.@]+$/, '');
+    // WeCom's own IDs are long and mixed-case, with or without a digit (lvvfpnbHMkzabdlUgvGsZtWudfPlSCog).
+    const wecomShaped = token.length >= 20 && /[a-z]/.test(token) && /[A-Z]/.test(token);
+    if (!looksPasted(token) && !wecomShaped) continue;
+    const alone = /^$|[\s:：,，、;；。!！?？"'“”‘’「」『』《》【】()（）[\]]/;
+    const standsAlone = alone.test(text[m.index - 1] ?? '') && alone.test(text[m.index + token.length] ?? '');
+    if (standsAlone || /^lv/i.test(token) || token.length >= 20) return { start: m.index, end: m.index + token.length };
+  }
+  return undefined;
 }
 
 /** Reads the live ID out of `args`; `example` is shown when there is none or it is malformed. */

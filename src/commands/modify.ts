@@ -18,6 +18,7 @@ import { readLivingId, takeLivingId } from './livingid.js';
 import { findDurations } from './slots/durations.js';
 import { clockAt, hourOf, periodAt } from './slots/clocks.js';
 import { readSlots, type Day, type Period } from './slots/read.js';
+import { readShift } from './slots/shifts.js';
 import { findReminders } from './slots/reminders.js';
 
 /** What a modify changes; only the fields the member named. */
@@ -30,6 +31,8 @@ export interface Changes {
   remindSeconds?: number;
   /** 改到4点: a new hour on the live's own day, in its own half of the day unless one is written (settled in run). */
   clock?: { hour: number; minute: number; period?: Period };
+  /** 往后推一天, 提前半小时: seconds added to the live's own start (settled in run). */
+  shiftSeconds?: number;
 }
 
 export type ModifyArgs =
@@ -37,7 +40,7 @@ export type ModifyArgs =
   /** 把明天的周会改到后天下午: the live described (listed, not changed) and the change as written. */
   | { described: string; change: string };
 
-type Field = Exclude<keyof Changes, 'clock'>;
+type Field = Exclude<keyof Changes, 'clock' | 'shiftSeconds'>;
 
 /** What a question remembers: the live, the field asked for (if one was named) and a day waiting for its hour. */
 interface ModifyState {
@@ -156,6 +159,11 @@ function readChanges(rest: string, state: ModifyState, env: ReadEnv): ReadResult
 
 /** A value with no field word: a time or a duration says what it is; anything else is asked about. */
 function guessField(written: string, state: ModifyState, env: ReadEnv): ReadResult<ModifyArgs> {
+  const shiftSeconds = readShift(written);
+  if (shiftSeconds !== undefined) return { args: { livingid: state.livingid, changes: { shiftSeconds } } };
+  // 提前15分钟提醒, 不提醒: a reminder names itself.
+  const [reminder, another] = findReminders(written.normalize('NFKC'));
+  if (reminder?.seconds !== undefined && !another && written.trim().length - (reminder.end - reminder.start) <= 1) return { args: { livingid: state.livingid, changes: { remindSeconds: reminder.seconds } } };
   const slots = readSlots(written, env.now, env.timezone, state.day ? { day: state.day } : {});
   const onlyTime = slots.start !== undefined && slots.theme === undefined && slots.durationSeconds === undefined;
   if (onlyTime || (!state.day && clockAlone(written))) return settle(readField('start', written, state, env), state);
@@ -227,7 +235,8 @@ export const modify = defineCommand<ModifyArgs>({
     }
     const id = readLivingId(written, EXAMPLE);
     if (!('args' in id)) return id;
-    return readChanges(rest, { livingid: id.args.livingid }, env);
+    // ID 的主题改成…, ID 这场的时间改到…: the words pointing back at the live are not the change.
+    return readChanges(rest.replace(/^\s*(?:这个直播|这场直播|这场|这个)?\s*的\s*/, ''), { livingid: id.args.livingid }, env);
   },
   resume: (state, answer, env) => readChanges(answer, state as ModifyState, env),
   async run(args, ctx): Promise<Reply[]> {
@@ -241,6 +250,10 @@ export const modify = defineCommand<ModifyArgs>({
       if (typeof start === 'string') return [text(start)];
       changes.start = start;
       delete changes.clock;
+    }
+    if (changes.shiftSeconds !== undefined) {
+      changes.start = live.living_start * 1000 + changes.shiftSeconds * 1000;
+      delete changes.shiftSeconds;
     }
     if (changes.start !== undefined && changes.start <= ctx.now()) return [text('新的开始时间已经过去了，请选择将来的时间。')];
     const request: Omit<ModifyLivingRequest, 'livingid'> = {

@@ -5,7 +5,7 @@
  * (`listing` is not `list`). Questions, reports and announcements about lives are not requests (docs/reader.md).
  */
 import type { Command, CommandInput } from './command.js';
-import { looksPasted } from './livingid.js';
+import { livingIdIn } from './livingid.js';
 import { commandNamed, COMMANDS } from './registry.js';
 import { readSlots } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
@@ -30,11 +30,14 @@ const LEAD = new RegExp(
 );
 const ANNOUNCEMENT = new RegExp(alternation(TABLE.announcements));
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
+const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
 const NOT_A_REQUEST = new RegExp(alternation(TABLE.notRequests));
 const QUESTION = new RegExp(`^(?:${alternation(TABLE.questionStarts)})|(?:${alternation(TABLE.questionEnds)})[\\s?？!！。.~]*$|[?？]\\s*$`);
 const REPORT_AFTER = new RegExp(`^\\s*(?:${alternation(TABLE.reportsAfter)})`);
 /** 直播 as a word of its own (后天下午3点 直播 客户答疑, 4点直播, 直播一下, 直播安排：…): a request to make one. */
-const LIVE_WORD = /(?<=^|[\s,，:：、;；。!！\n]|[\d点分半刻整])直播(?:一下|安排|活动)?(?=$|[\s,，:：、;；。!！\n])/;
+const LIVE_WORD = new RegExp(
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[]|[\\d点分半刻整]|马上|立刻|立即|现在)直播(?:一下|安排|活动)?(?=$|[\\s,，:：、;；。!！\\n】\\]]|${alternation(TABLE.labels.theme)})`,
+);
 /** 主题：… and 时间：… both labelled: a form filled in, a request as plain as a command word. */
 const FORM = new RegExp(`(?:${alternation(TABLE.labels.theme)})\\s*[:：]`);
 
@@ -42,10 +45,11 @@ const WORDS = COMMANDS.flatMap((command) => command.words.map((word) => ({ comma
   (a, b) => b.word.length - a.word.length,
 );
 
-/** Commands that take a live's ID and nothing else, so `ID 观看统计` may name them after the ID. */
-const ID_FIRST = new Set(['info', 'watch', 'export', 'cancel']);
-/** A pasted livingid: letters and digits, then maybe the command (lvABC123 这个直播取消一下, ID 的观看统计). */
-const PASTED_ID = /^\s*([A-Za-z0-9_-]{6,128})\s*(的|这个直播|这场直播|这场|这个)?\s*(\S*?)[\s。.!！?？]*$/;
+/**
+ * The order sentences are tried in: the most specific first (观看统计导出一下 exports; 取消明天开的周会直播 cancels),
+ * create last — its sentence (开…直播) is inside most of the others.
+ */
+const BY_SENTENCE = ['info', 'modify', 'export', 'watch', 'cancel', 'list', 'apistats', 'ping', 'help', 'create'].map((name) => commandNamed(name)!);
 
 /** The command `text` asks for, or null. */
 export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shanghai'): Recognized | null {
@@ -77,14 +81,17 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   const leadCue = lead > 0 ? [{ start: 0, end: lead }] : [];
   // 提前一天通知大家 is a reminder, not an announcement; 订个会议室 is not a live unless 直播 is said.
   const unreminded = withoutReminders(folded);
-  const otherTask = OTHER_TASK.test(folded) && !/直播/.test(folded);
-  const isQuestion = QUESTION.test(rest) || NOT_A_REQUEST.test(folded) || ANNOUNCEMENT.test(unreminded) || otherTask;
+  const otherTask = OTHER_TASK.test(folded) && !LIVE_KIND.test(folded);
+  const announced = ANNOUNCEMENT.test(unreminded);
+  const isQuestion = QUESTION.test(rest) || NOT_A_REQUEST.test(folded) || announced || otherTask;
   // A command's words inside a theme (主题：取消订单流程讲解, “取消还是保留？”) are the theme's.
   const ownWords = withoutThemes(folded);
   // create's sentence last: 取消明天开的周会直播 is a cancel. Questions about a live (昨天的培训有多少人看了？) are requests
   // to the commands that answer them, never to create.
-  for (const command of [...COMMANDS.filter((c) => c.name !== 'create'), commandNamed('create')!]) {
+  for (const command of BY_SENTENCE) {
     if (command.name === 'create' && isQuestion) continue;
+    // 下午3点的会议改到4点了，大家注意: telling colleagues of a change is not asking for one.
+    if (announced && command.changes?.run) continue;
     const cues = command.sentence?.(ownWords);
     if (cues) return input(command, [...leadCue, ...cues], false);
   }
@@ -104,16 +111,18 @@ function impliedCreate(reading: Reading, leadCue: Span[], now: number, timezone:
   const slots = readSlots(reading.original, now, timezone, { cues });
   const timed = slots.start !== undefined || (slots.timeText !== undefined && (slots.doubt?.slot === 'hour' || slots.doubt?.slot === 'time'));
   if (word && (timed || slots.day || slots.theme)) return input(create, cues, false);
-  if (!slots.theme || !(timed || slots.day)) return null;
+  if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating)) return null;
   return input(create, cues, false, !FORM.test(reading.text));
 }
 
 const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』|《[^》]*》|【[^】]*】/g;
-const THEME_VALUE = new RegExp(`(?:${alternation(TABLE.labels.theme)})\\s*(?:[:：是为叫]|就是|就叫)[^,，;；\\n]*`, 'g');
+// Without 直播 in front: 开直播主题是… keeps its 开直播 for create's sentence.
+const THEME_VALUE = new RegExp(`(?:${alternation(TABLE.labels.theme.map((w) => w.replace(/^直播/, '')))})\\s*(?:[:：是为叫]|就是|就叫)[^,，;；\\n]*`, 'g');
 
 /** `text` with quoted parts and labelled themes blanked (same length, so spans still point into it). */
 function withoutThemes(text: string): string {
-  return text.replace(QUOTED, (m) => ' '.repeat(m.length)).replace(THEME_VALUE, (m) => ' '.repeat(m.length));
+  // The quote marks stay: 改成“客户答谢会” still has a value after its verb.
+  return text.replace(QUOTED, (m) => m[0] + ' '.repeat(m.length - 2) + m.at(-1)).replace(THEME_VALUE, (m) => ' '.repeat(m.length));
 }
 
 /** `text` with its reminder phrases blanked. */
@@ -123,15 +132,43 @@ function withoutReminders(text: string): string {
   return out;
 }
 
-/** A live's ID pasted alone asks for its details; `ID 观看统计` names the command after the ID. */
+/** What a pasted ID is asked to do, by the words around it. */
+const ID_ACTIONS: Array<[name: string, words: RegExp]> = [
+  ['export', /导出|名单|导个|导一份|excel|表格|下载/i],
+  ['watch', /观看|多少人|统计|数据/],
+  ['info', /详情|详细|信息|链接|地址/],
+  // Cancelling cannot be undone: only with 这 or 把 naming the live (把 ID 撤掉, ID 这场不播了).
+  ['cancel', /^(?=.*(?:这|把))(?=.*(?:取消|撤掉|撤销|撤了|删掉|删除|删了|不播了|不开了|不办了))/],
+];
+/** Around an ID, words that only point at it. */
+const POINTING = /直播\s*id|livingid|这个直播|这场直播|这个|这场|那个|那场|直播|帮我|麻烦|一下|下|请|把|的|呗|吧|了|哈|id/gi;
+
+/**
+ * A live's ID pasted alone asks for its details; with words around it, the command they name (ID 观看统计导出一下,
+ * 查一下直播ID的信息, 把 ID 这场撤掉); with a change after it, a modify (ID 改到12月10号下午3点, ID 往后推一天).
+ */
 function pastedId(reading: Reading, lead: number): Recognized | null {
-  const m = PASTED_ID.exec(reading.text.slice(lead));
-  if (!m || !looksPasted(m[1]!)) return null;
-  const after = m[3]!.toLowerCase().replace(/一下$|掉$|了$/, '');
-  const command = after === '' ? commandNamed('info') : WORDS.find((w) => w.word === after && ID_FIRST.has(w.command.name))?.command;
-  // ID 取消 may drop something else; only 这个直播取消 names the live to cancel (cancelling cannot be undone).
-  if (!command || (command.name === 'cancel' && !m[2]?.includes('这'))) return null;
-  const start = lead + m[0].indexOf(m[1]!);
-  const id = reading.source({ start, end: start + m[1]!.length });
-  return { command, input: { text: reading.original, reading, cues: [], args: reading.original.slice(id.start, id.end) }, byWord: false, idOnly: true };
+  const text = reading.text.slice(lead);
+  const found = livingIdIn(text);
+  if (!found) return null;
+  const after = text.slice(found.end).trim();
+  const words = `${text.slice(0, found.start)} ${after}`.replace(/[\s,，。.!！?？:：、;；"“”「」]+/g, ' ');
+  const pointing = words.replace(POINTING, '').trim();
+  const id = reading.source({ start: lead + found.start, end: lead + found.end });
+  const livingid = reading.original.slice(id.start, id.end);
+  const to = (name: string, args = livingid): Recognized => ({
+    command: commandNamed(name)!,
+    input: { text: reading.original, reading, cues: [], args },
+    byWord: false,
+    idOnly: true,
+  });
+  if (pointing === '') return to('info');
+  const exact = WORDS.find((w) => w.word === pointing.toLowerCase().replace(/掉$/, ''));
+  if (exact && exact.command.name !== 'cancel' && ID_ACTIONS.some(([name]) => name === exact.command.name)) return to(exact.command.name);
+  // A change written after the ID: what modify reads after its ID.
+  if (/^(?:改|调|换|挪|推|延|提前|往|向|时间|主题|时长|描述|提醒)/.test(after.replace(POINTING, '').trim()) && !/取消|撤/.test(after)) {
+    return to('modify', `${livingid} ${after.replace(/^(?:这个直播|这场直播|这场|这个|的)\s*/, '')}`);
+  }
+  const action = ID_ACTIONS.find(([, pattern]) => pattern.test(words));
+  return action ? to(action[0]) : null;
 }

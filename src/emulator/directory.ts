@@ -72,6 +72,19 @@ export class EmulatedDirectory {
     return { tagname: tag.tagname, userlist, partylist: tag.departments.filter((d) => this.departmentVisible(d)) };
   }
 
+  /** department/get: one department's name (60123 unknown, 60011 outside the visible range). */
+  getDepartment(idParam: unknown): { department: { id: number; name: string; parentid: number; order: number } } {
+    const dept = this.departments.get(Number(idParam));
+    if (!dept) throw new EmulatedWeComError(60123, 'invalid party id');
+    if (!this.departmentVisible(dept.id)) throw new EmulatedWeComError(60011, 'no privilege to access/modify contact/party/agent');
+    return { department: { ...dept } };
+  }
+
+  /** tag/list: every tag, by id and name. */
+  listTags(): { taglist: Array<{ tagid: number; tagname: string }> } {
+    return { taglist: [...this.tags.entries()].map(([tagid, t]) => ({ tagid, tagname: t.tagname })) };
+  }
+
   /** True when `id` or a department above it is in the visible range. */
   private departmentVisible(id: number): boolean {
     if (!this.visible) return true;

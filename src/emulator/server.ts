@@ -188,6 +188,8 @@ export class WeComEmulator {
       'department/simplelist': { method: 'GET', handle: (req) => this.directory.listDepartments(req.query.id) },
       'user/simplelist': { method: 'GET', handle: (req) => this.directory.listMembers(req.query.department_id) },
       'tag/get': { method: 'GET', handle: (req) => this.directory.getTag(req.query.tagid) },
+      'department/get': { method: 'GET', handle: (req) => this.directory.getDepartment(req.query.id) },
+      'tag/list': { method: 'GET', handle: () => this.directory.listTags() },
       'media/upload': { method: 'POST', handle: (req) => this.media.upload(req.query.type, req.headers['content-type'], req.body) },
       // Authorised by its one-use code alone: no access_token.
       'aibot/response': { method: 'POST', open: true, handle: (req) => this.aibotResponses.respond(req.query.response_code, body(req)) },

@@ -19,6 +19,8 @@ import type {
   AibotResponseBody,
   ApiDomainIpResponse,
   CreateLivingResponse,
+  DepartmentResponse,
+  TagListResponse,
   EmptyResponse,
   LivingCodeResponse,
   LivingInfoResponse,
@@ -232,6 +234,17 @@ export class WeComApi {
   async getTag(tagId: number): Promise<TagResponse> {
     if (!Number.isInteger(tagId) || tagId < 1) throw new WeComValidationError('tag/get', 'tagid', 'must be a tag id (1 or more)');
     return this.call('tag/get', { query: { tagid: tagId } });
+  }
+
+  /** 获取单个部门详情 (doc 95351): a department's name; 60011 outside the visible range, 60123 unknown. */
+  async getDepartment(departmentId: number): Promise<DepartmentResponse> {
+    if (!Number.isInteger(departmentId) || departmentId < 1) throw new WeComValidationError('department/get', 'id', 'must be a department id (1 or more)');
+    return this.call('department/get', { query: { id: departmentId } });
+  }
+
+  /** 获取标签列表 (doc 90216): every tag's id and name. */
+  async listTags(): Promise<TagListResponse> {
+    return this.call('tag/list', { query: {} });
   }
 
   /** 上传临时素材 (doc 90253): a file (more than 5 bytes, at most 20 MB) → a media_id valid for 3 days. */

@@ -18,6 +18,8 @@ import {
   departmentSimpleListResponseSchema,
   userSimpleListResponseSchema,
   tagResponseSchema,
+  departmentResponseSchema,
+  tagListResponseSchema,
   userLivingidsResponseSchema,
   watchStatResponseSchema,
 } from './types.js';
@@ -51,6 +53,8 @@ export const ENDPOINTS = {
   'department/simplelist': { method: 'GET', schema: departmentSimpleListResponseSchema, idempotent: true },
   'user/simplelist': { method: 'GET', schema: userSimpleListResponseSchema, idempotent: true },
   'tag/get': { method: 'GET', schema: tagResponseSchema, idempotent: true },
+  'department/get': { method: 'GET', schema: departmentResponseSchema, idempotent: true },
+  'tag/list': { method: 'GET', schema: tagListResponseSchema, idempotent: true },
   // A second upload only leaves an unused media_id behind, which WeCom forgets after 3 days.
   'media/upload': { method: 'POST', schema: uploadMediaResponseSchema, idempotent: true },
   // A response_url works once: never sent again after an unknown outcome, so the member never gets it twice.

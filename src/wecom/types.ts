@@ -242,6 +242,18 @@ export const tagResponseSchema = z.looseObject({
 });
 export type TagResponse = z.infer<typeof tagResponseSchema>;
 
+/** 获取单个部门详情: a department's name (a self-built app sees those in its visible range). */
+export const departmentResponseSchema = z.looseObject({
+  department: z.looseObject({ id: z.number().int(), name: z.string().default(''), parentid: z.number().int().default(0), order: z.number().default(0) }),
+});
+export type DepartmentResponse = z.infer<typeof departmentResponseSchema>;
+
+/** 获取标签列表: every tag the app may use. */
+export const tagListResponseSchema = z.looseObject({
+  taglist: z.array(z.looseObject({ tagid: z.number().int(), tagname: z.string().default('') })).default([]),
+});
+export type TagListResponse = z.infer<typeof tagListResponseSchema>;
+
 /** 上传临时素材: the media_id is valid for 3 days. */
 export const uploadMediaResponseSchema = z.looseObject({
   type: z.string(),

@@ -16,7 +16,7 @@ export interface ExpectedLive {
 }
 
 export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'reminder' | 'description' | 'confirm';
-export type Expected = { live: ExpectedLive } | { asks: Slot; says?: RegExp } | { command: string; livingid?: string };
+export type Expected = { live: ExpectedLive } | { asks: Slot; says?: RegExp } | { command: string; livingid?: string; changes?: object };
 
 export interface Phrasing {
   text: string;
@@ -306,4 +306,44 @@ export const PHRASINGS: Phrasing[] = [
   // From the second fresh set (set B): 直播 right after an English command word is the command's.
   { text: 'create 直播 「Growth Review」 下周二 4pm', expected: live('Growth Review', '2026-12-01T16:00') },
   { text: '创建 直播 周会 明天15:00', expected: live('周会', '2026-11-26T15:00') },
+  // Set B's misses, as classes: a label glued after 开直播, a run-on with a label after a length, a named day with
+  // 那天, an English opener, two days joined by 到, a range split by the theme, 马上, a training with 面试 in it.
+  { text: '明天下午3点开直播主题是新品上市培训', expected: live('新品上市培训', '2026-11-26T15:00') },
+  { text: '麻烦帮我开个直播哈明天下午两点半开始大概一个小时主题就叫客户满意度调研结果', expected: live('客户满意度调研结果', '2026-11-26T14:30', { duration: 3600 }) },
+  { text: '春节那天上午十点半安排一个直播，新春线上团拜会，时长一小时', expected: live('新春线上团拜会', '2027-02-07T10:30', { duration: 3600 }) },
+  { text: '除夕当天晚上8点 搞个直播 云端年夜饭', expected: live('云端年夜饭', '2027-02-06T20:00') },
+  { text: 'pls create a live: 周五 10am 海外团队周会', expected: live('海外团队周会', '2026-11-27T10:00') },
+  { text: '12月15日到12月17日 下午3点 培训', expected: asks('time') },
+  { text: '创建直播 12月15日至17日下午3点 培训', expected: asks('time') },
+  { text: '后天下午2点开始 客户体验分享 一直到4点', expected: asks('confirm', /2027|2026-11-27 14:00.*2小时/) },
+  { text: '创建直播 明天下午3点一直到5点 周会', expected: live('周会', '2026-11-26T15:00', { duration: 7200 }) },
+  { text: '紧急！！马上直播 线上事故通报', expected: asks('time', /马上/) },
+  { text: '下周四下午两点 面试官培训 一小时半', expected: asks('confirm', /面试官培训/) },
+  { text: '明天下午3点面试', expected: { command: 'none' } },
+  { text: '提醒我下午5点交周报', expected: { command: 'none' } },
+  { text: '明天下午的直播我就不参加了', expected: { command: 'none' } },
+  // A pasted ID with what to do around it; a change after it is a modify.
+  { text: 'lvAbc123Xyz 改到12月10号下午3点', expected: { command: 'modify', livingid: 'lvAbc123Xyz', changes: { start: Date.parse('2026-12-10T15:00:00+08:00') } } },
+  { text: 'lvOQpTDwAAcP9wNOSSxTwpbni-TMPNSg 往后推一天', expected: { command: 'modify', livingid: 'lvOQpTDwAAcP9wNOSSxTwpbni-TMPNSg', changes: { shiftSeconds: 86400 } } },
+  { text: '修改直播 lvAbc123Xyz 提前半小时', expected: { command: 'modify', livingid: 'lvAbc123Xyz', changes: { shiftSeconds: -1800 } } },
+  { text: '修改直播 lvAbc123Xyz 提前15分钟提醒', expected: { command: 'modify', livingid: 'lvAbc123Xyz', changes: { remindSeconds: 900 } } },
+  { text: 'lvXy7Tq0Wd3Nf 观看统计导出一下', expected: { command: 'export', livingid: 'lvXy7Tq0Wd3Nf' } },
+  { text: '查一下直播lvK9mZp2QrT7的信息', expected: { command: 'info', livingid: 'lvK9mZp2QrT7' } },
+  { text: 'lvOQpTDwAAcP9wNOSSxTwpbni-TMPNSg 这个直播帮我查下详细信息', expected: { command: 'info', livingid: 'lvOQpTDwAAcP9wNOSSxTwpbni-TMPNSg' } },
+  { text: '麻烦把 lvOQpTDwAAcP9wNOSSxTwpbni-TMPNSg 这场撤掉，不播了', expected: { command: 'cancel', livingid: 'lvOQpTDwAAcP9wNOSSxTwpbni-TMPNSg' } },
+  { text: 'iPhone17发布会 明天下午3点 直播', expected: live('iPhone17发布会', '2026-11-26T15:00') },
+  // WeCom's IDs need not hold a digit (one in ~140 of the emulator's did not, and was taken for a word).
+  { text: 'lvvfpnbHMkzabdlUgvGsZtWudfPlSCog', expected: { command: 'info', livingid: 'lvvfpnbHMkzabdlUgvGsZtWudfPlSCog' } },
+  { text: '观看统计 lvJBIfXvDNLUUbCCuKihlcalrNkc-pjA', expected: { command: 'watch', livingid: 'lvJBIfXvDNLUUbCCuKihlcalrNkc-pjA' } },
+  // Other commands in sentences.
+  { text: '看看我都建了哪些直播', expected: { command: 'list' } },
+  { text: '我创建过的直播发我看下', expected: { command: 'list' } },
+  { text: '列一下我的直播呗', expected: { command: 'list' } },
+  { text: '看下API调用统计', expected: { command: 'apistats' } },
+  { text: '帮我测下机器人连接是否正常', expected: { command: 'ping' } },
+  { text: '明天下午3点 测试连接稳定性专项', expected: asks('confirm') },
+  { text: '发下帮助', expected: { command: 'help' } },
+  { text: '帮我改一下后天直播的主题 改成“客户答谢会”', expected: { command: 'modify' } },
+  { text: '上次那个读书会直播看的人多吗', expected: { command: 'watch' } },
+  { text: '新品发布会那个直播的链接和详情发我', expected: { command: 'info' } },
 ];

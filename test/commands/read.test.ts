@@ -42,7 +42,8 @@ export function assertUnderstood(text: string, got: ReturnType<typeof understand
     if (expected.says) assert.match(result.ask.text, expected.says, text);
   } else {
     assert.equal(command, expected.command, text);
-    if (expected.livingid) assert.deepEqual('args' in result && result.args, { livingid: expected.livingid }, text);
+    if (expected.livingid) assert.equal('args' in result && (result.args as { livingid?: string }).livingid, expected.livingid, text);
+    if (expected.changes) assert.deepEqual('args' in result && (result.args as { changes?: object }).changes, expected.changes, text);
   }
 }
 

@@ -10,6 +10,8 @@ import type { CreateArgs, CreateState } from '../../src/commands/create-draft.js
 import { recognize } from '../../src/commands/recognize.js';
 import { formatTime } from '../../src/zone.js';
 import { SET_C } from './fresh-set.js';
+import { DIALOGS_B, SET_B } from './fresh-set-b.js';
+import { SET_D } from './fresh-set-d.js';
 import { DIALOGS_A, SET_A, type Expect } from './review-set.js';
 
 const TZ = 'Asia/Shanghai';
@@ -51,7 +53,8 @@ function assertDoes(label: string, command: Command<any> | undefined, result: Re
 
 describe('the adversarial review set', () => {
   const confirmedCount = { asked: 0 };
-  for (const { text, expect, cls } of [...SET_A, ...(SET_C as Array<{ text: string; expect: Expect; cls: string }>)]) {
+  const fresh = [...SET_C, ...SET_B, ...SET_D] as Array<{ text: string; expect: Expect; cls: string }>;
+  for (const { text, expect, cls } of [...SET_A, ...fresh]) {
     it(`[${cls}] ${JSON.stringify(text).slice(0, 50)}`, () => {
       const recognized = recognize(text, NOW, TZ);
       const read = recognized?.command.read(recognized.input, env);
@@ -60,7 +63,7 @@ describe('the adversarial review set', () => {
       assertDoes(text, recognized?.command, result, expect);
     });
   }
-  for (const { turns: [first, second], expect } of DIALOGS_A) {
+  for (const { turns: [first, second], expect } of [...DIALOGS_A, ...(DIALOGS_B as typeof DIALOGS_A)]) {
     it(`[dialog] ${first} ⇒ ${second}`, () => {
       const opened = recognize(first, NOW, TZ);
       assert.ok(opened, `${first}: not understood`);
@@ -73,5 +76,5 @@ describe('the adversarial review set', () => {
       assertDoes(`${first} ⇒ ${second}`, command, outcome(command, result).result, expect);
     });
   }
-  after(() => console.log(`review set: ${SET_A.length} messages and ${DIALOGS_A.length} dialogs, ${confirmedCount.asked} confirmed before creating`));
+  after(() => console.log(`review sets: ${SET_A.length + fresh.length} messages and ${DIALOGS_A.length + DIALOGS_B.length} dialogs, ${confirmedCount.asked} confirmed before creating`));
 });

@@ -234,6 +234,18 @@ describe('understanding members, end to end', () => {
     assert.equal(row(asked, '开始'), '2026-11-26 10:30 (周四)');
   });
 
+  it('a pasted ID with a move after it moves that live by the amount (ID 往后推一天, ID 提前半小时)', async () => {
+    await say('feng', '创建直播 周会 明天下午3点');
+    const [live] = livesOf('feng');
+    const later = await say('feng', `${live!.livingid} 往后推一天`);
+    assert.equal(later.card?.main_title.desc, '直播已修改');
+    assert.equal(row(later, '开始'), '2026-11-27 15:00 (周五)');
+    const earlier = await say('feng', `${live!.livingid} 提前半小时`);
+    assert.equal(row(earlier, '开始'), '2026-11-27 14:30 (周五)');
+    assert.match((await say('feng', `${live!.livingid} 提前3天`)).content, /已经过去/);
+    assert.equal(livesOf('feng').length, 1);
+  });
+
   it('a complete new request replaces an open question, and says so', async () => {
     assert.match((await say('li', '创建直播 周会 明天两点')).content, /凌晨2点还是下午2点/);
     const card = await say('li', '帮我明天下午3点开个产品评审会直播');

@@ -34,6 +34,21 @@ describe('WeComApi: the directory (部门, 成员, 标签) within the app’s vi
     assert.deepEqual(tag.partylist, [4]);
   });
 
+  it('names a department (department/get) and lists every tag (tag/list)', async () => {
+    const { department } = await f.api.getDepartment(3);
+    assert.deepEqual([department.id, department.name, department.parentid], [3, '华南销售', 2]);
+    assert.deepEqual((await f.api.listTags()).taglist, [{ tagid: 7, tagname: '新员工' }]);
+    const unknown = await f.api.getDepartment(99).catch((e: unknown) => e);
+    assert.ok(unknown instanceof WeComApiError && unknown.errcode === 60123, String(unknown));
+    f.emulator.directory.setVisibleRange({ departments: [2] });
+    try {
+      const outside = await f.api.getDepartment(4).catch((e: unknown) => e);
+      assert.ok(outside instanceof WeComApiError && outside.errcode === 60011, String(outside));
+    } finally {
+      f.emulator.directory.setVisibleRange({ departments: [1] });
+    }
+  });
+
   it('outside the visible range: 60011, named by the errcode, never silently empty; unknown ones by their own codes', async () => {
     f.emulator.directory.setVisibleRange({ departments: [2], userids: ['wangwu'] });
     try {

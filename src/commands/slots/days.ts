@@ -58,6 +58,8 @@ function comingMonthDay(month: number, day: number, today: Day): Day | undefined
 export function dayAt(text: string, at: number, today: Day): FoundDay | undefined {
   const found = dateAt(text, at, today) ?? wordDayAt(text, at, today);
   if (!found || found.day === undefined) return found;
+  const same = oneOfAt(WORDS.daySuffixes, text, skipSpaces(text, found.end));
+  if (same) found.end = skipSpaces(text, found.end) + same.length;
   return withWeekdayNote(text, found);
 }
 

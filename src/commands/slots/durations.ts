@@ -17,9 +17,9 @@ const MINUTES_AFTER_HOURS = String.raw`(?:\s*(${NUMBER})\s*(?:分钟|分|minutes
 const MINUTES_ALONE = String.raw`(${NUMBER})\s*(?:分钟|minutes?|mins?|m(?![a-z]))`;
 const LABEL = String.raw`(?:(?:直播)?时长\s*(?:是|为|:)?\s*)?`;
 /** Not a duration when 后 follows (2小时后 is a time; 后天 is not 后), nor after 提前 (a reminder). */
-const NOT_AFTER = String.raw`(?!\s*(?:以后|之后|后(?!天)))`;
+const NOT_AFTER = String.raw`(?!\s*(?:以后|之后|后(?![天日])))`;
 /** 一刻钟, 三刻钟, 2个钟, 一小时半: the spoken forms. */
-const SPOKEN = String.raw`(一|三)刻钟|(${NUMBER})\s*个\s*钟(?:头)?(?!\s*[前后])|(${NUMBER})\s*(?:个)?\s*小时半`;
+const SPOKEN = String.raw`(一|三)刻钟|(${NUMBER})\s*个\s*钟(?:头)?(?!\s*(?:前|后(?![天日])))|(${NUMBER})\s*(?:个)?\s*小时半`;
 /** Not inside a number or a clock (the 00 of 15:00), but right after one (15:002小时). */
 const STARTS = String.raw`(?:(?<![\d.:])|(?<=:\d\d))`;
 const DURATION = new RegExp(String.raw`${STARTS}${LABEL}(?:${SPOKEN}|${HOURS}${MINUTES_AFTER_HOURS}|${MINUTES_ALONE})${NOT_AFTER}`, 'gi');

@@ -23,7 +23,8 @@ export const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜…]/;
 const CLAUSE_BREAK = new RegExp(`^(?:${alternation(WORDS.clauseBreaks)})`);
 const LEADING_FILLER = new RegExp(`^(?:${alternation(WORDS.leadingFillers)})+`);
 const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`);
-const FILLER_ALONE = new RegExp(`^(?:${alternation(WORDS.aloneFillers)})+$`, 'i');
+// A range mark left alone (12月15日到12月17日 asked about) is not a theme either.
+const FILLER_ALONE = new RegExp(`^(?:${alternation([...WORDS.aloneFillers, ...WORDS.rangeMarks])})+$`, 'i');
 /** 明天15:00开始: a description part that ends in such a word keeps the rest. */
 const TRAILING_START_WORD = new RegExp(`(?:${alternation(WORDS.startWords)})$`);
 const LATIN_WORD = /^[A-Za-z0-9][\w.&+'-]*$/;

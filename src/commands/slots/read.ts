@@ -40,6 +40,8 @@ export interface Slots {
   doubt?: Doubt;
   /** 两点, 晚上12点: the hour that was written, waiting for 上午 / 下午 / 夜里. */
   hourInDoubt?: { hour: number; minute: number };
+  /** 每周一, 每天上午9点: a repeating live was asked for (not made yet: doubt says so). */
+  repeating?: true;
   /** 周三上午10点 on a Wednesday afternoon: next week's start (ms), taken when the member answers 是. */
   weekInDoubt?: number;
 }
@@ -81,6 +83,8 @@ export interface ReadState {
   keptDays: string[];
   /** The start's day was not written: today was taken. */
   todayAssumed: boolean;
+  /** A day word the grammar cannot read (周末, 马上), while no day was read: asked about. */
+  unreadDay?: string;
   themeSpan?: Span;
   readonly now: number;
   readonly today: WallClock;
@@ -89,6 +93,9 @@ export interface ReadState {
 }
 
 type Pass = (state: ReadState) => void;
+
+/** Every label word: a part starts at one even without a separator (一个小时主题就叫…, 开始时间). */
+const allLabels = Object.values(WORDS.labels).flat();
 type LabelKind = TakenKind | 'time' | 'end';
 
 /** Takes `spans` (of the copy) for `kind` and blanks them, so no later pass reads them again. */
@@ -117,12 +124,13 @@ const findQuotes: Pass = (state) => {
 
 const joiners = alternation(WORDS.labelJoiners);
 /** Where a label may start: a part's start, after a filler of a run-on sentence (那个时间是), or right after a time. */
-const LABEL_START = `(?<=^|[\\s,;:、。\\d点分半刻整]|${alternation(WORDS.beforeLabels)})`;
+const LABEL_START = `(?<=^|[\\s,;:、。\\d点分半刻整]|小时|钟头|${alternation(WORDS.beforeLabels)})`;
 const labelPattern = (words: readonly string[], valueStart: string) =>
-  new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
+  // 主题呢就叫…: a spoken particle may stand between the label and its joiner.
+  new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:呢|嘛|啊|呀|的话)?\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
 const TIME_VALUE = `[明今后下这本上周星礼中晚早凌傍午元圣双国春端清\\d零〇一二两三四五六七八九十]`;
 const described = alternation(WORDS.labels.description);
-const BARE_THEME_LABEL = new RegExp(`(?<=[\\s,;、。])(?:${alternation(WORDS.labels.theme)})(?=[^\\s,;、。:])`, 'g');
+const BARE_THEME_LABEL = new RegExp(`(?<=[\\s,;、。]|\\d点|\\d点半|\\d:\\d\\d|[一二两三四五六七八九十]点)(?:${alternation(WORDS.labels.theme)})(?=[^\\s,;、。:])`, 'g');
 const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   // 主题：周会 anywhere it starts a part; 主题周会 only after another part or before a quote (主题党日活动 is a theme).
   { kind: 'theme-label', pattern: labelPattern(WORDS.labels.theme, `[“"「『‘《【]`) },
@@ -134,7 +142,7 @@ const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   { kind: 'time', pattern: labelPattern(WORDS.labels.duration, `[\\d零〇一二两三四五六七八九十半]`) },
 ];
 /** 15:00开始, 在3楼举行: a start word that ends a part says nothing more. */
-const START_WORD = new RegExp(`(?:${alternation(WORDS.startWords)})(?=$|[\\s,;、。!?])`, 'g');
+const START_WORD = new RegExp(`(?:${alternation(WORDS.startWords)})(?=$|[\\s,;、。!?]|${alternation(['大概', '大约', '差不多', '预计', ...allLabels])})`, 'g');
 
 /**
  * 主题：…, 描述是…, 时间：明天, 时长2小时: a label where a part starts. What follows a description label, up to the
@@ -184,8 +192,14 @@ const partEnd = (text: string, at: number): number => {
 const readQuotes: Pass = (state) => {
   const text = state.reading.text;
   const alone: Span[] = [];
+  const empty: Span[] = [];
   for (const q of state.quotes) {
     if (state.descriptions.some((d) => q.start >= d.start && q.start < d.end)) continue;
+    // 【直播】 as a heading: the command's word was inside, nothing is left to quote.
+    if (text.slice(q.start + 1, q.end - 1).trim() === '') {
+      empty.push(q);
+      continue;
+    }
     const before = text[q.start - 1];
     const after = text[q.end];
     const startsAlone = text[q.start] === '【' || before === undefined || SEPARATOR.test(before) || NAMING.test(text.slice(0, q.start)) || timeEndsAt(text, q.start, state.today);
@@ -194,6 +208,7 @@ const readQuotes: Pass = (state) => {
   }
   for (const q of alone) state.taken.push({ ...state.reading.source({ start: q.start + 1, end: q.end - 1 }), kind: 'quoted' });
   state.reading = state.reading.mask(alone);
+  take(state, empty, 'cue');
 };
 
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
@@ -217,7 +232,7 @@ const readReminders: Pass = (state) => {
 };
 
 /** 24小时挑战赛, 30分钟学会Excel: a length running into a word is part of that word. */
-const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, '以内', '以上', '整'])})[\\p{L}\\p{N}]`, 'u');
+const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, ...allLabels, '以内', '以上', '整'])})[\\p{L}\\p{N}]`, 'u');
 
 /** 1小时, 90分钟, 一个半小时; two different lengths are asked about. */
 const readDurations: Pass = (state) => {
@@ -244,8 +259,10 @@ const readTimes: Pass = (state) => {
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
     if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '')) return false;
     if (t.clock || t.fromNowMs !== undefined || t.english) return true;
-    // 下周三的直播: 的 ties the day to what follows without making it part of a word.
-    const glued = letter.test(text[t.start - 1] ?? '') || (letter.test(text[t.end] ?? '') && text[t.end] !== '的');
+    // 下周三的直播: 的 ties the day to what follows without making it part of a word; 12月15日到12月17日 is two days.
+    // 周四周五下午两点: a day against another time is two times, not a word.
+    const beside = found.some((o) => o !== t && (o.start === t.end || o.end === t.start));
+    const glued = !beside && (letter.test(text[t.start - 1] ?? '') || (letter.test(text[t.end] ?? '') && text[t.end] !== '的' && !RANGE_MARK_AT.test(text.slice(t.end))));
     if (glued && t.day && !state.themeValues.some((v) => t.start >= v.start && t.start < v.end)) state.keptDays.push(t.text);
     return !glued;
   });
@@ -258,8 +275,21 @@ const readTimes: Pass = (state) => {
     start.text = `${start.text}-${end.text}`;
     times = times.filter((t) => t !== end);
   }
+  // 下午2点开始 客户体验分享 一直到4点: a lone end after other words closes the range the start opened.
+  const opened = times.find((t) => t.clock && !t.until && !t.fromNowMs);
+  const closing = times.find((t) => t !== opened && t.clock && !t.day && !t.until && t.start > (opened?.end ?? Infinity));
+  const mark = closing && SPLIT_RANGE_MARK.exec(text.slice(0, closing.start));
+  if (opened && closing && mark) {
+    opened.until = { ...(closing.period ? { period: closing.period } : {}), clock: closing.clock! };
+    opened.text = `${opened.text}-${closing.text}`;
+    times = times.filter((t) => t !== closing);
+    take(state, [{ start: mark.index, end: closing.start }]);
+  }
   state.times = times;
 };
+const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
+/** Only the word marks: a dash between two far-apart times is not read as one range. */
+const SPLIT_RANGE_MARK = /(?:一直到|直到|到|至)\s*$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clockText = (hour: number, minute: number) => `${hour}点${minute ? `${pad(minute)}分` : ''}`;
@@ -375,7 +405,12 @@ function rangeEnd(state: ReadState, time: FoundTime, on: Day, startHour: number,
   }
   for (const h of candidates) {
     const ms = at(state, endDay, h, minute);
-    if (within(ms) || (until.day && ms > startMs)) return ms;
+    if (within(ms)) return ms;
+    // 明天上午10点到后天上午10点: a live over a whole day is possible, but much more often a slip; asked.
+    if (until.day && ms > startMs) {
+      doubt(state, 'time', `「${time.text}」跨了${Math.round((ms - startMs) / 3_600_000)}小时，是一场直播吗？`);
+      return undefined;
+    }
   }
   doubt(state, 'time', `时间段「${time.text}」在什么时候结束？结束早于开始，或者时段对不上。`);
   return undefined;
@@ -425,6 +460,17 @@ function settleEnglish(state: ReadState): void {
   slots.start = startMs;
 }
 
+/** 马上, 周末, 过几天 while no day was read: taken out (it is not the theme) and asked about. */
+const takeUnreadDays: Pass = (state) => {
+  if (state.slots.doubt?.slot === 'time' || (state.slots.start !== undefined && !state.todayAssumed)) return;
+  const m = UNREAD.exec(state.reading.text);
+  // Inside a word (最近进展汇报) it stays the theme's, and is still asked about.
+  const letter = /[\p{L}\p{N}]/u;
+  if (!m || letter.test(state.reading.text[m.index - 1] ?? '') || letter.test(state.reading.text[m.index + m[0].length] ?? '')) return;
+  state.unreadDay = m[0];
+  take(state, [{ start: m.index, end: m.index + m[0].length }]);
+};
+
 /** What no pass took: the theme (first, or labelled, or quoted) and the description (the rest). */
 const readLeftovers: Pass = (state) => {
   const { theme, description, themeSpan } = leftovers(state.original, state.taken);
@@ -447,7 +493,7 @@ const askUnread: Pass = (state) => {
   const { slots } = state;
   if (slots.doubt?.slot === 'time') return;
   const leftover = `${slots.theme ?? ''} ${slots.description ?? ''}`;
-  const unread = UNREAD.exec(leftover)?.[0];
+  const unread = state.unreadDay ?? UNREAD.exec(leftover)?.[0];
   const dayless = slots.start === undefined || state.todayAssumed;
   if (unread && dayless) return unreadDay(state, `「${unread}」是哪一天？`);
   // 明天或后天: a day counted from today is never part of a theme.
@@ -471,15 +517,22 @@ function unreadDay(state: ReadState, why: string): void {
 
 const REPEATING = new RegExp(alternation(WORDS.repeating), 'gi');
 const EITHER_DAY = /明后两?天|今明两?天/;
+const REPEATED_TIME = /^\s*(?:的)?\s*(?:最后一个|第一个|第[一二三四1-4]个)?\s*(?:周[一二三四五六日天1-7]|星期|礼拜|[上下中]午|早上|晚上|凌晨|[一二三四五六日1-7]\s*[,、]|\d{1,2}\s*[:点号]|[一二两三四五六七八九十]+\s*[点号])/;
 
 /** 每周一10:00: WeCom's living/create makes one live; a repeating one is refused (a theme like 每日站会 is not). */
 const refuseRepeating: Pass = (state) => {
   const folded = state.reading.original.normalize('NFKC');
   const theme = state.themeSpan;
   for (const m of folded.matchAll(REPEATING)) {
-    if (theme && m.index >= theme.start && m.index + m[0].length <= theme.end) continue;
+    // 每日站会 is a theme; 每天上午9点 and 每个月最后一个周五 repeat wherever they stand.
+    const timed = REPEATED_TIME.test(folded.slice(m.index + m[0].length));
+    const inTheme = theme !== undefined && m.index >= theme.start && m.index + m[0].length <= theme.end;
+    if (!timed && inTheme) continue;
     delete state.slots.start;
     delete state.slots.day;
+    // 到3号每天 was read as the theme only because the repetition was not: it is asked for again.
+    if (inTheme) delete state.slots.theme;
+    state.slots.repeating = true;
     return doubt(state, 'time', `暂不支持重复的直播（「${m[0]}」），每一场需要单独创建。`);
   }
   const either = EITHER_DAY.exec(folded);
@@ -496,6 +549,7 @@ export const PASSES: ReadonlyArray<readonly [name: string, pass: Pass]> = [
   ['durations', readDurations],
   ['times', readTimes],
   ['settle time', settleTime],
+  ['unread words', takeUnreadDays],
   ['leftovers', readLeftovers],
   ['unread days', askUnread],
   ['repeating', refuseRepeating],

@@ -41,13 +41,18 @@ const skipSpaces = (text: string, at: number): number => {
 };
 
 /** 2小时后, 半小时后, 一个半小时以后, 30分钟后. */
-const FROM_NOW = /(?:(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)\s*(?:个)?\s*(半)?|(半))\s*(?:个)?\s*(小时|钟头|分钟)\s*(?:以后|之后|后)/y;
+const FROM_NOW = /(?:(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)\s*(?:个)?\s*(半)?|(半))\s*(?:个)?\s*(小时|钟头|分钟)\s*(?:以后|之后|后(?![天日]))/y;
 
 /** Every time in `text` (folded; lower-cased ASCII) as seen on wall clock `now`. */
 export function findTimes(text: string, now: WallClock): FoundTime[] {
   const today: Day = { year: now.year, month: now.month, day: now.day };
   const found: FoundTime[] = [];
   for (let i = 0; i < text.length; ) {
+    // 一直到4点: the 一 of 一直 is not a clock.
+    if (text.startsWith('一直', i)) {
+      i += 1;
+      continue;
+    }
     const time = /[\d零〇一二两三四五六七八九十]/.test(text[i - 1] ?? '') && /[\d零〇一二两三四五六七八九十]/.test(text[i]!) ? undefined : timeAt(text, i, today);
     if (time) {
       found.push(time);

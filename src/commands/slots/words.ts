@@ -21,7 +21,7 @@ export const WORDS = {
   openers: [
     '您好', '你好', 'hi', 'hello', '嗨', '能不能帮我', '可不可以帮我', '可以帮我', '能帮我', '麻烦帮我', '请帮我', '帮我', '帮忙',
     '麻烦你', '麻烦', '请你', '请', '我要', '我想', '我想要', '给我', '嗯', '呃', '额', '那个', '就是', '好的', '好', '那', '喂',
-    '小助手', '助手',
+    '小助手', '助手', 'pls', 'please',
   ],
   /** Words that carry no slot before free text: 帮我…, 就是…, 的周会, 那个产品评审会. */
   leadingFillers: [
@@ -42,6 +42,7 @@ export const WORDS = {
     '麻烦了', '可以吗', '好吗', '一下', '您好', '你好', 'hi', 'hello', '嗨', '就是', '那个', '这个', '然后', '的', '那天', '当天', '时候', '把',
     '约一下', '安排一下', '搞一下', '弄一下', '开一下', '建一下', '播', '播一下', '开', '建', '建个', '建一个', '创建', '新建',
     '的时候', '那场', '这场', '差不多', '估计', '吧谢谢', 'ok', 'thanks', 'please', 'pls', '之类', '等等', '就这样', '就行', '嗯嗯', '那就',
+    '紧急', '加急', '急', '各播一场', '各一场', '各开一场', '各办一场', '分别', '两场', '各一次',
   ],
   /** Words that end one clause of a spoken request and start the next: what stands before and after are separate parts. */
   clauseBreaks: ['然后', '另外', '还有', '并且', '同时', '接着', '之后呢', '对了'],
@@ -90,6 +91,8 @@ export const WORDS = {
   /** Which year: 明年1月5日. */
   yearOffsets: { 今年: 0, 明年: 1, 后年: 2, 去年: -1 } satisfies Record<string, number>,
   dayUnits: ['日', '号'],
+  /** After a day, the same day again: 除夕那天, 春节当天. */
+  daySuffixes: ['那一天', '那天', '当天', '这一天', '这天'],
   hourUnits: ['点钟', '点', '时'],
   minuteUnits: ['分钟', '分'],
   /** 3点半, 3点一刻, 3点三刻, 3点整: minutes written as a word. */
@@ -124,6 +127,11 @@ export const WORDS = {
     '那一天', '之日',
     'weekend', 'next week', 'later', 'soon', 'asap',
   ],
+  /** Moving a live by an amount (往后推一天, 提前半小时): later, or earlier. */
+  shifts: {
+    later: ['往后推迟', '往后推', '往后挪', '往后延', '向后推', '向后挪', '推迟', '推后', '延后', '延迟', '顺延', '挪后'],
+    earlier: ['往前推', '往前挪', '往前提', '向前推', '向前挪', '提前', '提早', '挪前'],
+  },
   /** Reminders: 提前15分钟提醒, 15分钟前通知大家, 不提醒. */
   reminders: {
     verbs: ['提醒', '通知', '叫我', '叫'],
@@ -139,25 +147,27 @@ export const WORDS = {
   /** An answer that gives nothing yet (还没想好, 随便): asked again, never taken as a theme. */
   undecided: ['还没想好', '没想好', '不知道', '不清楚', '随便', '你定', '你定吧', '随便你定', '待定', '还不确定', '不确定', '都行', '都可以', '再说'],
   /** Words that drop what was said and start over in the same message (算了，帮我建：…). */
-  startOver: ['算了', '不对', '重来', '重新来', '换一个', '改一下'],
+  startOver: ['算了', '不对', '重来', '重新来', '换一个', '换个', '改一下'],
   /** Ways to drop an open question. */
   abandon: ['取消', '算了', '不用了', '不要了', '不创建了', '取消创建', '取消直播', '放弃', 'cancel'],
   /** Words before a command that ask to see something (看看我的直播, 查一下观看统计). */
-  lookOpeners: ['看看', '看下', '看一下', '查一下', '查下', '查查', '查询', '查看', '列出', '发我', '给我看看'],
-  /** A message that starts with one of these asks a question (怎么创建直播？), it does not request a live. */
-  questionStarts: ['怎么', '怎样', '如何', '为什么', '为啥', '能否', '是不是', '可不可以', '可以不可以', '请问'],
+  lookOpeners: ['看看', '看下', '看一下', '查一下', '查下', '查查', '查询', '查看', '列出', '发我', '给我看看', '发下', '发一下', '给我发'],
+  /** A message that starts with one of these asks a question (怎么创建直播？) or a personal reminder, not a live. */
+  questionStarts: ['怎么', '怎样', '如何', '为什么', '为啥', '能否', '是不是', '可不可以', '可以不可以', '请问', '提醒我', '记得提醒我'],
   /** A message that ends with one of these (before its punctuation) is a question too: 明天有直播吗？ */
   questionEnds: ['吗', '呢', '么', '怎么办', '咋办', '咋整', '?'],
   /** Questions and reports about lives anywhere in a sentence (明天开不开直播, 已经建好直播了): not a request to make one. */
-  notRequests: ['怎么', '怎样', '为什么', '为啥', '在哪', '哪里', '是否', '能不能改', '可以改吗', '需要什么', '不想', '不要开', '不开', '开不开', '有没有', '已经', '建好', '约了', '开了', '取消了吗', '建过', '开过', '约过'],
+  notRequests: ['怎么', '怎样', '为什么', '为啥', '在哪', '哪里', '是否', '能不能改', '可以改吗', '需要什么', '不想', '不要开', '不开', '开不开', '有没有', '已经', '建好', '约了', '开了', '取消了吗', '建过', '开过', '约过', '不参加', '参加不了', '不去了', '去不了', '看不了', '的直播我', '替我去', '代我去', '替我参加'],
   /** Right after a command word, a report (创建直播失败了), not arguments. */
-  reportsAfter: ['失败', '成功', '了吗', '了没', '不了', '报错', '出错', '出问题', '的时候', '的话'],
+  reportsAfter: ['失败', '成功', '了吗', '了没', '不了', '报错', '出错', '出问题', '的时候', '的话', '需要什么', '要什么', '有什么', '需要哪些', '有哪些', '怎么', '能不能', '可不可以', '权限', '的权限', '的步骤', '的流程'],
   /** An announcement to colleagues (明天下午3点开直播，大家准时参加) is not a request either. */
   announcements: ['大家', '准时参加', '记得参加', '欢迎参加', '请参加', '各位', '同事们', '通知：', '所有人', '记得', '准时观看', '欢迎观看', '敬请'],
   /** A whole message that greets, thanks, or asks for something else than lives (small-talk.ts). */
   greetings: ['你好', '您好', '在吗', '在不在', 'hi', 'hello', '嗨', '哈喽', '早上好', '上午好', '下午好', '晚上好', '早安', '晚安', '你是谁', '你能做什么'],
   thanks: ['谢谢', '谢谢你', '谢谢啦', '谢啦', '多谢', '感谢', '辛苦了', 'thanks', 'thank you', 'thx'],
   acknowledgements: ['好的', '好', 'ok', '收到', '明白了', '知道了', '嗯嗯', '了解'],
+  /** Kinds of event a live is: 面试官培训 is a live, though 面试 alone is another task. */
+  liveKinds: ['直播', '培训', '分享', '讲座', '宣讲', '课程', '公开课', '发布会', '训练营', '沙龙', '研讨'],
   otherTasks: ['会议室', '请假', '报销', '发邮件', '审批', '订票', '机票', '酒店', '外卖', '天气', '翻译', '写报告', '写代码', '订餐', '快递', '会议', '开会', '约会', '饭局', '面试'],
 } as const;
 
