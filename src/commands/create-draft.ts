@@ -8,7 +8,7 @@ import type { ReadEnv, ReadResult } from './command.js';
 import { fromWallClock, formatDuration, formatTime, wallClock } from '../zone.js';
 import { monthDay, plusDays } from './slots/calendar.js';
 import { hourOf } from './slots/clocks.js';
-import { readSlots, type Period, type Slot, type Slots } from './slots/read.js';
+import { keptClock, readSlots, type Period, type Slot, type Slots } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
 import { alternation, WORDS } from './slots/words.js';
 
@@ -81,7 +81,7 @@ function decideFields(slots: Slots, env: ReadEnv): ReadResult<CreateArgs> {
   }
   if (slots.start === undefined) return ask(slots, slots.day ? 'hour' : 'time', env);
   if (slots.start <= env.now) {
-    return ask({ ...slots, start: undefined }, 'time', env, `开始时间「${slots.timeText ?? formatTime(slots.start, env.timezone)}」已经过去了。`);
+    return ask({ ...slots, start: undefined, clock: keptClock(slots.start, env.timezone) }, 'time', env, `开始时间「${slots.timeText ?? formatTime(slots.start, env.timezone)}」已经过去了。`);
   }
   const { durationSeconds, rangeSeconds } = slots;
   if (durationSeconds !== undefined && rangeSeconds !== undefined && durationSeconds !== rangeSeconds) {
@@ -122,7 +122,9 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const { slots: before, asked } = state;
   const confirm = state.confirm === true;
   const decide = (slots: Slots) => decideCreate(slots, env, confirm);
-  const written = answer.trim();
+  // 算了换成下周五, 写错了，是11月27号: a correction, then the answer.
+  const correction = CORRECTION.exec(answer.trim().normalize('NFKC'));
+  const written = correction && correction[1]!.trim() !== '' ? answer.trim().slice(answer.trim().length - correction[1]!.length) : answer.trim();
   const folded = written.normalize('NFKC');
   if (asked === 'description') return decide({ ...before, description: NO_DESCRIPTION.test(folded) ? '' : written });
   if (asked === 'confirm' && YES.test(folded)) return decideCreate(before, env);
@@ -158,7 +160,7 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     const chosen = chooseLength(folded, before, env);
     if (chosen !== undefined) return decide({ ...before, durationSeconds: chosen, rangeSeconds: chosen });
   }
-  const read = readSlots(answer, env.now, env.timezone, { ...(before.day ? { day: before.day } : {}), ...(before.period ? { period: before.period } : {}) });
+  const read = readSlots(written, env.now, env.timezone, { ...(before.day ? { day: before.day } : {}), ...(before.period ? { period: before.period } : {}), ...(before.clock ? { clock: before.clock } : {}) });
   if (asked === 'theme') {
     // The answer is the theme as written ("Q4复盘（上）"), unless it says more: 周会 明天15:00, 主题是周会, 就叫周会吧.
     const theme = read.theme ?? (read.timeText === undefined && read.durationSeconds === undefined ? unquote(written) : undefined);
@@ -197,6 +199,7 @@ const YES = new RegExp(`^(?:${alternation(WORDS.yes)})[。.!！,，~]*$`, 'i');
 
 const UNDECIDED = new RegExp(`^(?:${alternation(WORDS.undecided)})[吧啊呀。.!！,，~]*$`);
 // 算了，帮我建：…, 算了换个：… — one or more such words, then a separator.
+const CORRECTION = new RegExp(`^(?:(?:算了|不对|哦|噢)[\\s,，。.!！~]*)?(?:${alternation(WORDS.corrections)})[\\s,，。.!！~:：]*(?:是)?(.*)$`, 's');
 const START_OVER = new RegExp(`^(?:(?:${alternation(WORDS.startOver)})[\\s,，。.!！~]*)*(?:${alternation(WORDS.startOver)})[\\s,，。.!！~:：]+(.*)$`, 's');
 
 /** 下午, 是下午, 下午的, pm, 夜里: an answer that names only the part of the day. */
@@ -210,6 +213,7 @@ function mergeTime(slots: Slots, read: Slots, asked: Slot): Slots {
     delete next.day;
     delete next.hourInDoubt;
     delete next.weekInDoubt;
+    delete next.clock;
     if (read.start !== undefined) next.start = read.start;
     if (read.day !== undefined) next.day = read.day;
     if (read.hourInDoubt !== undefined) next.hourInDoubt = read.hourInDoubt;

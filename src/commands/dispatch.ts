@@ -65,8 +65,9 @@ const QUESTION_RESTARTED = '（按这条新消息重新开始，之前的问题�
 const isWholeCommand = (args: string, read: ReadResult<unknown>): boolean =>
   args.trim() === '' || ('args' in read && (holdsLivingId(read.args) || (typeof read.args === 'object' && read.args !== null && 'theme' in read.args)));
 
-/** Ways to drop an open question. */
 const ABANDON = new RegExp(`^(?:${alternation(WORDS.abandon)})[。.!！~，,]*$`, 'i');
+/** True when `answer` drops the open question (取消, 算了不建了). */
+export const abandons = (answer: string): boolean => ABANDON.test(answer.trim());
 
 /** Builds the dispatcher of the bot's commands. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
@@ -135,7 +136,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const read = recognized?.command.read(recognized.input, env());
         const open = await conversations.get(key);
         if (open) {
-          if (ABANDON.test(message.content.trim())) {
+          if (abandons(message.content)) {
             await conversations.delete(key);
             reply([text(commandNamed(open.command)?.abandoned ?? '好的，已放弃。')]);
             break;

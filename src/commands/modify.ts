@@ -33,6 +33,8 @@ export interface Changes {
   clock?: { hour: number; minute: number; period?: Period };
   /** 往后推一天, 提前半小时: seconds added to the live's own start (settled in run). */
   shiftSeconds?: number;
+  /** 改到下周一: a new day at the live's own hour (settled in run). */
+  day?: Day;
 }
 
 export type ModifyArgs =
@@ -40,7 +42,7 @@ export type ModifyArgs =
   /** 把明天的周会改到后天下午: the live described (listed, not changed) and the change as written. */
   | { described: string; change: string };
 
-type Field = Exclude<keyof Changes, 'clock' | 'shiftSeconds'>;
+type Field = Exclude<keyof Changes, 'clock' | 'shiftSeconds' | 'day'>;
 
 /** What a question remembers: the live, the field asked for (if one was named) and a day waiting for its hour. */
 interface ModifyState {
@@ -64,12 +66,17 @@ const HINT = '（回复「取消」可放弃）';
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
 const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*/;
 
+/** 同一时间, 时间不变: the live's own hour is kept. */
+const SAME_TIME = /\s*(?:同一时间|同一个时间|同样的时间|时间不变|原来的时间|原时间|时间照旧|还是那个时间|时间一样)$/;
+/** 可以吗？, 吗？ closing a request put as a question. */
+const ASKING = /(?:可以吗|行吗|好吗|行不行|可不可以|吗)?[?？。.!！~]*$/;
+
 /** Verbs that move a live to the time after them. */
-const MOVE_VERBS = '改期到|改期|改到|改成|改为|改在|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到';
+const MOVE_VERBS = '改期到|改期|改到|改成|改为|改在|调到|调整到|调整为|调整成|挪到|换到|推迟到|延期到|延后到|延到|提前到';
 /** Where the change starts in a message that describes the live: a move verb, or a field word after a space. */
 const CHANGE_STARTS = new RegExp(`(?:${MOVE_VERBS})|(?<=\\s)(?:开始时间|时间|主题|标题|时长|描述|提醒)`);
 /** 把…改到 in a sentence: the command, with the live named between (改期 and 改在 alone do not make one). */
-const SENTENCE = /把(?=.+?(?:改期到|改到|改成|改为|调到|调整到|挪到|换到|推迟到|延期到|延后到|延到|提前到))/;
+const SENTENCE = new RegExp(`[把将](?=.+?(?:${MOVE_VERBS.replace('改期|', '').replace('改在|', '')}))`);
 /** A live's words, then a move verb and what follows it. */
 const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*\\S`, 'u');
 /** A move verb before the new time (改到后天16:30). */
@@ -111,11 +118,15 @@ function readField(field: Field, value: string, state: ModifyState, env: ReadEnv
       return again(`没看懂提醒「${[...written].slice(0, 20).join('')}」，例如 提前15分钟、不提醒。`);
     }
     case 'start': {
-      const clock = state.day ? undefined : clockAlone(written);
+      // 推迟到下周一 同一时间, 可以改到后天吗？: the words around the new time say nothing more.
+      const when = written.replace(SAME_TIME, '').replace(ASKING, '').trim();
+      const clock = state.day ? undefined : clockAlone(when);
       if (clock) return { clock };
-      const slots = readSlots(written, env.now, env.timezone, state.day ? { day: state.day } : {});
+      const slots = readSlots(when, env.now, env.timezone, state.day ? { day: state.day } : {});
       if (slots.doubt) return ask({ livingid: state.livingid, field, ...(slots.day ? { day: slots.day } : {}) }, slots.doubt.why);
       if (slots.start === undefined) {
+        // 改到下周一: a new day keeps the live's own hour (settled in run).
+        if (slots.day && slots.period === undefined && slots.theme === undefined) return { day: slots.day };
         if (slots.day) return ask({ livingid: state.livingid, field, day: slots.day }, `${slots.day.month}月${slots.day.day}日几点开始？`);
         return again(`没看懂时间「${[...written].slice(0, 20).join('')}」。`);
       }
@@ -164,8 +175,9 @@ function guessField(written: string, state: ModifyState, env: ReadEnv): ReadResu
   // 提前15分钟提醒, 不提醒: a reminder names itself.
   const [reminder, another] = findReminders(written.normalize('NFKC'));
   if (reminder?.seconds !== undefined && !another && written.trim().length - (reminder.end - reminder.start) <= 1) return { args: { livingid: state.livingid, changes: { remindSeconds: reminder.seconds } } };
-  const slots = readSlots(written, env.now, env.timezone, state.day ? { day: state.day } : {});
-  const onlyTime = slots.start !== undefined && slots.theme === undefined && slots.durationSeconds === undefined;
+  const when = written.replace(SAME_TIME, '').replace(ASKING, '').trim();
+  const slots = readSlots(when, env.now, env.timezone, state.day ? { day: state.day } : {});
+  const onlyTime = (slots.start !== undefined || slots.day !== undefined) && slots.theme === undefined && slots.durationSeconds === undefined;
   if (onlyTime || (!state.day && clockAlone(written))) return settle(readField('start', written, state, env), state);
   const onlyDuration = slots.durationSeconds !== undefined && slots.timeText === undefined && slots.theme === undefined;
   if (onlyDuration) return settle(readField('durationSeconds', written, state, env), state);
@@ -250,6 +262,11 @@ export const modify = defineCommand<ModifyArgs>({
       if (typeof start === 'string') return [text(start)];
       changes.start = start;
       delete changes.clock;
+    }
+    if (changes.day) {
+      const at = wallClock(live.living_start * 1000, ctx.settings.timezone);
+      changes.start = fromWallClock({ ...changes.day, hour: at.hour, minute: at.minute, second: 0 }, ctx.settings.timezone);
+      delete changes.day;
     }
     if (changes.shiftSeconds !== undefined) {
       changes.start = live.living_start * 1000 + changes.shiftSeconds * 1000;

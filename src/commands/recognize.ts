@@ -7,7 +7,9 @@
 import type { Command, CommandInput } from './command.js';
 import { livingIdIn } from './livingid.js';
 import { commandNamed, COMMANDS } from './registry.js';
+import { dayNumber } from './slots/calendar.js';
 import { readSlots } from './slots/read.js';
+import { wallClock } from '../zone.js';
 import { findReminders } from './slots/reminders.js';
 import { Reading, type Span } from './slots/reading.js';
 import { alternation, WORDS as TABLE } from './slots/words.js';
@@ -31,12 +33,17 @@ const LEAD = new RegExp(
 const ANNOUNCEMENT = new RegExp(alternation(TABLE.announcements));
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
 const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
+const THEME_LABEL = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation(TABLE.labels.theme)})`);
+/** 明天下午3点提醒我交周报: a reminder for oneself (提前10分钟提醒我 is a live's reminder). */
+const PERSONAL_REMINDER = /(?<!(?:提前|前|开始|开播)[^,，。\s]{0,8})提醒我(?!们)/;
+/** A request put as a question: 能帮我…吗, 可以帮忙…吗, 这样可以吗. */
+const POLITE = /(?:能|可以|可不可以|能不能|可否|麻烦)(?:帮我|帮忙|给我|请你)|这样(?:可以|行)吗/;
 const NOT_A_REQUEST = new RegExp(alternation(TABLE.notRequests));
 const QUESTION = new RegExp(`^(?:${alternation(TABLE.questionStarts)})|(?:${alternation(TABLE.questionEnds)})[\\s?？!！。.~]*$|[?？]\\s*$`);
 const REPORT_AFTER = new RegExp(`^\\s*(?:${alternation(TABLE.reportsAfter)})`);
 /** 直播 as a word of its own (后天下午3点 直播 客户答疑, 4点直播, 直播一下, 直播安排：…): a request to make one. */
 const LIVE_WORD = new RegExp(
-  `(?<=^|[\\s,，:：、;；。!！\\n【\\[]|[\\d点分半刻整]|马上|立刻|立即|现在)直播(?:一下|安排|活动)?(?=$|[\\s,，:：、;；。!！\\n】\\]]|${alternation(TABLE.labels.theme)})`,
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】]|[\\d点分半刻整]|马上|立刻|立即|现在)直播(?:一下|安排|活动)?(?=$|[\\s,，:：、;；。!！\\n】\\]]|${alternation(TABLE.labels.theme)})`,
 );
 /** 主题：… and 时间：… both labelled: a form filled in, a request as plain as a command word. */
 const FORM = new RegExp(`(?:${alternation(TABLE.labels.theme)})\\s*[:：]`);
@@ -71,7 +78,7 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
     // 创建直播 项目失败复盘 is a request; 创建直播失败了怎么办 and 创建直播？ are not.
     if (command.name === 'create' && (QUESTION.test(rest) || REPORT_AFTER.test(folded.slice(end)))) return null;
     // create 直播 「…」, 创建 直播 周会: 直播 standing right after the word belongs to the command, not the theme.
-    const live = /^\s*直播(?=$|[\s,，:：「“"《【])/.exec(folded.slice(end));
+    const live = /^\s*(?:一个|一场|个|场)?\s*直播(?=$|[\s,，:：「“"《【])/.exec(folded.slice(end));
     const cues: Span[] = [{ start: 0, end: live ? end + live[0].length : end }];
     // 创建一个直播 周会: the sentence form starting at the word names the command too.
     const sentence = command.sentence?.(folded);
@@ -81,22 +88,36 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   const leadCue = lead > 0 ? [{ start: 0, end: lead }] : [];
   // 提前一天通知大家 is a reminder, not an announcement; 订个会议室 is not a live unless 直播 is said.
   const unreminded = withoutReminders(folded);
-  const otherTask = OTHER_TASK.test(folded) && !LIVE_KIND.test(folded);
+  // 主题差旅报销新规解读: a labelled theme is a live's, whatever task its words name.
+  const otherTask = OTHER_TASK.test(folded) && !LIVE_KIND.test(folded) && !THEME_LABEL.test(folded);
   const announced = ANNOUNCEMENT.test(unreminded);
-  const isQuestion = QUESTION.test(rest) || NOT_A_REQUEST.test(folded) || announced || otherTask;
+  const asked = QUESTION.test(rest);
+  const isQuestion = asked || NOT_A_REQUEST.test(unreminded) || PERSONAL_REMINDER.test(folded) || announced || otherTask;
+  // 请问能帮我建一个直播吗？明天下午4点，主题是…: a polite question carrying a whole live is a request, confirmed first.
+  const polite = asked && !NOT_A_REQUEST.test(unreminded) && !announced && !otherTask && POLITE.test(folded);
   // A command's words inside a theme (主题：取消订单流程讲解, “取消还是保留？”) are the theme's.
   const ownWords = withoutThemes(folded);
   // create's sentence last: 取消明天开的周会直播 is a cancel. Questions about a live (昨天的培训有多少人看了？) are requests
   // to the commands that answer them, never to create.
   for (const command of BY_SENTENCE) {
-    if (command.name === 'create' && isQuestion) continue;
+    if (command.name === 'create' && isQuestion) {
+      const cues = polite ? command.sentence?.(ownWords) : null;
+      const slots = cues && readSlots(reading.original, now, timezone, { cues });
+      if (cues && slots?.theme) return input(command, [...leadCue, ...cues], false, true);
+      continue;
+    }
     // 下午3点的会议改到4点了，大家注意: telling colleagues of a change is not asking for one.
     if (announced && command.changes?.run) continue;
     const cues = command.sentence?.(ownWords);
     if (cues) return input(command, [...leadCue, ...cues], false);
   }
   const pasted = pastedId(reading, lead);
-  if (pasted || isQuestion) return pasted;
+  if (pasted) return pasted;
+  if (polite) {
+    const implied = impliedCreate(reading, leadCue, now, timezone, input);
+    return implied && { ...implied, input: { ...implied.input, implied: true } };
+  }
+  if (isQuestion) return null;
   return impliedCreate(reading, leadCue, now, timezone, input);
 }
 
@@ -110,6 +131,9 @@ function impliedCreate(reading: Reading, leadCue: Span[], now: number, timezone:
   const cues = word ? [...leadCue, { start: word.index, end: word.index + word[0].length }] : leadCue;
   const slots = readSlots(reading.original, now, timezone, { cues });
   const timed = slots.start !== undefined || (slots.timeText !== undefined && (slots.doubt?.slot === 'hour' || slots.doubt?.slot === 'time'));
+  // 昨天那场直播效果挺好的: a day gone by, without the words of a request, tells of a live — it does not ask for one.
+  const today = wallClock(now, timezone);
+  if (slots.day && dayNumber(slots.day) < dayNumber(today)) return null;
   if (word && (timed || slots.day || slots.theme)) return input(create, cues, false);
   if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating)) return null;
   return input(create, cues, false, !FORM.test(reading.text));
@@ -136,7 +160,7 @@ function withoutReminders(text: string): string {
 const ID_ACTIONS: Array<[name: string, words: RegExp]> = [
   ['export', /导出|名单|导个|导一份|excel|表格|下载/i],
   ['watch', /观看|多少人|统计|数据/],
-  ['info', /详情|详细|信息|链接|地址/],
+  ['info', /详情|详细|信息|链接|地址|情况|状态|怎么样/],
   // Cancelling cannot be undone: only with 这 or 把 naming the live (把 ID 撤掉, ID 这场不播了).
   ['cancel', /^(?=.*(?:这|把))(?=.*(?:取消|撤掉|撤销|撤了|删掉|删除|删了|不播了|不开了|不办了))/],
 ];

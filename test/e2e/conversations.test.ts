@@ -243,6 +243,8 @@ describe('understanding members, end to end', () => {
     const earlier = await say('feng', `${live!.livingid} 提前半小时`);
     assert.equal(row(earlier, '开始'), '2026-11-27 14:30 (周五)');
     assert.match((await say('feng', `${live!.livingid} 提前3天`)).content, /已经过去/);
+    const moved = await say('feng', `把 ${live!.livingid} 推迟到下周一 同一时间`);
+    assert.equal(row(moved, '开始'), '2026-11-30 14:30 (周一)', 'a new day keeps the live’s own hour');
     assert.equal(livesOf('feng').length, 1);
   });
 

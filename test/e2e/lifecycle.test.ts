@@ -144,10 +144,13 @@ describe('the life of a live, end to end', () => {
       const [what] = await say('zhangsan', `修改直播 ${id}`);
       assert.match(what?.content ?? '', /要修改什么？/);
       assert.equal((await say('zhangsan', '取消'))[0]?.content, '好的，已放弃，直播没有改动。');
-      const [whenAgain] = await say('zhangsan', `修改直播 ${id} 时间 后天`);
+      const [whenAgain] = await say('zhangsan', `修改直播 ${id} 时间 后天下午`);
       assert.match(whenAgain?.content ?? '', /11月27日几点开始？/);
       await say('zhangsan', '下午4点');
       assert.equal(live().living_start, Date.parse('2026-11-27T16:00:00+08:00') / 1000);
+      // A new day alone keeps the live's own hour.
+      await say('zhangsan', `修改直播 ${id} 时间 大后天`);
+      assert.equal(live().living_start, Date.parse('2026-11-28T16:00:00+08:00') / 1000);
     });
   });
 

@@ -34,15 +34,17 @@ const SHORT_CODE = /^(?:[A-Za-z]{1,3}[+#]{0,2}\d{0,2}|\d{4})$/;
 const CONTINUATION = /^(?:第|[（(]|[上中下](?:篇|集|期|半场)|part|vol|ep)/i;
 
 /** The theme and description in what `taken` leaves of `original`. */
-export function leftovers(original: string, taken: readonly Taken[]): { theme?: string; description?: string; themeSpan?: Span; parts: Part[] } {
+export function leftovers(original: string, taken: readonly Taken[]): { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string } {
   const owner = new Array<TakenKind | undefined>(original.length);
   for (const t of taken) for (let i = t.start; i < t.end; i++) owner[i] = t.kind;
-  const parts = splitParts(original, owner, taken);
+  const all = splitParts(original, owner, taken);
+  const parts = dropPreamble(all, original, taken);
+  const preamble = all.filter((p) => !parts.includes(p)).map((p) => p.text).join(' ');
   joinPhrases(parts, original, owner);
   // A labelled theme, else the first part that is not a labelled description.
   const themePart = parts.find((p) => p.after === 'theme-label') ?? parts.find((p) => p.after !== 'description-label');
   const rest = parts.filter((p) => p !== themePart);
-  const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[] } = { parts };
+  const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string } = { parts, preamble };
   if (themePart) {
     out.theme = themePart.text;
     out.themeSpan = { start: themePart.start, end: themePart.end };
@@ -55,9 +57,25 @@ export function leftovers(original: string, taken: readonly Taken[]): { theme?: 
       const untouched = owner.slice(rest[k - 1]!.end, rest[k]!.start).every((o) => o === undefined);
       description += (untouched ? original.slice(rest[k - 1]!.end, rest[k]!.start) : ' ') + own(rest[k]!);
     }
-    out.description = description.trim();
+    // A closing full stop ends the member's sentence, not the description.
+    out.description = description.trim().replace(/[。.]+$/, '');
   }
   return out;
+}
+
+/**
+ * 人力资源部申请创建直播…主题为“…”, 为做好年终总结工作，请创建直播：年终述职答辩: what stands before the command's words is
+ * a preamble when the request names its theme after them (a label, a quote, or a part after 创建直播：).
+ */
+function dropPreamble(parts: Part[], original: string, taken: readonly Taken[]): Part[] {
+  const cues = taken.filter((t) => t.kind === 'cue' && t.start > 0);
+  const first = Math.min(...cues.map((c) => c.start));
+  if (!Number.isFinite(first)) return parts;
+  const before = parts.filter((p) => p.end <= first);
+  const after = parts.filter((p) => p.end > first);
+  const colon = cues.some((c) => /^\s*[:：]/.test(original.slice(c.end)));
+  const named = after.some((p) => p.after === 'theme-label' || p.quoted) || (colon && after.some((p) => p.after !== 'description-label'));
+  return before.length > 0 && named ? after : parts;
 }
 
 /** Runs of untaken text between separators, taken spans and clause breaks. */
@@ -84,13 +102,15 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
       continue;
     }
     const clauseBreak = CLAUSE_BREAK.exec(original.slice(i))?.[0];
-    if (owner[i] !== undefined || SEPARATOR.test(original[i]!) || clauseBreak) {
+    if (owner[i] !== undefined || separates(original, i) || clauseBreak) {
       if (owner[i] !== undefined) saw(owner[i]);
       i += clauseBreak && owner[i] === undefined ? clauseBreak.length : 1;
       continue;
     }
     let j = i;
-    while (j < original.length && owner[j] === undefined && !SEPARATOR.test(original[j]!) && !(j > i && CLAUSE_BREAK.test(original.slice(j)))) j++;
+    // A quote's opening mark belongs to the quoted part after it (举办“新年第一课”).
+    while (j < original.length && owner[j] === undefined && owner[j + 1] !== 'quoted' && !separates(original, j) && !(j > i && CLAUSE_BREAK.test(original.slice(j)))) j++;
+    if (j === i) j++;
     const raw = original.slice(i, j);
     const text = trimFillers(raw);
     // Closing punctuation belongs to what it closes (进入！, 冲刺!); a theme keeps ! and ? but not a full stop.
@@ -100,11 +120,17 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
     const closed = raw.endsWith(text) ? text + closing : text;
     // 🎉创建直播 …: symbols before the command's words decorate the message, they are not its theme.
     const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
-    if (text !== '' && !decoration && !FILLER_ALONE.test(text) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after, quoted: false });
+    // 一、主题：… 二、时间：…: the numbers of a list are not text.
+    const numbering = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})$/.test(text) && /^[、.．)）]/.test(original.slice(j).trimStart());
+    if (text !== '' && !decoration && !numbering && !FILLER_ALONE.test(text) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after, quoted: false });
     i = j;
   }
   return parts;
 }
+
+/** A separator at `text[i]`; a slash only with a space beside it (CI/CD, 9/10 are words). */
+const separates = (text: string, i: number): boolean =>
+  text[i] === '/' ? /\s/.test(text[i - 1] ?? ' ') || /\s/.test(text[i + 1] ?? ' ') : SEPARATOR.test(text[i]!);
 
 /** `raw` without the fillers at its edges, trimmed again until nothing more comes off. */
 export function trimFillers(raw: string): string {
@@ -124,7 +150,13 @@ function joinPhrases(parts: Part[], original: string, owner: Array<TakenKind | u
   for (let k = parts.length - 1; k > 0; k--) {
     const [a, b] = [parts[k - 1]!, parts[k]!];
     const gap = original.slice(a.end, b.start);
-    if (a.quoted || b.quoted || !/^[ \u3000]+$/.test(gap) || owner.slice(a.end, b.start).some((o) => o !== undefined)) continue;
+    if (a.quoted || b.quoted || owner.slice(a.end, b.start).some((o) => o !== undefined)) continue;
+    // Tech Talk - Rust入门: a dash with spaces after a Latin name joins its subtitle.
+    if (/^[ \u3000]+[-–—][ \u3000]+$/.test(gap) && /[A-Za-z]$/.test(a.text)) {
+      parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
+      continue;
+    }
+    if (!/^[ \u3000]+$/.test(gap)) continue;
     // iPhone 17发布会: a Latin word runs on into what follows; 英语角English Corner: Latin at the end runs on into Latin.
     const latin = (LATIN_WORD.test(a.text) && /^[A-Za-z0-9]/.test(b.text)) || (/[A-Za-z]$/.test(a.text) && /^[A-Za-z]/.test(b.text));
     const prefix = k - 1 === 0 && SHORT_CODE.test(a.text) && /^\p{Script=Han}/u.test(b.text);

@@ -42,6 +42,8 @@ export interface Slots {
   hourInDoubt?: { hour: number; minute: number };
   /** 每周一, 每天上午9点: a repeating live was asked for (not made yet: doubt says so). */
   repeating?: true;
+  /** An hour read whose day was not (周末下午3点, a date gone by): the answer's day starts then. */
+  clock?: { hour: number; minute: number };
   /** 周三上午10点 on a Wednesday afternoon: next week's start (ms), taken when the member answers 是. */
   weekInDoubt?: number;
 }
@@ -61,6 +63,8 @@ export interface ReadOptions {
   day?: Day;
   /** The part of the day an answer's bare hour is in (the question followed 下周五下午). */
   period?: Period;
+  /** The hour of a start whose day was asked for: an answer with a day only starts then. */
+  clock?: { hour: number; minute: number };
 }
 
 /** What the passes share: the text still to read, what was taken from it, and the slots read so far. */
@@ -83,6 +87,8 @@ export interface ReadState {
   keptDays: string[];
   /** The start's day was not written: today was taken. */
   todayAssumed: boolean;
+  /** What stood before the command's words and is neither theme nor description (人力资源部申请…): still read for days. */
+  preamble?: string;
   /** A day word the grammar cannot read (周末, 马上), while no day was read: asked about. */
   unreadDay?: string;
   themeSpan?: Span;
@@ -124,7 +130,7 @@ const findQuotes: Pass = (state) => {
 
 const joiners = alternation(WORDS.labelJoiners);
 /** Where a label may start: a part's start, after a filler of a run-on sentence (那个时间是), or right after a time. */
-const LABEL_START = `(?<=^|[\\s,;:、。\\d点分半刻整]|小时|钟头|${alternation(WORDS.beforeLabels)})`;
+const LABEL_START = `(?<=^|[\\s,;:、。?!|\\d点分半刻整]|小时|钟头|${alternation(WORDS.beforeLabels)})`;
 const labelPattern = (words: readonly string[], valueStart: string) =>
   // 主题呢就叫…: a spoken particle may stand between the label and its joiner.
   new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:呢|嘛|啊|呀|的话)?\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
@@ -139,7 +145,12 @@ const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   { kind: 'description-label', pattern: new RegExp(`(?:${LABEL_START}(?:${described})\\s*(?:是|为|:|\\s)|(?:${described})\\s*:)\\s*`, 'g') },
   { kind: 'time', pattern: labelPattern(WORDS.labels.time, TIME_VALUE) },
   { kind: 'end', pattern: labelPattern(WORDS.endLabels, TIME_VALUE) },
-  { kind: 'time', pattern: labelPattern(WORDS.labels.duration, `[\\d零〇一二两三四五六七八九十半]`) },
+  { kind: 'time', pattern: labelPattern(WORDS.labels.duration, `[\\d零〇一二两俩三四五六七八九十半]`) },
+  { kind: 'description-label', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.bareDescriptionLabels)})(?=[^\\s,;、。:])`, 'g') },
+  ...(['theme', 'description', 'time', 'duration'] as const).map((slot) => ({
+    kind: slot === 'theme' ? ('theme-label' as const) : slot === 'description' ? ('description-label' as const) : ('time' as const),
+    pattern: new RegExp(`(?<=^|[\\s,;、。|])(?:${alternation(WORDS.englishLabels[slot])})\\s*:\\s*`, 'gi'),
+  })),
 ];
 /** 15:00开始, 在3楼举行: a start word that ends a part says nothing more. */
 const START_WORD = new RegExp(`(?:${alternation(WORDS.startWords)})(?=$|[\\s,;、。!?]|${alternation(['大概', '大约', '差不多', '预计', ...allLabels])})`, 'g');
@@ -156,7 +167,7 @@ const readLabels: Pass = (state) => {
     for (const m of text.matchAll(pattern)) {
       if (inQuote(m.index) || found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) continue;
       // 主题党日活动 first is a theme; 时长两小时 明天下午3点 主题产品评审 later on is a label.
-      if (pattern === BARE_THEME_LABEL && text.slice(0, m.index).trim() === '') continue;
+      if (pattern === BARE_THEME_LABEL && state.original.slice(0, state.reading.source({ start: m.index, end: m.index }).start).trim() === '') continue;
       found.push({ start: m.index, end: m.index + m[0].length, kind });
     }
   }
@@ -173,7 +184,12 @@ const readLabels: Pass = (state) => {
     if (label.kind !== 'description-label') continue;
     const line = text.indexOf('\n', label.end);
     const next = found[k + 1]?.start ?? text.length;
-    values.push({ start: label.end, end: Math.min(next, line < 0 ? text.length : line) });
+    let end = Math.min(next, line < 0 ? text.length : line);
+    // 说明：请提前调试设备 提前20分钟提醒 — a reminder closing the line, after a space, is the live's reminder.
+    const value = text.slice(label.end, end);
+    const last = findReminders(value).at(-1);
+    if (last && value.slice(last.end).trim() === '' && /[\s,;、。]$/.test(value.slice(0, last.start))) end = label.end + last.start;
+    values.push({ start: label.end, end });
   }
   state.descriptions = values;
   state.reading = state.reading.mask(values);
@@ -203,7 +219,7 @@ const readQuotes: Pass = (state) => {
     const before = text[q.start - 1];
     const after = text[q.end];
     const startsAlone = text[q.start] === '【' || before === undefined || SEPARATOR.test(before) || NAMING.test(text.slice(0, q.start)) || timeEndsAt(text, q.start, state.today);
-    const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '';
+    const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '' || /^(?:的)?直播/.test(text.slice(q.end));
     if (startsAlone && endsAlone) alone.push(q);
   }
   for (const q of alone) state.taken.push({ ...state.reading.source({ start: q.start + 1, end: q.end - 1 }), kind: 'quoted' });
@@ -212,7 +228,7 @@ const readQuotes: Pass = (state) => {
 };
 
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
-const NAMING = /(?:叫|叫做|名为|名叫|是|为)$/;
+const NAMING = /(?:叫|叫做|名为|名叫|是|为|举办|举行|开展|开个|办个|搞个|做个|一场|一个)$/;
 const timeStartsAt = (text: string, at: number): boolean => {
   const lower = lowerAscii(text);
   return dayAt(lower, at, { year: 2000, month: 1, day: 1 }) !== undefined || periodAt(lower, at) !== undefined || clockAt(lower, at) !== undefined;
@@ -262,11 +278,21 @@ const readTimes: Pass = (state) => {
     // 下周三的直播: 的 ties the day to what follows without making it part of a word; 12月15日到12月17日 is two days.
     // 周四周五下午两点: a day against another time is two times, not a word.
     const beside = found.some((o) => o !== t && (o.start === t.end || o.end === t.start));
-    const glued = !beside && (letter.test(text[t.start - 1] ?? '') || (letter.test(text[t.end] ?? '') && text[t.end] !== '的' && !RANGE_MARK_AT.test(text.slice(t.end))));
+    // 就是后天下午, 只建下周一的, 明天吧: a verb or a particle beside a day does not make it part of a word.
+    const gluedBefore = letter.test(text[t.start - 1] ?? '') && !FREE_BEFORE.test(text.slice(0, t.start));
+    const gluedAfter = letter.test(text[t.end] ?? '') && !FREE_AFTER.test(text.slice(t.end));
+    const glued = !beside && (gluedBefore || gluedAfter);
     if (glued && t.day && !state.themeValues.some((v) => t.start >= v.start && t.start < v.end)) state.keptDays.push(t.text);
     return !glued;
   });
   take(state, times);
+  // 后天下午，嗯，两点半: a day or a part of the day, spoken fillers, then its clock — one time.
+  for (let k = times.length - 1; k > 0; k--) {
+    const [a, b] = [times[k - 1]!, times[k]!];
+    const between = text.slice(a.end, b.start).replace(SPOKEN_GAP, '');
+    if (a.clock || !(a.day || a.period !== undefined) || !b.clock || b.day || b.period !== undefined || between !== '') continue;
+    times.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text} ${b.text}`, clock: b.clock, ...(b.until ? { until: b.until } : {}) });
+  }
   // 开始时间：19:00 结束时间：21:00 — the labelled end is the range's end.
   const end = times.find((t) => t.clock && !t.until && state.endsAt.some((e) => e <= t.start && text.slice(e, t.start).trim() === ''));
   const start = times.find((t) => t !== end && t.clock && !t.until);
@@ -287,6 +313,11 @@ const readTimes: Pass = (state) => {
   }
   state.times = times;
 };
+/** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
+const FREE_BEFORE = /(?:是|在|于|到|定|改|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
+const FREE_AFTER = new RegExp(`^(?:的|吧|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
+/** What may stand between a day and its clock in speech: 后天下午，嗯，两点半. */
+const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
 /** Only the word marks: a dash between two far-apart times is not read as one range. */
 const SPLIT_RANGE_MARK = /(?:一直到|直到|到|至)\s*$/;
@@ -318,6 +349,12 @@ const settleTime: Pass = (state) => {
   const clocks = times.filter((t) => t.clock);
   const periods = times.filter((t) => t.period !== undefined).map((t) => t.period);
   if (distinct(days.map((d) => d.day ?? d.start)) || distinct(clocks.map((t) => [t.clock!.hour, t.clock!.minute, t.period, t.until?.clock.hour])) || distinct(periods)) {
+    // 明天下午3点和晚上8点: one day, two hours — the answer's hour is on that day.
+    if (days.length > 0 && !distinct(days.map((d) => d.day ?? d.start)) && days[0]!.day) slots.day = days[0]!.day;
+    // 明天或者后天下午3点, 下周一到下周三下午2点: two days, one hour — the answer's day starts then.
+    const only = clocks.length > 0 && !distinct(clocks.map((t) => [t.clock!.hour, t.clock!.minute, t.period, t.until?.clock.hour])) ? clocks[0]! : undefined;
+    const hour = only && startHour(only, only.period ?? only.clock!.period ?? periods[0]);
+    if (only && !only.until && hour && 'hour' in hour) slots.clock = { hour: hour.hour, minute: only.clock!.minute };
     return doubt(state, 'time', `消息里有${times.length}个时间（${slots.timeText}）。`);
   }
   const written = days[0];
@@ -327,6 +364,14 @@ const settleTime: Pass = (state) => {
   const main = clocks[0];
   const period = main?.period ?? main?.clock?.period ?? periods[0] ?? state.options.period;
   if (!main) {
+    // 周末下午3点 → 周六: the answer's day with the hour already read.
+    const kept = state.options.clock;
+    if (day && kept && written) {
+      const startMs = at(state, day, kept.hour, kept.minute);
+      if (startMs > state.now) slots.start = startMs;
+      else doubt(state, 'time', `「${monthDay(day)} ${pad(kept.hour)}:${pad(kept.minute)}」已经过去了。`);
+      return;
+    }
     if (day) slots.day = day;
     if (period) slots.period = period;
     return;
@@ -351,12 +396,18 @@ const settleTime: Pass = (state) => {
     return doubt(state, 'time', `今天就是${name}，「${main.text}」是指下${name}（${monthDay(next)}）吗？回复「是」，或`);
   }
   if (!day && startMs <= state.now) {
-    // A bare 15:00 means today; once today's has passed, tomorrow's would be a guess.
+    // A bare 15:00 means today; once today's has passed, tomorrow's would be a guess (the hour is kept for the answer).
+    slots.clock = { hour: start.hour, minute: main.clock!.minute };
     return doubt(state, 'time', `今天${pad(start.hour)}:${pad(main.clock!.minute)}已经过去了。`);
   }
   slots.start = startMs;
 };
 
+/** The hour and minute of `ms`, kept while its day is asked for. */
+export const keptClock = (ms: number, timezone: string): { hour: number; minute: number } => {
+  const w = wallClock(ms, timezone);
+  return { hour: w.hour, minute: w.minute };
+};
 const todayOf = (w: WallClock): Day => ({ year: w.year, month: w.month, day: w.day });
 const at = (state: ReadState, day: Day, hour: number, minute: number): number =>
   fromWallClock({ ...plusDays(day, Math.floor(hour / 24)), hour: hour % 24, minute, second: 0 }, state.timezone);
@@ -473,7 +524,8 @@ const takeUnreadDays: Pass = (state) => {
 
 /** What no pass took: the theme (first, or labelled, or quoted) and the description (the rest). */
 const readLeftovers: Pass = (state) => {
-  const { theme, description, themeSpan } = leftovers(state.original, state.taken);
+  const { theme, description, themeSpan, preamble } = leftovers(state.original, state.taken);
+  state.preamble = preamble;
   if (theme !== undefined) state.slots.theme = theme;
   if (description !== undefined) state.slots.description = description;
   if (themeSpan) state.themeSpan = themeSpan;
@@ -492,7 +544,7 @@ const CLOCK_LIKE = /\d{1,2}\s*[:：]\s*\d{2}|[\d零〇一二两三四五六七�
 const askUnread: Pass = (state) => {
   const { slots } = state;
   if (slots.doubt?.slot === 'time') return;
-  const leftover = `${slots.theme ?? ''} ${slots.description ?? ''}`;
+  const leftover = `${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`;
   const unread = state.unreadDay ?? UNREAD.exec(leftover)?.[0];
   const dayless = slots.start === undefined || state.todayAssumed;
   if (unread && dayless) return unreadDay(state, `「${unread}」是哪一天？`);
@@ -510,6 +562,8 @@ const askUnread: Pass = (state) => {
 };
 
 function unreadDay(state: ReadState, why: string): void {
+  // The hour was read; only the day is asked for (周末下午3点 → 周六 is Saturday 15:00).
+  if (state.slots.start !== undefined) state.slots.clock = keptClock(state.slots.start, state.timezone);
   delete state.slots.start;
   delete state.slots.day;
   doubt(state, 'time', why);
@@ -523,6 +577,7 @@ const REPEATED_TIME = /^\s*(?:的)?\s*(?:最后一个|第一个|第[一二三四
 const refuseRepeating: Pass = (state) => {
   const folded = state.reading.original.normalize('NFKC');
   const theme = state.themeSpan;
+  const start = state.slots.start;
   for (const m of folded.matchAll(REPEATING)) {
     // 每日站会 is a theme; 每天上午9点 and 每个月最后一个周五 repeat wherever they stand.
     const timed = REPEATED_TIME.test(folded.slice(m.index + m[0].length));
@@ -533,6 +588,7 @@ const refuseRepeating: Pass = (state) => {
     // 到3号每天 was read as the theme only because the repetition was not: it is asked for again.
     if (inTheme) delete state.slots.theme;
     state.slots.repeating = true;
+    if (start !== undefined) state.slots.clock = keptClock(start, state.timezone);
     return doubt(state, 'time', `暂不支持重复的直播（「${m[0]}」），每一场需要单独创建。`);
   }
   const either = EITHER_DAY.exec(folded);

@@ -33,7 +33,7 @@ export const WORDS = {
   trailingFillers: [
     '的直播', '的', '吧', '哈', '呢', '啊', '哦', '呀', '啦', '呗', '吗', '了', '一下', '谢谢', '谢谢你', '谢啦', '多谢', '左右', '上下', '开始',
     '开播', '举行', '进行', '在', '的话', '可以吗', '好吗', '行吗', '哈哈', '大概', '大约', '差不多', '就行', '就好', '就可以', '就这样',
-    '帮我', '帮忙', '请帮我', '麻烦', '给我',
+    '帮我', '帮忙', '请帮我', '麻烦', '给我', '就够了', '就够', '够了', '就行了', '就好了',
   ],
   /** A part that is only one of these says nothing (在 明天15:00, 是 周会); inside a longer part they are words (要取消). */
   aloneFillers: [
@@ -42,6 +42,8 @@ export const WORDS = {
     '麻烦了', '可以吗', '好吗', '一下', '您好', '你好', 'hi', 'hello', '嗨', '就是', '那个', '这个', '然后', '的', '那天', '当天', '时候', '把',
     '约一下', '安排一下', '搞一下', '弄一下', '开一下', '建一下', '播', '播一下', '开', '建', '建个', '建一个', '创建', '新建',
     '的时候', '那场', '这场', '差不多', '估计', '吧谢谢', 'ok', 'thanks', 'please', 'pls', '之类', '等等', '就这样', '就行', '嗯嗯', '那就',
+    '或者', '还是', '也行', '也可以', '或者也行',
+    '具体安排如下', '安排如下', '具体如下', '详情如下', '信息如下', '如下', '拟于', '拟在', '计划于', '计划在', '准备在', '只要', '只建', '只开', '就要',
     '紧急', '加急', '急', '各播一场', '各一场', '各开一场', '各办一场', '分别', '两场', '各一次',
   ],
   /** Words that end one clause of a spoken request and start the next: what stands before and after are separate parts. */
@@ -54,6 +56,15 @@ export const WORDS = {
     duration: ['直播时长', '时长', '时间长度', '长度'],
     reminder: ['提醒时间', '提醒'],
   },
+  /** English labels, only with a colon after them (topic: K8s升级复盘, time: 下周三 15:00). */
+  englishLabels: {
+    theme: ['topic', 'title', 'subject', 'theme'],
+    description: ['description', 'desc', 'notes', 'note', 'remark'],
+    time: ['time', 'when', 'date'],
+    duration: ['duration', 'length'],
+  },
+  /** Description labels that need no colon after them (备注只讲抖音渠道). */
+  bareDescriptionLabels: ['备注一下', '备注'],
   /** What joins a label and its value: 主题是, 主题为, 名字叫, 时间定在. */
   labelJoiners: ['就是', '就叫', '是', '为', '叫做', '叫', '定在', '定于', '定为', '改为', '改成', '在', ':', '='],
   /** Words after which a label may start inside a run-on sentence (那个时间是…, 就是主题…). */
@@ -149,7 +160,9 @@ export const WORDS = {
   /** Words that drop what was said and start over in the same message (算了，帮我建：…). */
   startOver: ['算了', '不对', '重来', '重新来', '换一个', '换个', '改一下'],
   /** Ways to drop an open question. */
-  abandon: ['取消', '算了', '不用了', '不要了', '不创建了', '取消创建', '取消直播', '放弃', 'cancel'],
+  abandon: ['取消', '算了', '不用了', '不要了', '不创建了', '取消创建', '取消直播', '放弃', 'cancel', '算了不建了', '不建了', '不要建了', '算了不要了', '算了不用了', '不弄了', '算了吧', '不搞了', '先不建了'],
+  /** Before an answer, words that correct what was said (算了换成下周五, 写错了，是11月27号): the rest is the answer. */
+  corrections: ['算了换成', '还是换成', '换成', '改成', '改为', '改到', '写错了', '说错了', '打错了', '搞错了', '不好意思', '应该是', '那就'],
   /** Words before a command that ask to see something (看看我的直播, 查一下观看统计). */
   lookOpeners: ['看看', '看下', '看一下', '查一下', '查下', '查查', '查询', '查看', '列出', '发我', '给我看看', '发下', '发一下', '给我发'],
   /** A message that starts with one of these asks a question (怎么创建直播？) or a personal reminder, not a live. */
