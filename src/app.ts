@@ -20,6 +20,8 @@ import { WeComHealth } from './health.js';
 import { LogDigest } from './log-digest.js';
 import { Readiness } from './readiness.js';
 import { createStores } from './stores.js';
+import { Audiences } from './audience/audiences.js';
+import { DirectoryNames } from './audience/directory-names.js';
 import { BotMetrics } from './metrics.js';
 import type { RedisConnection } from './redis/connection.js';
 import { ClusterStats } from './redis/cluster-stats.js';
@@ -78,6 +80,7 @@ export function createBot(options: BotOptions): Bot {
     sendLimit: config.limits.memberMessagesPerMinute,
     sendWindowMs: options.replyWindowMs ?? 60_000,
     inProgressExpiryMs: (options.aibotTiming?.streamWindowMs ?? STREAM_WINDOW_MS) + 60_000,
+    dailySendQuota: config.dailySendQuota,
   });
   const wecomHealth = new WeComHealth();
   const api = new WeComApi(wecom.corpId, wecom.corpSecret, {
@@ -139,6 +142,15 @@ export function createBot(options: BotOptions): Bot {
         defaultRemindSeconds: config.defaultRemindMinutes * 60,
       },
       sendNow: (to, reply) => outbox.deliver(to, reply),
+      audiences: new Audiences({
+        api,
+        store: stores.audiences,
+        directory: new DirectoryNames(api, clock),
+        quota: stores.sendQuota,
+        clock,
+        settings: { timezone: config.timezone, completionPercent: config.completionPercent },
+        log: logger,
+      }),
     });
   /** Runs one message: the dispatcher, then each reply once (the journal skips those an earlier run sent). */
   const handle = async (message: CallbackMessage, journal: Journal): Promise<void> => {

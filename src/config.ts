@@ -12,6 +12,7 @@ const defaultsSchema = z.object({
     defaultDurationSeconds: z.number().int().positive(),
     defaultRemindMinutes: z.number().int().min(0).max(1440),
   }),
+  audience: z.object({ completionPercent: z.number().int().min(1).max(100), dailySendQuota: z.number().int().positive() }),
   http: z.object({ timeoutMs: z.number().int().positive() }),
   retry: z.object({
     maxRetries: z.number().int().min(0),
@@ -121,6 +122,8 @@ export const ENV_SCHEMA = z.object({
   WECOM_DEFAULT_LIVE_DURATION: int(60).default(DEFAULTS.live.defaultDurationSeconds),
   WECOM_DEFAULT_LIVE_TYPE: int(0, 4).default(DEFAULTS.live.defaultType),
   WECOM_DEFAULT_REMIND_MINUTES: int(0, 1440).default(DEFAULTS.live.defaultRemindMinutes),
+  WECOM_COMPLETION_PERCENT: int(1, 100).default(DEFAULTS.audience.completionPercent),
+  WECOM_DAILY_SEND_QUOTA: int(1).default(DEFAULTS.audience.dailySendQuota),
   WECOM_HTTP_TIMEOUT_MS: int(100).default(DEFAULTS.http.timeoutMs),
   WECOM_RETRY_MAX: int(0, 10).default(DEFAULTS.retry.maxRetries),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -169,6 +172,10 @@ export interface Config {
   defaultLiveType: 0 | 1 | 2 | 3 | 4;
   /** Minutes before the start WeCom reminds the audience when a create message names no reminder; 0: none. */
   defaultRemindMinutes: number;
+  /** An invited member has completed a live after watching this share of its actual length (%). */
+  completionPercent: number;
+  /** Member-messages a day the app may send to audiences (WeCom: 账号上限数 × 200). */
+  dailySendQuota: number;
   httpTimeoutMs: number;
   retry: Defaults['retry'];
   token: Defaults['token'];
@@ -246,6 +253,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLiveDurationSeconds: e.WECOM_DEFAULT_LIVE_DURATION,
     defaultLiveType: e.WECOM_DEFAULT_LIVE_TYPE as Config['defaultLiveType'],
     defaultRemindMinutes: e.WECOM_DEFAULT_REMIND_MINUTES,
+    completionPercent: e.WECOM_COMPLETION_PERCENT,
+    dailySendQuota: e.WECOM_DAILY_SEND_QUOTA,
     httpTimeoutMs: e.WECOM_HTTP_TIMEOUT_MS,
     retry: { ...d.retry, maxRetries: e.WECOM_RETRY_MAX },
     token: d.token,

@@ -4,6 +4,8 @@
  * the interfaces.
  */
 import { MemoryInProgress, type InProgress } from './aibot/in-progress.js';
+import { MemorySendQuota, type SendQuota } from './audience/quota.js';
+import { AudienceStore, MemoryOnceClaims, type AudienceRecord } from './audience/store.js';
 import type { StreamState } from './aibot/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
@@ -18,6 +20,8 @@ import { RedisExpiringStore } from './redis/expiring.js';
 import { RedisInProgress } from './redis/in-progress.js';
 import { RedisJournal } from './redis/journal.js';
 import { RedisLimiter } from './redis/limiter.js';
+import { RedisOnceClaims } from './redis/once-claims.js';
+import { RedisSendQuota } from './redis/send-quota.js';
 import { RedisPendingReplies } from './redis/pending-replies.js';
 import { RedisTokenStore } from './redis/token-store.js';
 import { MemoryLimiter, type SendLimiter } from './replies/limiter.js';
@@ -39,6 +43,10 @@ export interface Stores {
   streams: ExpiringStore<StreamState>;
   cards: ExpiringStore<TemplateCard>;
   inProgress: InProgress;
+  /** Invited audiences, and the once-a-day claims of their nudges. */
+  audiences: AudienceStore;
+  /** The app's daily message quota, shared by invitations and nudges. */
+  sendQuota: SendQuota;
 }
 
 export interface StoreOptions {
@@ -48,6 +56,8 @@ export interface StoreOptions {
   sendWindowMs: number;
   /** How long a count of messages in progress may live without being given back. */
   inProgressExpiryMs: number;
+  /** Member-messages a day for audiences. */
+  dailySendQuota: number;
 }
 
 /** The stores, in `redis` when given, else in this process. */
@@ -62,6 +72,8 @@ export function createStores(redis: RedisConnection | undefined, options: StoreO
       streams: new MemoryExpiringStore<StreamState>(clock),
       cards: new MemoryExpiringStore<TemplateCard>(clock, 5000),
       inProgress: new MemoryInProgress(),
+      audiences: new AudienceStore(new MemoryExpiringStore<AudienceRecord>(clock), new MemoryOnceClaims(clock)),
+      sendQuota: new MemorySendQuota(options.dailySendQuota),
     };
   }
   return {
@@ -74,5 +86,7 @@ export function createStores(redis: RedisConnection | undefined, options: StoreO
     streams: new RedisExpiringStore<StreamState>(redis, 'wecom:aibot:stream:', clock),
     cards: new RedisExpiringStore<TemplateCard>(redis, 'wecom:aibot:card:', clock),
     inProgress: new RedisInProgress(redis, options.inProgressExpiryMs),
+    audiences: new AudienceStore(new RedisExpiringStore<AudienceRecord>(redis, 'wecom:audience:', clock), new RedisOnceClaims(redis)),
+    sendQuota: new RedisSendQuota(redis, options.dailySendQuota),
   };
 }

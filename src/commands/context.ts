@@ -7,6 +7,7 @@ import type { WeComApi } from '../wecom/client.js';
 import type { LivingType } from '../wecom/types.js';
 import type { Journal } from './journal.js';
 import type { MemberNames } from './names.js';
+import type { Audiences } from '../audience/audiences.js';
 
 export type { DeploymentStats };
 
@@ -39,6 +40,8 @@ export interface CommandContext {
   sayNow(reply: Reply): Promise<void>;
   /** Members' names, cached. */
   names: MemberNames;
+  /** Invited audiences: invitations, completion, nudges. */
+  audiences: Audiences;
   /** Asks the sender `question`; their next message is read by this command's `resume` with `state`. */
   ask(question: string, state: unknown): Promise<Reply[]>;
   /** Remembers the live the sender just made, so 不对，改成4点 right after changes it. */

@@ -10,6 +10,7 @@ import { monthDay, plusDays } from './slots/calendar.js';
 import { hourOf } from './slots/clocks.js';
 import { keptClock, readSlots, type Period, type Slot, type Slots } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
+import { findDurations } from './slots/durations.js';
 import { alternation, WORDS } from './slots/words.js';
 
 /** A live to create, every field decided. */
@@ -22,6 +23,8 @@ export interface CreateArgs {
   description: string;
   /** Seconds before the start; undefined: the configured default. */
   remindSeconds?: number;
+  /** Who is invited, as written (邀请 销售部): matched against the directory before the live is created. */
+  audience?: string;
 }
 
 /** What a question remembers: the slots read so far and which one it asked for. */
@@ -103,6 +106,7 @@ function decideFields(slots: Slots, env: ReadEnv): ReadResult<CreateArgs> {
       durationSeconds: duration ?? null,
       description,
       ...(slots.remindSeconds !== undefined ? { remindSeconds: slots.remindSeconds } : {}),
+      ...(slots.audience ? { audience: slots.audience } : {}),
     },
   };
 }
@@ -185,6 +189,9 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
 function chooseLength(answer: string, before: Slots, env: ReadEnv): number | undefined {
   if (/时间段|范围|时段|按时间/.test(answer)) return before.rangeSeconds;
   if (/按?时长|以时长/.test(answer) && !/\d|[一二两三四五六七八九十半]/.test(answer)) return before.durationSeconds;
+  // 就1小时吧, 2小时: one of the two lengths, written again.
+  const [written, other] = findDurations(answer);
+  if (written && !other && (written.seconds === before.durationSeconds || written.seconds === before.rangeSeconds)) return written.seconds;
   if (before.start === undefined) return undefined;
   // 按三点到五点来: the range again, read in the start's own half of the day.
   const hour = wallClock(before.start, env.timezone).hour;

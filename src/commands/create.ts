@@ -9,6 +9,8 @@ import { defineCommand } from './command.js';
 import type { CommandContext } from './context.js';
 import { decideCreate, resumeCreate, type CreateArgs, type CreateState } from './create-draft.js';
 import { readSlots } from './slots/read.js';
+import { inviteTo } from './invite.js';
+import { text } from '../replies/reply.js';
 
 /** 开个周会直播, 约一场直播, 创建一个直播: a verb, a measure word, maybe the theme, then 直播. */
 const SENTENCE = /(创建|新建|预约|安排|发起|做成|(?:做|起)(?=个|一场|场)|开(?!始|播)|约|建|办|搞|弄|整)(?![过了好])\s*(?:一|1)?\s*(?:个|场|下(?![下周个星礼月午]))?\s*([^,，。!！?？\s]{0,20}?)\s*直播(?:间|课|活动)?/d;
@@ -44,6 +46,9 @@ export const create = defineCommand<CreateArgs>({
     const start = Math.floor(args.start / 1000);
     const duration = args.durationSeconds ?? settings.defaultDurationSeconds;
     const remind = args.remindSeconds ?? settings.defaultRemindSeconds;
+    // 邀请 销售部: the names are matched before anything is created — a live with the wrong audience is no better.
+    const matched = args.audience ? await ctx.audiences.match(args.audience) : undefined;
+    if (matched && 'problems' in matched) return [text(`直播没有创建，邀请名单有问题：\n${matched.problems.join('\n')}\n请改正后重新发送。`)];
     const [livingid, anchorName] = await Promise.all([
       createOnce(ctx, { theme: args.theme, start, duration, description: args.description, remind }),
       ctx.names.nameOf(ctx.user),
@@ -60,7 +65,8 @@ export const create = defineCommand<CreateArgs>({
       description: args.description,
     };
     const card = buildLiveCard({ livingid, info, headline: '直播已创建', timezone: settings.timezone, taskId: newTaskId('live'), anchorName, remindSeconds: remind });
-    return [{ kind: 'card', card }];
+    if (!matched) return [{ kind: 'card', card }];
+    return [{ kind: 'card', card }, text(await inviteTo(ctx, livingid, info, matched.parts))];
   },
 });
 

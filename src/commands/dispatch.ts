@@ -17,6 +17,7 @@ import { failureReply } from './failure.js';
 import { NO_JOURNAL, type Journal } from './journal.js';
 import { livingStatusReplies } from './living-status.js';
 import { MemberNames } from './names.js';
+import { Audiences } from '../audience/audiences.js';
 import { recognize } from './recognize.js';
 import { commandNamed, unknownText } from './registry.js';
 import { alternation, WORDS } from './slots/words.js';
@@ -43,6 +44,8 @@ export interface DispatcherDeps {
   sendNow?: (to: string, reply: Reply) => Promise<void>;
   /** Members' names; looked up with user/get by default. */
   names?: MemberNames;
+  /** Invited audiences; in this process by default. */
+  audiences?: Audiences;
 }
 
 /** True when a command's arguments name a live (the member typed its ID, so a refusal suggests checking it). */
@@ -65,7 +68,7 @@ const QUESTION_RESTARTED = '（按这条新消息重新开始，之前的问题�
 const isWholeCommand = (args: string, read: ReadResult<unknown>): boolean =>
   args.trim() === '' || ('args' in read && (holdsLivingId(read.args) || (typeof read.args === 'object' && read.args !== null && 'theme' in read.args)));
 
-const ABANDON = new RegExp(`^(?:${alternation(WORDS.abandon)})[。.!！~，,]*$`, 'i');
+const ABANDON = new RegExp(`^(?:${alternation(WORDS.abandon)})(?:[。.!！~，,\\s]*(?:${alternation(WORDS.abandonTails)}))*[。.!！~，,]*$`, 'i');
 /** True when `answer` drops the open question (取消, 算了不建了). */
 export const abandons = (answer: string): boolean => ABANDON.test(answer.trim());
 
@@ -79,6 +82,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     });
   const conversations = deps.conversations ?? new MemoryConversations({ now: deps.now });
   const names = deps.names ?? new MemberNames(deps.api);
+  const audiences = deps.audiences ?? Audiences.inMemory(deps.api, { now: deps.now }, deps.settings.timezone, deps.log);
 
   return async (message, journal = NO_JOURNAL) => {
     const outgoing: Outgoing[] = [];
@@ -98,6 +102,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         else outgoing.push({ to: message.from, reply: r });
       },
       names,
+      audiences,
       ask: async (question, state) => {
         await conversations.set(key, { command: command.name, state });
         return [text(question)];

@@ -17,6 +17,7 @@ import { defineCommand, spanOf } from './command.js';
 import { canManage, type CommandContext } from './context.js';
 import { readLiveNamed, suggestLives, type LiveNamed } from './find-lives.js';
 import { emptySummary, tally } from './watch-summary.js';
+import { addWatched } from '../audience/audiences.js';
 
 const EXAMPLE = '导出观看统计 lvXXXXXXXX';
 /** After this long without a finished sheet, the member is told it is being made. */
@@ -24,7 +25,7 @@ const PROGRESS_AFTER_MS = 2000;
 const EXTERNAL_KIND: Record<number, string> = { 1: '外部联系人（微信）', 2: '外部联系人（企业微信）' };
 
 /** 帮我导出一下产品发布会的观看名单, 把观看名单导出来给我. */
-const SENTENCE = /导出(?:来|一下)?|名单(?:发我|给我)/;
+const SENTENCE = /导出(?:来|一下)?|名单(?:发我|给我)|导(?:个|一份|成)\s*(?:excel|表格|表)|观看明细/i;
 
 export const exportSheet = defineCommand<LiveNamed>({
   name: 'export',
@@ -51,7 +52,12 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
   try {
     const path = join(dir, 'attendance.xlsx');
     const summary = { ...emptySummary(livingid, live.theme), start: live.living_start * 1000, anchor: await ctx.names.nameOf(live.anchor_userid) };
+    // A live with an invited audience gets its 完成情况 from the same pages.
+    const invited = live.status >= 1 ? await ctx.audiences.get(livingid) : undefined;
+    const watched = new Map<string, number>();
+    if (invited) sheet = new AttendanceSheet(path);
     for await (const page of ctx.api.allWatchStats(livingid)) {
+      addWatched(watched, page.users);
       const names = await ctx.names.namesOf(page.users.map((u) => u.userid));
       const rows: AttendanceRow[] = [
         ...page.users.map((u) => ({ name: names.get(u.userid) ?? u.userid, who: u.userid, watchSeconds: u.watch_time, commented: u.is_comment === 1, mic: u.is_mic === 1 })),
@@ -61,15 +67,19 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
       tally(summary, page);
     }
     const { viewers, averageSeconds } = audience(summary);
-    if (viewers === 0 || !sheet) return [text(`「${live.theme}」还没有观众，没有可导出的名单。`)];
-    await sheet.finish(summary, ctx.settings.timezone);
+    if ((viewers === 0 && !invited) || !sheet) return [text(`「${live.theme}」还没有观众，没有可导出的名单。`)];
+    const completion = invited ? (await ctx.audiences.completion(livingid, live, watched))?.completion : undefined;
+    await sheet.finish(summary, ctx.settings.timezone, completion);
     finished = true;
     const filename = `观看名单-${fileNamePart(live.theme)}-${fileNamePart(livingid.slice(-6))}.xlsx`;
     const { media_id: mediaId } = await ctx.api.uploadMedia('file', filename, await openAsBlob(path));
     ctx.log.info({ livingid, by: ctx.user, viewers }, 'attendance exported');
     return [
       { kind: 'file', mediaId, filename },
-      text(`「${live.theme}」观看名单${live.status === 1 ? '（直播进行中，截至目前）' : ''}：${viewers}位观众（成员${summary.members}，外部${summary.externals}），总观看时长${formatDuration(summary.totalWatchSeconds)}，平均${formatDuration(averageSeconds)}。`),
+      text(
+        `「${live.theme}」观看名单${live.status === 1 ? '（直播进行中，截至目前）' : ''}：${viewers}位观众（成员${summary.members}，外部${summary.externals}），总观看时长${formatDuration(summary.totalWatchSeconds)}，平均${formatDuration(averageSeconds)}。` +
+          (completion ? `邀请${completion.totals.invited}人，已完成${completion.totals.completed}人（见「完成情况」和「部门汇总」表）。` : ''),
+      ),
     ];
   } finally {
     done = true;

@@ -25,7 +25,7 @@ export function byWhatMatters(a: ListedLive, b: ListedLive): number {
 const PAGE = /^(?:第|p|page)?\s*(\d{1,3})\s*页?$/i;
 
 /** 看看我都建了哪些直播, 我创建过的直播发我看下, 列一下我的直播: the sender's own lives, asked for in a sentence. */
-const SENTENCE = /(?:列|看|查|发)[^,，。]{0,4}我(?:的|都|之前|最近|创建|建)[^,，。]{0,6}直播|我名下[^,，。]{0,6}直播|我(?:都|之前|最近)?(?:创建|建|约|预约|开)(?:了|过|的)[^,，。]{0,4}直播/;
+const SENTENCE = /(?:列|看|查|发)[^,，。]{0,4}我(?:的|都|之前|最近|创建|建|所有|全部)[^,，。]{0,6}直播|我名下[^,，。]{0,6}直播|我(?:都|之前|最近)?(?:创建|建|约|预约|开)(?:了|过|的)[^,，。]{0,4}直播/;
 
 export const list = defineCommand<number>({
   name: 'list',

@@ -15,6 +15,8 @@ import { summarizeWatch } from './watch-summary.js';
 export async function livingStatusReplies(event: LivingStatusChange, ctx: CommandContext): Promise<{ to: string; replies: Reply[] }> {
   if (event.status !== 1 && event.status !== 2) return { to: event.from, replies: [] };
   const { living_info: live } = await ctx.api.getLivingInfo(event.livingId);
+  // Who was in 销售部 when the live started stays its audience (completion is measured against them).
+  if (event.status === 1) await ctx.audiences.freeze(event.livingId).catch((err: unknown) => ctx.log.warn({ livingid: event.livingId, err: String(err) }, 'audience not frozen at the start'));
   const { timezone } = ctx.settings;
   const replies: Reply[] =
     event.status === 1

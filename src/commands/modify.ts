@@ -64,7 +64,7 @@ const FIELD_NAMES: Record<Field, string> = { start: '开始时间', theme: '主�
 const WHAT = '要修改什么？例如：时间 后天15:00、主题 新主题、时长 2小时、描述 新的描述、提醒 提前30分钟';
 const HINT = '（回复「取消」可放弃）';
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
-const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*/;
+const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*(?:改为|改成|改到|换成)?[\s:：=]*/;
 
 /** 同一时间, 时间不变: the live's own hour is kept. */
 const SAME_TIME = /\s*(?:同一时间|同一个时间|同样的时间|时间不变|原来的时间|原时间|时间照旧|还是那个时间|时间一样)$/;
@@ -248,7 +248,9 @@ export const modify = defineCommand<ModifyArgs>({
     const id = readLivingId(written, EXAMPLE);
     if (!('args' in id)) return id;
     // ID 的主题改成…, ID 这场的时间改到…: the words pointing back at the live are not the change.
-    return readChanges(rest.replace(/^\s*(?:这个直播|这场直播|这场|这个)?\s*的\s*/, ''), { livingid: id.args.livingid }, env);
+    // … 改一下时长，改成2小时: the verb before a field word says nothing more.
+    const change = rest.replace(/^\s*(?:这个直播|这场直播|这场|这个)?\s*的\s*/, '').replace(/^\s*(?:帮我)?(?:修改|改|调整)(?:一下|下)?\s*(?=(?:直播时长|时长|时间|开始时间|主题|标题|描述|提醒))/, '');
+    return readChanges(change, { livingid: id.args.livingid }, env);
   },
   resume: (state, answer, env) => readChanges(answer, state as ModifyState, env),
   async run(args, ctx): Promise<Reply[]> {

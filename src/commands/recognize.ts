@@ -36,6 +36,8 @@ const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
 const THEME_LABEL = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation(TABLE.labels.theme)})`);
 /** 明天下午3点提醒我交周报: a reminder for oneself (提前10分钟提醒我 is a live's reminder). */
 const PERSONAL_REMINDER = /(?<!(?:提前|前|开始|开播)[^,，。\s]{0,8})提醒我(?!们)/;
+/** A pasted invite's place line (地点：会议室A, Where: …): its words are not what the message asks for. */
+const PLACE_LINE = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation([...TABLE.placeLabels, ...TABLE.englishLabels.place])})\\s*[:：][^\\n]*`, 'gi');
 /** A request put as a question: 能帮我…吗, 可以帮忙…吗, 这样可以吗. */
 const POLITE = /(?:能|可以|可不可以|能不能|可否|麻烦)(?:帮我|帮忙|给我|请你)|这样(?:可以|行)吗/;
 const NOT_A_REQUEST = new RegExp(alternation(TABLE.notRequests));
@@ -43,7 +45,7 @@ const QUESTION = new RegExp(`^(?:${alternation(TABLE.questionStarts)})|(?:${alte
 const REPORT_AFTER = new RegExp(`^\\s*(?:${alternation(TABLE.reportsAfter)})`);
 /** 直播 as a word of its own (后天下午3点 直播 客户答疑, 4点直播, 直播一下, 直播安排：…): a request to make one. */
 const LIVE_WORD = new RegExp(
-  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】]|[\\d点分半刻整]|马上|立刻|立即|现在)直播(?:一下|安排|活动)?(?=$|[\\s,，:：、;；。!！\\n】\\]]|${alternation(TABLE.labels.theme)})`,
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】]|[\\d点分半刻整]|马上|立刻|立即|现在)(?:直播(?:一下|安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)(?=$|[\\s,，:：、;；。!！\\n】\\]]|${alternation(TABLE.labels.theme)})`,
 );
 /** 主题：… and 时间：… both labelled: a form filled in, a request as plain as a command word. */
 const FORM = new RegExp(`(?:${alternation(TABLE.labels.theme)})\\s*[:：]`);
@@ -56,7 +58,7 @@ const WORDS = COMMANDS.flatMap((command) => command.words.map((word) => ({ comma
  * The order sentences are tried in: the most specific first (观看统计导出一下 exports; 取消明天开的周会直播 cancels),
  * create last — its sentence (开…直播) is inside most of the others.
  */
-const BY_SENTENCE = ['info', 'modify', 'export', 'watch', 'cancel', 'list', 'apistats', 'ping', 'help', 'create'].map((name) => commandNamed(name)!);
+const BY_SENTENCE = ['info', 'modify', 'export', 'watch', 'cancel', 'list', 'invite', 'apistats', 'ping', 'help', 'create'].map((name) => commandNamed(name)!);
 
 /** The command `text` asks for, or null. */
 export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shanghai'): Recognized | null {
@@ -89,9 +91,13 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   // 提前一天通知大家 is a reminder, not an announcement; 订个会议室 is not a live unless 直播 is said.
   const unreminded = withoutReminders(folded);
   // 主题差旅报销新规解读: a labelled theme is a live's, whatever task its words name.
-  const otherTask = OTHER_TASK.test(folded) && !LIVE_KIND.test(folded) && !THEME_LABEL.test(folded);
+  const placeless = folded.replace(PLACE_LINE, ' ');
+  const otherTask = OTHER_TASK.test(placeless) && !LIVE_KIND.test(placeless) && !THEME_LABEL.test(placeless);
   const announced = ANNOUNCEMENT.test(unreminded);
   const asked = QUESTION.test(rest);
+  // 直播链接怎么分享给客户？: how to do something is a question for 帮助, whatever command words it holds.
+  const howTo = /怎么|如何|怎样/.test(folded) && /[?？]\s*$/.test(folded) && !livingIdIn(folded);
+  if (howTo) return null;
   const isQuestion = asked || NOT_A_REQUEST.test(unreminded) || PERSONAL_REMINDER.test(folded) || announced || otherTask;
   // 请问能帮我建一个直播吗？明天下午4点，主题是…: a polite question carrying a whole live is a request, confirmed first.
   const polite = asked && !NOT_A_REQUEST.test(unreminded) && !announced && !otherTask && POLITE.test(folded);

@@ -108,6 +108,11 @@ export class EmulatedDirectory {
     this.missing.add(userid.toLowerCase());
   }
 
+  /** True for a member message/send answers in invaliduser (forgotten: left the company). */
+  isGone(userid: string): boolean {
+    return this.missing.has(userid.toLowerCase());
+  }
+
   /** user/get. */
   get(userid: unknown): { userid: string; name: string } {
     if (typeof userid !== 'string' || userid === '') throw new EmulatedWeComError(40031, 'invalid userid');

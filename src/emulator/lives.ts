@@ -196,6 +196,14 @@ export class EmulatedLives {
     live.micNum += [...users, ...externalUsers].filter((u) => u.is_mic).length;
   }
 
+  /** Knob: `userid` watched `seconds` more (of the replay): WeCom's row for them grows, or one is added. */
+  watchMore(livingid: string, userid: string, seconds: number): void {
+    const live = this.get(livingid);
+    const row = live.users.find((u) => u.userid === userid);
+    if (row) row.watch_time += seconds;
+    else live.users.push({ userid, watch_time: seconds, is_comment: 0, is_mic: 0 });
+  }
+
   /** Knob: the anchor will not start this live, so it becomes 已过期 after its start. */
   markNoShow(livingid: string): void {
     this.get(livingid).noShow = true;

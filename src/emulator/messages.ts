@@ -49,14 +49,30 @@ export class EmulatedMessages {
     private readonly mediaName: (mediaId: unknown) => string = () => {
       throw invalidParam('media_id');
     },
+    /** Members message/send cannot reach (left the company): answered in invaliduser. */
+    private readonly gone: (userid: string) => boolean = () => false,
   ) {}
+
+  /** The app's member-messages a day (账号上限数 × 200); past it WeCom refuses the day's sends with 45009. */
+  dailyQuota = Number.POSITIVE_INFINITY;
+  private quotaUsed = { day: '', count: 0 };
+  /** message/send calls and their recipient counts, in order (to check batching). */
+  readonly sends: Array<{ msgtype: string; recipients: number }> = [];
 
   /** message/send. */
   send(body: Record<string, unknown>): { invaliduser: string; msgid: string; response_code?: string } {
     if (body.agentid !== this.agentid) throw new EmulatedWeComError(40056, 'invalid agentid');
     const touser = typeof body.touser === 'string' ? body.touser.split('|').filter(Boolean) : [];
     if (touser.length === 0) throw new EmulatedWeComError(81013, 'user & party & tag all invalid');
+    // One call reaches at most 1,000 members.
+    if (touser.length > 1000) throw invalidParam('touser');
+    const day = new Date(this.clock.now()).toISOString().slice(0, 10);
+    if (this.quotaUsed.day !== day) this.quotaUsed = { day, count: 0 };
+    if (this.quotaUsed.count + touser.length > this.dailyQuota) throw new EmulatedWeComError(45009, 'api freq out of limit');
+    this.quotaUsed.count += touser.length;
     const msgtype = body.msgtype;
+    this.sends.push({ msgtype: String(msgtype), recipients: touser.length });
+    const invalid = touser.filter((u) => this.gone(u));
     const { content, card, file } = this.readContent(msgtype, body);
     const interactive = card?.card_type === 'button_interaction';
     if (card?.task_id !== undefined) this.taskIds.add(card.task_id);
@@ -64,6 +80,7 @@ export class EmulatedMessages {
     const responseCode = interactive ? randomBytes(16).toString('base64url') : undefined;
     const now = this.clock.now();
     for (const user of touser) {
+      if (invalid.includes(user)) continue;
       const message: SentMessage = { seq: ++this.seq, msgid, touser: user, msgtype: String(msgtype), content, at: now, updates: [] };
       if (card) message.card = card;
       if (file) message.file = file;
@@ -80,7 +97,7 @@ export class EmulatedMessages {
       this.delivered.set(user, list);
       for (const listener of this.listeners) listener(message, 'new');
     }
-    return { invaliduser: '', msgid, ...(responseCode ? { response_code: responseCode } : {}) };
+    return { invaliduser: invalid.join('|'), msgid, ...(responseCode ? { response_code: responseCode } : {}) };
   }
 
   /** message/update_template_card. */

@@ -75,7 +75,7 @@ export class WeComEmulator {
     this.lives = new EmulatedLives(this.clock);
     this.media = new EmulatedMediaStore(this.clock);
     this.aibotResponses = new EmulatedAibotResponses(this.clock);
-    this.messages = new EmulatedMessages(this.clock, this.agentid, (mediaId) => this.media.get(mediaId).filename);
+    this.messages = new EmulatedMessages(this.clock, this.agentid, (mediaId) => this.media.get(mediaId).filename, (userid) => this.directory.isGone(userid));
     this.callbacks = new CallbackSender(
       options.callbackToken ?? randomBytes(12).toString('hex'),
       options.encodingAESKey ?? randomEncodingAESKey(),

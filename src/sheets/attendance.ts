@@ -7,6 +7,9 @@ import ExcelJS from 'exceljs';
 import { audience, type WatchSummary } from '../cards/watch.js';
 import { formatDuration, formatTime } from '../zone.js';
 import { cellText } from './cell-text.js';
+import type { Completion, CompletionState } from '../audience/completion.js';
+
+const STATE_NAMES: Record<CompletionState, string> = { completed: '已完成', partly: '部分观看', none: '未观看' };
 
 export interface AttendanceRow {
   name: string;
@@ -58,9 +61,10 @@ export class AttendanceSheet {
     await this.workbook.commit().catch(() => undefined);
   }
 
-  /** Adds the summary sheet and closes the file. */
-  async finish(summary: AttendanceSummary, timezone: string): Promise<void> {
+  /** Adds the summary sheet (and, for an invited audience, 完成情况 and 部门汇总) and closes the file. */
+  async finish(summary: AttendanceSummary, timezone: string, completion?: Completion): Promise<void> {
     this.viewers.commit();
+    if (completion) this.addCompletion(completion);
     const { viewers, averageSeconds } = audience(summary);
     const sheet = this.workbook.addWorksheet('汇总');
     sheet.columns = [
@@ -80,8 +84,54 @@ export class AttendanceSheet {
       ['评论人数', summary.commenters],
       ['连麦人数', summary.micUsers],
     ];
+    if (completion) {
+      const t = completion.totals;
+      lines.push(['邀请人数', t.invited], ['已完成', t.completed], ['部分观看', t.partly], ['未观看', t.none], ['完成标准', `观看满${formatDuration(completion.requiredSeconds)}`]);
+    }
     for (const [item, value] of lines) sheet.addRow({ item, value }).commit();
     sheet.commit();
     await this.workbook.commit();
+  }
+
+  /** 完成情况: every invited member with their watch time and state; 部门汇总: the figures by department. */
+  private addCompletion(completion: Completion): void {
+    const names = new Map(completion.byDepartment.map((d) => [d.id, d.name]));
+    const members = this.workbook.addWorksheet('完成情况', { views: [{ state: 'frozen', ySplit: 1 }] });
+    members.columns = [
+      { header: '姓名', key: 'name', width: 16 },
+      { header: 'userid', key: 'userid', width: 22 },
+      { header: '部门', key: 'department', width: 18 },
+      { header: '邀请', key: 'invited', width: 8 },
+      { header: '观看时长（分钟）', key: 'minutes', width: 16 },
+      { header: '完成情况', key: 'state', width: 10 },
+    ];
+    members.getRow(1).font = { bold: true };
+    for (const m of completion.members) {
+      members
+        .addRow({
+          name: cellText(m.name || m.userid),
+          userid: cellText(m.userid),
+          department: cellText(names.get(m.departments[0] ?? 0) ?? ''),
+          invited: '是',
+          minutes: Math.round(m.watchSeconds / 6) / 10,
+          state: STATE_NAMES[m.state],
+        })
+        .commit();
+    }
+    members.commit();
+    const departments = this.workbook.addWorksheet('部门汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
+    departments.columns = [
+      { header: '部门', key: 'name', width: 18 },
+      { header: '邀请', key: 'invited', width: 8 },
+      { header: '已完成', key: 'completed', width: 8 },
+      { header: '部分观看', key: 'partly', width: 10 },
+      { header: '未观看', key: 'none', width: 8 },
+      { header: '完成率', key: 'rate', width: 8 },
+    ];
+    departments.getRow(1).font = { bold: true };
+    for (const d of completion.byDepartment) {
+      departments.addRow({ name: cellText(d.name), invited: d.invited, completed: d.completed, partly: d.partly, none: d.none, rate: `${Math.floor((d.completed * 100) / d.invited)}%` }).commit();
+    }
+    departments.commit();
   }
 }

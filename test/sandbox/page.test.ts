@@ -172,9 +172,11 @@ describe('the sandbox chat page, in a real browser', () => {
   });
 });
 
-describe('the sandbox with SANDBOX_SEED=demo: the attendance sheet as a file message', () => {
+describe('the sandbox with SANDBOX_SEED=demo: the attendance sheet as a file message, and a training', () => {
   let child: ChildProcess;
   let browser: Browser;
+  let page: Page;
+  let training: { livingid: string; theme: string } | undefined;
 
   after(async () => {
     await browser?.close();
@@ -185,17 +187,17 @@ describe('the sandbox with SANDBOX_SEED=demo: the attendance sheet as a file mes
     const sandbox = await launchSandbox({ SANDBOX_SEED: 'demo' });
     child = sandbox.child;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.goto(sandbox.url);
     await page.getByRole('button', { name: /张三/ }).click();
     const state = await page.evaluate(async () => (await fetch('/sandbox/api/state')).json() as Promise<{ lives: Array<{ livingid: string; theme: string }> }>);
-    const training = state.lives.find((l) => l.theme === '安全合规培训');
+    training = state.lives.find((l) => l.theme === '安全合规培训');
     assert.ok(training, 'the demo seeds an ended training');
     await page.locator('#text').fill(`导出观看统计 ${training.livingid}`);
     await page.locator('#composer button[type=submit]').click();
     const file = page.locator('.msg.bot a.file').last();
     await file.waitFor();
-    assert.match((await file.textContent()) ?? '', /观看名单-安全合规培训-.{6}\.xlsx/);
+    assert.match((await file.textContent()) ?? '', /观看名单-安全合规培训-[^-]{1,6}\.xlsx/);
     await page.locator('.msg.bot .bubble', { hasText: '「安全合规培训」观看名单：321位观众' }).waitFor();
     // What the link opens: the bytes the bot uploaded, read back as a workbook.
     const href = await file.getAttribute('href');
@@ -214,5 +216,21 @@ describe('the sandbox with SANDBOX_SEED=demo: the attendance sheet as a file mes
     sheet.eachRow((r, n) => void (n > 1 && names.add(String(r.getCell(1).value))));
     assert.ok(names.has('emp30'), 'the member outside the visible range appears by userid');
     assert.ok(names.has('外部讲师'), 'the external viewer by name');
+  });
+
+  it('a training from the chat: 邀请 records who should have watched, 完成情况 shows who did, 催看 reminds the rest', async () => {
+    assert.ok(training);
+    const send = async (text: string) => {
+      await page.locator('#text').fill(text);
+      await page.locator('#composer button[type=submit]').click();
+    };
+    await send(`邀请 ${training.livingid} 生产中心`);
+    await page.locator('.msg.bot .bubble', { hasText: '已把 399 人（生产中心）记为应看名单' }).waitFor();
+    await send(`完成情况 ${training.livingid}`);
+    const card = page.locator('.msg.bot .card', { hasText: '完成情况' }).last();
+    await card.waitFor();
+    assert.match((await card.textContent()) ?? '', /14%[\s\S]*完成率（59\/399人）/, '60 watched nearly all of it; one of them is outside the visible range');
+    await card.getByRole('button', { name: /催看/ }).click();
+    await page.locator('.msg.bot .bubble', { hasText: '已提醒 340 位未完成的成员' }).waitFor();
   });
 });

@@ -44,7 +44,7 @@ const skipSpaces = (text: string, at: number): number => {
 /** What may follow a date written without its unit (12/3, 12月3): a space, a time, a period, or the end. */
 function endsCleanly(text: string, at: number): boolean {
   const next = text[at];
-  return next === undefined || /[\s,，、;；。!！?？)）]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined;
+  return next === undefined || /[\s,，、;；。!！?？)）]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧)/.test(text.slice(at));
 }
 
 /** The month-day in the coming year: this year's, unless it is long gone. */
@@ -139,7 +139,8 @@ function wordDayAt(text: string, at: number, today: Day): FoundDay | undefined {
     const [days, period] = dayPeriod.value;
     return { start: at, end: at + dayPeriod.word.length, day: plusDays(today, days), period };
   }
-  if (relative && !/[a-z]/.test(text[at + relative.word.length] ?? '')) return { start: at, end: at + relative.word.length, day: plusDays(today, relative.value) };
+  // today, tomorrow: an English word only as a whole word (明天pm 3:00 is 明天).
+  if (relative && !(/^[a-z]/.test(relative.word) && /[a-z]/.test(text[at + relative.word.length] ?? ''))) return { start: at, end: at + relative.word.length, day: plusDays(today, relative.value) };
 
   WEEK_WORD.lastIndex = at;
   const week = WEEK_WORD.exec(text);

@@ -42,6 +42,8 @@ export interface Slots {
   hourInDoubt?: { hour: number; minute: number };
   /** 每周一, 每天上午9点: a repeating live was asked for (not made yet: doubt says so). */
   repeating?: true;
+  /** Who is invited, as written after 邀请 (销售部、标签:新员工 zhangsan): matched against the directory when run. */
+  audience?: string;
   /** An hour read whose day was not (周末下午3点, a date gone by): the answer's day starts then. */
   clock?: { hour: number; minute: number };
   /** 周三上午10点 on a Wednesday afternoon: next week's start (ms), taken when the member answers 是. */
@@ -89,6 +91,8 @@ export interface ReadState {
   todayAssumed: boolean;
   /** What stood before the command's words and is neither theme nor description (人力资源部申请…): still read for days. */
   preamble?: string;
+  /** A pasted invite's zone that is not the company's ((UTC+09:00)): its times are asked about. */
+  otherZone?: string;
   /** A day word the grammar cannot read (周末, 马上), while no day was read: asked about. */
   unreadDay?: string;
   themeSpan?: Span;
@@ -102,7 +106,7 @@ type Pass = (state: ReadState) => void;
 
 /** Every label word: a part starts at one even without a separator (一个小时主题就叫…, 开始时间). */
 const allLabels = Object.values(WORDS.labels).flat();
-type LabelKind = TakenKind | 'time' | 'end';
+type LabelKind = TakenKind | 'time' | 'end' | 'audience' | 'place';
 
 /** Takes `spans` (of the copy) for `kind` and blanks them, so no later pass reads them again. */
 function take(state: ReadState, spans: readonly Span[], kind: TakenKind = 'slot'): void {
@@ -114,6 +118,28 @@ const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '「': '�
 
 /** The command's own words (创建直播, 开个…直播). */
 const readCues: Pass = (state) => take(state, state.options.cues ?? [], 'cue');
+
+/** #直播预告#: a hashtag decorates a message, it is not its theme. */
+const HASHTAG = /#[^#\s]{1,20}#/g;
+/** (UTC+08:00) Beijing, Chongqing…, (GMT+8): the zone a pasted invite was written in. */
+const ZONE_NOTE = /\((?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))?\)(?:\s*[A-Za-z][A-Za-z .,]*)?/gi;
+
+/** Hashtags, and a zone note — which must be the company's, or the bot asks. */
+const readNotes: Pass = (state) => {
+  const text = state.reading.text;
+  take(state, [...text.matchAll(HASHTAG)].map((m) => ({ start: m.index, end: m.index + m[0].length })), 'cue');
+  for (const m of state.reading.text.matchAll(ZONE_NOTE)) {
+    const offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+    take(state, [{ start: m.index, end: m.index + m[0].length }]);
+    if (offset !== zoneOffsetMinutes(state.now, state.timezone)) state.otherZone = m[0].slice(0, m[0].indexOf(')') + 1);
+  }
+};
+
+/** The company zone's offset from UTC at `ms`, in minutes. */
+function zoneOffsetMinutes(ms: number, timezone: string): number {
+  const w = wallClock(ms, timezone);
+  return Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(ms / 60_000) * 60_000) / 60_000);
+}
 
 /** Every pair of quote marks, whether or not it turns out to mark a theme. */
 const findQuotes: Pass = (state) => {
@@ -147,6 +173,11 @@ const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   { kind: 'end', pattern: labelPattern(WORDS.endLabels, TIME_VALUE) },
   { kind: 'time', pattern: labelPattern(WORDS.labels.duration, `[\\d零〇一二两俩三四五六七八九十半]`) },
   { kind: 'description-label', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.bareDescriptionLabels)})(?=[^\\s,;、。:])`, 'g') },
+  // 地点：5F大会议室, Where: 会议室A — a pasted invite's place is nothing of a live.
+  { kind: 'place', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.placeLabels)})\\s*[:：]\\s*`, 'g') },
+  { kind: 'place', pattern: new RegExp(`(?<=^|[\\s,;、。|])(?:${alternation(WORDS.englishLabels.place)})\\s*:\\s*`, 'gi') },
+  // 邀请 销售部 / 参加人员：… — only with a colon or a space after it (邀请函设计 is a theme).
+  { kind: 'audience', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.labels.audience)})(?:\\s*[:：]\\s*|\\s+)`, 'g') },
   ...(['theme', 'description', 'time', 'duration'] as const).map((slot) => ({
     kind: slot === 'theme' ? ('theme-label' as const) : slot === 'description' ? ('description-label' as const) : ('time' as const),
     pattern: new RegExp(`(?<=^|[\\s,;、。|])(?:${alternation(WORDS.englishLabels[slot])})\\s*:\\s*`, 'gi'),
@@ -175,7 +206,7 @@ const readLabels: Pass = (state) => {
     if (!inQuote(m.index) && !found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) found.push({ start: m.index, end: m.index + m[0].length, kind: 'time' });
   }
   found.sort((a, b) => a.start - b.start);
-  for (const label of found) take(state, [label], label.kind === 'time' || label.kind === 'end' ? 'slot' : label.kind);
+  for (const label of found) take(state, [label], label.kind === 'time' || label.kind === 'end' || label.kind === 'audience' || label.kind === 'place' ? 'slot' : label.kind);
   state.endsAt = found.filter((l) => l.kind === 'end').map((l) => l.end);
   state.themeValues = found.filter((l) => l.kind === 'theme-label').map((l) => ({ start: l.end, end: partEnd(text, l.end) }));
   // A description runs to the line's end or the next label.
@@ -193,6 +224,15 @@ const readLabels: Pass = (state) => {
   }
   state.descriptions = values;
   state.reading = state.reading.mask(values);
+  // Who is invited, and a place, run to the line's end or the next label; they are neither theme nor description.
+  for (const [k, label] of found.entries()) {
+    if (label.kind !== 'audience' && label.kind !== 'place') continue;
+    const line = text.indexOf('\n', label.end);
+    const end = Math.min(found[k + 1]?.start ?? text.length, line < 0 ? text.length : line);
+    const words = text.slice(label.end, end).trim();
+    if (label.kind === 'audience' && words !== '') state.slots.audience = [state.slots.audience, words].filter(Boolean).join(' ');
+    take(state, [{ start: label.end, end }]);
+  }
 };
 
 /** Where the part starting at `at` ends: a comma, a semicolon or a line break. */
@@ -359,7 +399,13 @@ const settleTime: Pass = (state) => {
   }
   const written = days[0];
   if (written && written.day === undefined) return doubt(state, 'time', `「${slots.timeText}」不是一个存在的日期。`);
-  if (written?.mismatch) return doubt(state, 'time', `${written.mismatch}。`);
+  if (written?.mismatch) {
+    // 12月7日（周三）上午10点: the hour is clear; the answer names the day.
+    const clock = clocks[0];
+    const hour = clock && startHour(clock, clock.period ?? clock.clock!.period ?? periods[0]);
+    if (clock && hour && 'hour' in hour) slots.clock = { hour: hour.hour, minute: clock.clock!.minute };
+    return doubt(state, 'time', `${written.mismatch}。`);
+  }
   const day = written?.day ?? state.options.day;
   const main = clocks[0];
   const period = main?.period ?? main?.clock?.period ?? periods[0] ?? state.options.period;
@@ -474,10 +520,15 @@ function askHour(state: ReadState, why: Extract<HourReading, { ask: string }>['a
   const c = clockText(clock.hour, clock.minute);
   slots.day = on;
   switch (why) {
-    case 'half':
+    case 'half': {
       // 两点 in a work chat is more often 14:00 than 02:00, but a live at the wrong one is worse than a question.
       slots.hourInDoubt = { hour: clock.hour, minute: clock.minute };
+      // 3:00-4:00: whichever half of the day, the range is an hour long.
+      const until = state.times.find((t) => t.clock === clock)?.until;
+      const length = until && !until.period && !until.clock.period ? (until.clock.hour - clock.hour) * 60 + until.clock.minute - clock.minute : 0;
+      if (length > 0) slots.rangeSeconds = length * 60;
       return doubt(state, 'hour', `「${written}」是凌晨${c}还是下午${c}？`);
+    }
     case 'noon-or-midnight':
       slots.hourInDoubt = { hour: 12, minute: clock.minute };
       return doubt(state, 'hour', `「${written}」是中午12点还是夜里0点？`);
@@ -513,7 +564,9 @@ function settleEnglish(state: ReadState): void {
 
 /** 马上, 周末, 过几天 while no day was read: taken out (it is not the theme) and asked about. */
 const takeUnreadDays: Pass = (state) => {
-  if (state.slots.doubt?.slot === 'time' || (state.slots.start !== undefined && !state.todayAssumed)) return;
+  // 月初上午10点: today was assumed (and today's 10:00 has passed): 月初 is the day that was meant.
+  if (state.slots.doubt?.slot === 'time' && !state.todayAssumed) return;
+  if (state.slots.start !== undefined && !state.todayAssumed) return;
   const m = UNREAD.exec(state.reading.text);
   // Inside a word (最近进展汇报) it stays the theme's, and is still asked about.
   const letter = /[\p{L}\p{N}]/u;
@@ -543,6 +596,8 @@ const CLOCK_LIKE = /\d{1,2}\s*[:：]\s*\d{2}|[\d零〇一二两三四五六七�
  */
 const askUnread: Pass = (state) => {
   const { slots } = state;
+  if (state.unreadDay && state.todayAssumed) return unreadDay(state, `「${state.unreadDay}」是哪一天？`);
+  if (state.otherZone && state.times.length > 0) return unreadDay(state, `时间写的是${state.otherZone}时区，不是公司所在的时区。按公司时间是几点开始？`);
   if (slots.doubt?.slot === 'time') return;
   const leftover = `${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`;
   const unread = state.unreadDay ?? UNREAD.exec(leftover)?.[0];
@@ -586,7 +641,14 @@ const refuseRepeating: Pass = (state) => {
     delete state.slots.start;
     delete state.slots.day;
     // 到3号每天 was read as the theme only because the repetition was not: it is asked for again.
-    if (inTheme) delete state.slots.theme;
+    if (inTheme) {
+      // 到3号每天 was read as the theme only because the repetition was not; what came after is the theme.
+      delete state.slots.theme;
+      if (state.slots.description) {
+        state.slots.theme = state.slots.description;
+        delete state.slots.description;
+      }
+    }
     state.slots.repeating = true;
     if (start !== undefined) state.slots.clock = keptClock(start, state.timezone);
     return doubt(state, 'time', `暂不支持重复的直播（「${m[0]}」），每一场需要单独创建。`);
@@ -598,6 +660,7 @@ const refuseRepeating: Pass = (state) => {
 /** The passes, in order: each reads what the ones before it left. */
 export const PASSES: ReadonlyArray<readonly [name: string, pass: Pass]> = [
   ['cues', readCues],
+  ['notes', readNotes],
   ['quote marks', findQuotes],
   ['labels', readLabels],
   ['quotes', readQuotes],

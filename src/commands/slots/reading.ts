@@ -5,6 +5,8 @@
  * found in the copy cuts the member's own characters out of the original.
  */
 
+import { simplified } from './traditional.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -20,7 +22,7 @@ export class Reading {
     private readonly to: readonly number[],
   ) {}
 
-  /** NFKC folds full-width letters, digits, spaces and ：，（） into ASCII, one character at a time. */
+  /** NFKC folds full-width letters, digits, spaces and ：，（） into ASCII, and Traditional forms into simplified ones, one character at a time. */
   static of(original: string): Reading {
     let text = '';
     const from: number[] = [];
@@ -28,7 +30,7 @@ export class Reading {
     let offset = 0;
     for (const char of original) {
       // A line break stays one: labelled lines (主题：…\n时间：…) end at it.
-      const folded = char === '\n' ? '\n' : /\s/.test(char) ? ' ' : char.normalize('NFKC');
+      const folded = char === '\n' ? '\n' : /\s/.test(char) ? ' ' : simplified(char.normalize('NFKC'));
       for (let i = 0; i < folded.length; i++) {
         from.push(offset);
         to.push(offset + char.length);

@@ -40,6 +40,7 @@ const skipSpaces = (text: string, at: number): number => {
   return SPACE.lastIndex;
 };
 
+const ENGLISH_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 /** 2小时后, 半小时后, 一个半小时以后, 30分钟后. */
 const FROM_NOW = /(?:(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)\s*(?:个)?\s*(半)?|(半))\s*(?:个)?\s*(小时|钟头|分钟)\s*(?:以后|之后|后(?![天日]))/y;
 
@@ -59,6 +60,8 @@ export function findTimes(text: string, now: WallClock): FoundTime[] {
       i = time.end;
     } else i++;
   }
+  // Wed, Dec 2, 2026 7:30 PM – 9:00 PM: an English date is chrono's to read, clock and all.
+  if (ENGLISH_DATE.test(text)) return englishTimes(text, now);
   return found.length > 0 || !/[a-z]{3,}/.test(text) ? found : englishTimes(text, now);
 }
 

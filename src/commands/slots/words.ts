@@ -31,7 +31,7 @@ export const WORDS = {
   ],
   /** Words that carry no slot after free text: …吧, …的直播, 两个小时左右, …谢谢. */
   trailingFillers: [
-    '的直播', '的', '吧', '哈', '呢', '啊', '哦', '呀', '啦', '呗', '吗', '了', '一下', '谢谢', '谢谢你', '谢啦', '多谢', '左右', '上下', '开始',
+    '的直播', '的', '吧', '哈', '呢', '啊', '哦', '呀', '啦', '呗', '吗', '嘛', '了', '一下', '谢谢', '谢谢你', '谢啦', '多谢', '左右', '上下', '开始',
     '开播', '举行', '进行', '在', '的话', '可以吗', '好吗', '行吗', '哈哈', '大概', '大约', '差不多', '就行', '就好', '就可以', '就这样',
     '帮我', '帮忙', '请帮我', '麻烦', '给我', '就够了', '就够', '够了', '就行了', '就好了',
   ],
@@ -42,7 +42,7 @@ export const WORDS = {
     '麻烦了', '可以吗', '好吗', '一下', '您好', '你好', 'hi', 'hello', '嗨', '就是', '那个', '这个', '然后', '的', '那天', '当天', '时候', '把',
     '约一下', '安排一下', '搞一下', '弄一下', '开一下', '建一下', '播', '播一下', '开', '建', '建个', '建一个', '创建', '新建',
     '的时候', '那场', '这场', '差不多', '估计', '吧谢谢', 'ok', 'thanks', 'please', 'pls', '之类', '等等', '就这样', '就行', '嗯嗯', '那就',
-    '或者', '还是', '也行', '也可以', '或者也行',
+    '或者', '还是', '也行', '也可以', '或者也行', '或', '每', '每个', '开一个', '弄一个', '搞一个', '来一个', '整一个', '开一场', '快', '赶紧', '快点', '先建', '先开', '先', '那先建', '只建', '就建', '要开播啦', '开播啦', '时间还没填', '还没定',
     '具体安排如下', '安排如下', '具体如下', '详情如下', '信息如下', '如下', '拟于', '拟在', '计划于', '计划在', '准备在', '只要', '只建', '只开', '就要',
     '紧急', '加急', '急', '各播一场', '各一场', '各开一场', '各办一场', '分别', '两场', '各一次',
   ],
@@ -50,19 +50,25 @@ export const WORDS = {
   clauseBreaks: ['然后', '另外', '还有', '并且', '同时', '接着', '之后呢', '对了'],
   /** Labels: the part after one of these is that slot (主题：周会, 备注：…, 时间：明天). */
   labels: {
-    theme: ['直播主题', '直播标题', '直播名称', '主题', '标题', '名称', '题目', '名字'],
+    theme: ['直播主题', '直播标题', '直播名称', '会议主题', '会议名称', '活动主题', '主题', '标题', '名称', '题目', '名字', '邀请您参加', '诚邀您参加'],
     description: ['直播描述', '直播简介', '直播内容', '直播说明', '描述', '简介', '内容', '说明', '备注', '备注一下'],
     time: ['直播时间', '会议时间', '开始时间', '开播时间', '时间', '日期'],
     duration: ['直播时长', '时长', '时间长度', '长度'],
     reminder: ['提醒时间', '提醒'],
+    /** Who is invited (邀请 销售部、标签:新员工): the rest of the line. */
+    audience: ['邀请对象', '邀请人员', '参加人员', '参会人员', '观看人员', '参训人员', '邀请', '受众'],
   },
   /** English labels, only with a colon after them (topic: K8s升级复盘, time: 下周三 15:00). */
   englishLabels: {
     theme: ['topic', 'title', 'subject', 'theme'],
+    /** Where a meeting is held: not the live's (a live has no place); dropped. */
+    place: ['where', 'location', 'venue'],
     description: ['description', 'desc', 'notes', 'note', 'remark'],
     time: ['time', 'when', 'date'],
     duration: ['duration', 'length'],
   },
+  /** A meeting's place in a pasted calendar invite (地点：5F大会议室): nothing of a live; the line is dropped. */
+  placeLabels: ['会议地点', '地点', '会议室', '地址'],
   /** Description labels that need no colon after them (备注只讲抖音渠道). */
   bareDescriptionLabels: ['备注一下', '备注'],
   /** What joins a label and its value: 主题是, 主题为, 名字叫, 时间定在. */
@@ -77,12 +83,12 @@ export const WORDS = {
     凌晨: 'small', 早上: 'morning', 早晨: 'morning', 清晨: 'morning', 上午: 'morning', 早: 'morning', am: 'morning', 'a.m.': 'morning',
     中午: 'noon', 午间: 'noon', 正午: 'noon', 下午: 'afternoon', 午后: 'afternoon', pm: 'afternoon', 'p.m.': 'afternoon',
     傍晚: 'afternoon', 黄昏: 'afternoon', 晚上: 'evening', 晚间: 'evening', 夜里: 'evening', 夜间: 'evening', 夜晚: 'evening', 晚: 'evening',
-    深夜: 'night', 半夜: 'night', 午夜: 'night',
+    深夜: 'night', 半夜: 'night', 午夜: 'night', 早场: 'morning', 上午场: 'morning', 下午场: 'afternoon', 午场: 'noon', 晚场: 'evening', 夜场: 'evening',
   } satisfies Record<string, Period>,
   /** Words that say a day and its part at once: 今晚8点, 明早9点. */
   dayPeriods: {
     今晚: [0, 'evening'], 今夜: [0, 'evening'], 今早: [0, 'morning'], 今晨: [0, 'morning'], 明晚: [1, 'evening'], 明早: [1, 'morning'],
-    明晨: [1, 'morning'], 明天一早: [1, 'morning'], 后天晚上: [2, 'evening'],
+    明晨: [1, 'morning'], 明天一早: [1, 'morning'], 后天晚上: [2, 'evening'], 后早: [2, 'morning'], 后晚: [2, 'evening'],
   } satisfies Record<string, [number, Period]>,
   /** Days counted from today. */
   relativeDays: {
@@ -160,7 +166,9 @@ export const WORDS = {
   /** Words that drop what was said and start over in the same message (算了，帮我建：…). */
   startOver: ['算了', '不对', '重来', '重新来', '换一个', '换个', '改一下'],
   /** Ways to drop an open question. */
-  abandon: ['取消', '算了', '不用了', '不要了', '不创建了', '取消创建', '取消直播', '放弃', 'cancel', '算了不建了', '不建了', '不要建了', '算了不要了', '算了不用了', '不弄了', '算了吧', '不搞了', '先不建了'],
+  abandon: ['取消', '算了', '不用了', '不要了', '不创建了', '取消创建', '取消直播', '放弃', 'cancel', '算了不建了', '不建了', '不要建了', '算了不要了', '算了不用了', '不弄了', '算了吧', '不搞了', '先不建了', '算了不开了', '不开了', '先不开了', '先不弄了', '先不搞了', '不需要了'],
+  /** What may follow giving up without taking it back (不用了，我搞错了; 先不弄了，谢谢). */
+  abandonTails: ['我搞错了', '搞错了', '弄错了', '谢谢', '谢啦', '不好意思', '抱歉'],
   /** Before an answer, words that correct what was said (算了换成下周五, 写错了，是11月27号): the rest is the answer. */
   corrections: ['算了换成', '还是换成', '换成', '改成', '改为', '改到', '写错了', '说错了', '打错了', '搞错了', '不好意思', '应该是', '那就'],
   /** Words before a command that ask to see something (看看我的直播, 查一下观看统计). */
@@ -180,8 +188,8 @@ export const WORDS = {
   thanks: ['谢谢', '谢谢你', '谢谢啦', '谢啦', '多谢', '感谢', '辛苦了', 'thanks', 'thank you', 'thx'],
   acknowledgements: ['好的', '好', 'ok', '收到', '明白了', '知道了', '嗯嗯', '了解'],
   /** Kinds of event a live is: 面试官培训 is a live, though 面试 alone is another task. */
-  liveKinds: ['直播', '培训', '分享', '讲座', '宣讲', '课程', '公开课', '发布会', '训练营', '沙龙', '研讨'],
-  otherTasks: ['会议室', '请假', '报销', '发邮件', '审批', '订票', '机票', '酒店', '外卖', '天气', '翻译', '写报告', '写代码', '订餐', '快递', '会议', '开会', '约会', '饭局', '面试'],
+  liveKinds: ['直播', '培训', '分享', '讲座', '宣讲', '课程', '公开课', '发布会', '训练营', '沙龙', '研讨', '解读', '讲解', '答疑', '宣贯', '说明会', '复盘', '介绍'],
+  otherTasks: ['会议室', '请假', '报销', '发邮件', '审批', '订票', '机票', '酒店', '外卖', '天气', '翻译', '写报告', '写代码', '订餐', '快递', '会议', '开会', '视频会议', '电话会议', '腾讯会议', '约会', '饭局', '面试'],
 } as const;
 
 /** A regex alternation of `words`, longest first (so 大后天 is tried before 后天), each escaped. */
