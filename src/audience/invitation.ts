@@ -19,11 +19,14 @@ const KIND_PREFIXES: Array<[RegExp, InvitedPart['kind']]> = [
   [/^(?:成员|同事|@)\s*[:：]?\s*/i, 'member'],
 ];
 
+const CONNECTORS = new Set(['和', '及', '以及', '还有', '与', '跟', '加上']);
+
 /** The names in `text`: separated by spaces, 、，,；; and 和/及/以及 between names. */
 export function invitationNames(text: string): InvitationName[] {
   const names: InvitationName[] = [];
   for (const raw of text.normalize('NFKC').split(/[\s,，、;；]+|(?<=\S)(?:以及|和|及|还有)(?=\S)/)) {
-    let name = raw.trim().replace(/^[「“"『《]|[」”"』》。.!！]$/g, '');
+    let name = raw.trim().replace(/^[「“"『《]+|[」”"』》。.!！]+$/g, '');
+    if (CONNECTORS.has(name)) continue;
     let kind: InvitedPart['kind'] | undefined;
     for (const [prefix, k] of KIND_PREFIXES) {
       if (prefix.test(name)) {

@@ -93,19 +93,18 @@ export class AttendanceSheet {
     await this.workbook.commit();
   }
 
+  /** A sheet with a bold, frozen header row of `columns` (header, key, width). */
+  private table(name: string, columns: Array<[header: string, key: string, width: number]>): ExcelJS.Worksheet {
+    const sheet = this.workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map(([header, key, width]) => ({ header, key, width }));
+    sheet.getRow(1).font = { bold: true };
+    return sheet;
+  }
+
   /** 完成情况: every invited member with their watch time and state; 部门汇总: the figures by department. */
   private addCompletion(completion: Completion): void {
     const names = new Map(completion.byDepartment.map((d) => [d.id, d.name]));
-    const members = this.workbook.addWorksheet('完成情况', { views: [{ state: 'frozen', ySplit: 1 }] });
-    members.columns = [
-      { header: '姓名', key: 'name', width: 16 },
-      { header: 'userid', key: 'userid', width: 22 },
-      { header: '部门', key: 'department', width: 18 },
-      { header: '邀请', key: 'invited', width: 8 },
-      { header: '观看时长（分钟）', key: 'minutes', width: 16 },
-      { header: '完成情况', key: 'state', width: 10 },
-    ];
-    members.getRow(1).font = { bold: true };
+    const members = this.table('完成情况', [['姓名', 'name', 16], ['userid', 'userid', 22], ['部门', 'department', 18], ['邀请', 'invited', 8], ['观看时长（分钟）', 'minutes', 16], ['完成情况', 'state', 10]]);
     for (const m of completion.members) {
       members
         .addRow({
@@ -119,16 +118,7 @@ export class AttendanceSheet {
         .commit();
     }
     members.commit();
-    const departments = this.workbook.addWorksheet('部门汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
-    departments.columns = [
-      { header: '部门', key: 'name', width: 18 },
-      { header: '邀请', key: 'invited', width: 8 },
-      { header: '已完成', key: 'completed', width: 8 },
-      { header: '部分观看', key: 'partly', width: 10 },
-      { header: '未观看', key: 'none', width: 8 },
-      { header: '完成率', key: 'rate', width: 8 },
-    ];
-    departments.getRow(1).font = { bold: true };
+    const departments = this.table('部门汇总', [['部门', 'name', 18], ['邀请', 'invited', 8], ['已完成', 'completed', 8], ['部分观看', 'partly', 10], ['未观看', 'none', 8], ['完成率', 'rate', 8]]);
     for (const d of completion.byDepartment) {
       departments.addRow({ name: cellText(d.name), invited: d.invited, completed: d.completed, partly: d.partly, none: d.none, rate: `${Math.floor((d.completed * 100) / d.invited)}%` }).commit();
     }

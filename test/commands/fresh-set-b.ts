@@ -2,25 +2,7 @@
 // repository as an unseen check and measured before any change (create 102/110 right, 1 wrong live and 2 wrong themes
 // shown for confirmation; ask 48/50; other 35/50; none 28/30), then its misses fixed as classes. Now table rows.
 
-export type Expect =
-  | { live: { theme: string; start: string; duration?: number; description?: string; remind?: number } }
-  | { ask: string }
-  | { command: 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help'; livingid?: string; described?: true }
-  | { none: string };
-export interface Case { text: string; expect: Expect; cls: string }
-export interface Dialog { turns: [string, string]; expect: Expect; cls: string }
-
-type LiveOpts = { duration?: number; description?: string; remind?: number };
-const L = (theme: string, start: string, o: LiveOpts = {}): Expect => ({ live: { theme, start, ...o } });
-const A = (note: string): Expect => ({ ask: note });
-const N = (note: string): Expect => ({ none: note });
-type Cmd = 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help';
-const C = (command: Cmd, livingid?: string): Expect => (livingid ? { command, livingid } : { command });
-const D = (command: Cmd): Expect => ({ command, described: true });
-const mk = (cls: string, rows: [string, Expect][]): Case[] => rows.map(([text, expect]) => ({ text, expect, cls }));
-
-const H = 3600;
-const M = 60;
+import { A, C, D, H, L, M, mk, N, type Case, type Dialog, type Expect } from './review-kit.js';
 const IDL = 'lvOQpTDwAAcP9wNOSSxTwpbni-TMPNSg';
 const IDA = 'lvAbc123Xyz';
 const IDK = 'lvK9mZp2QrT7';

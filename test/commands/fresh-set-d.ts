@@ -1,21 +1,7 @@
 // Set D: 219 messages written blind from the policy after set B's fixes, measured before any change: create 106/111
 // right (4 wrong themes or descriptions), ask 40/45 (4 lives that should have been asked), other 38/42, none 18/21.
 // Its misses were fixed as classes; now table rows.
-export type Expect =
-  | { live: { theme: string; start: string; duration?: number; description?: string; remind?: number } }
-  | { ask: string }
-  | { command: 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help'; livingid?: string; described?: true }
-  | { none: string };
-export interface Case { text: string; expect: Expect; cls: string }
-type LiveOpts = { duration?: number; description?: string; remind?: number };
-const L = (theme: string, start: string, o: LiveOpts = {}): Expect => ({ live: { theme, start, ...o } });
-const A = (note: string): Expect => ({ ask: note });
-const N = (note: string): Expect => ({ none: note });
-type Cmd = 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help';
-const C = (command: Cmd, livingid?: string): Expect => (livingid ? { command, livingid } : { command });
-const D = (command: Cmd): Expect => ({ command, described: true });
-const mk = (cls: string, rows: [string, Expect][]): Case[] => rows.map(([text, expect]) => ({ text, expect, cls }));
-const H = 3600; const M = 60;
+import { A, C, D, H, L, M, mk, N, type Case, type Expect } from './review-kit.js';
 
 // Calendar used below: 11-25 Wed (today), 11-26 Thu, 11-27 Fri, 11-28 Sat, 11-29 Sun, 11-30 Mon,
 // 12-01 Tue, 12-02 Wed, 12-03 Thu, 12-04 Fri, 12-07 Mon, 12-08 Tue, 12-09 Wed, 12-10 Thu, 12-11 Fri, 12-12 Sat,

@@ -3,22 +3,7 @@
 // pasting IDs, an intern's questions); measured before any change: create 78/101 right (12 created with a wrong theme
 // or description, 7 shown for confirmation with one), ask 44/46, other 38/41, none 26/27; dialogs 29/45 (3 wrong
 // lives). Its misses were fixed as classes; now table rows.
-export type Expect =
-  | { live: { theme: string; start: string; duration?: number; description?: string; remind?: number } }
-  | { ask: string }
-  | { command: 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help'; livingid?: string; described?: true }
-  | { none: string };
-export interface Case { text: string; expect: Expect; cls: string }
-export interface Dialog { turns: [string, string]; expect: Expect; cls: string }
-type LiveOpts = { duration?: number; description?: string; remind?: number };
-const L = (theme: string, start: string, o: LiveOpts = {}): Expect => ({ live: { theme, start, ...o } });
-const A = (note: string): Expect => ({ ask: note });
-const N = (note: string): Expect => ({ none: note });
-type Cmd = 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help';
-const C = (command: Cmd, livingid?: string): Expect => (livingid ? { command, livingid } : { command });
-const D = (command: Cmd): Expect => ({ command, described: true });
-const mk = (cls: string, rows: [string, Expect][]): Case[] => rows.map(([text, expect]) => ({ text, expect, cls }));
-const H = 3600; const M = 60;
+import { A, C, D, H, L, M, mk, N, type Case, type Dialog, type Expect } from './review-kit.js';
 
 // Calendar reminders (clock Wed 2026-11-25 14:00): 明天 11-26 Thu, 后天 11-27 Fri, 大后天 11-28 Sat, 这周日 11-29,
 // 下周一 11-30, 下周二 12-01, 下周三 12-02, 下周四 12-03, 下周五 12-04, 下周六 12-05, 下周日 12-06,

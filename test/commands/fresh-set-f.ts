@@ -3,22 +3,7 @@
 // 晚场/后早, Traditional characters, pasted calendar invites); measured before any change: create 75/103 right (4
 // created with a wrong theme, 8 shown for confirmation with one, 10 not understood — 9 of them Traditional), ask 40/44
 // (4 not understood, 0 lives), other 34/41, none 24/25; dialogs 26/42 (5 wrong lives). Now table rows.
-export type Expect =
-  | { live: { theme: string; start: string; duration?: number; description?: string; remind?: number } }
-  | { ask: string }
-  | { command: 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help'; livingid?: string; described?: true }
-  | { none: string };
-export interface Case { text: string; expect: Expect; cls: string }
-export interface Dialog { turns: [string, string]; expect: Expect; cls: string }
-type LiveOpts = { duration?: number; description?: string; remind?: number };
-const L = (theme: string, start: string, o: LiveOpts = {}): Expect => ({ live: { theme, start, ...o } });
-const A = (note: string): Expect => ({ ask: note });
-const N = (note: string): Expect => ({ none: note });
-type Cmd = 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help';
-const C = (command: Cmd, livingid?: string): Expect => (livingid ? { command, livingid } : { command });
-const D = (command: Cmd): Expect => ({ command, described: true });
-const mk = (cls: string, rows: [string, Expect][]): Case[] => rows.map(([text, expect]) => ({ text, expect, cls }));
-const H = 3600; const M = 60;
+import { A, C, D, H, L, M, mk, N, type Case, type Dialog, type Expect } from './review-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // CREATE: each message must produce exactly one live.

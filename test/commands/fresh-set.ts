@@ -1,16 +1,6 @@
 // The fresh set (set C): 80 messages written from the policy after the reader was rebuilt, by a writer who never saw
 // the code, and measured before any change (78 right, 2 wrong; the date one is fixed, the theme one is a judgement).
-export type Expect =
-  | { live: { theme: string; start: string; duration?: number; description?: string; remind?: number } }
-  | { ask: string }
-  | { command: 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help'; livingid?: string; described?: true }
-  | { none: string };
-export interface Case { text: string; expect: Expect; cls: string }
-const L = (theme: string, start: string, o: { duration?: number; description?: string; remind?: number } = {}): Expect => ({ live: { theme, start, ...o } });
-const A = (why: string): Expect => ({ ask: why });
-const N = (why: string): Expect => ({ none: why });
-const C = (command: 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help', livingid?: string): Expect => (livingid ? { command, livingid } : { command });
-const D = (command: 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help'): Expect => ({ command, described: true });
+import { A, C, D, L, N, type Case } from './review-kit.js';
 export const SET_C: Case[] = [
   // ---- create (40) ----
   { text: '创建直播：季度复盘会，明天下午3点，90分钟', expect: L('季度复盘会', '2026-11-26T15:00', { duration: 5400 }), cls: 'create' },

@@ -3,24 +3,8 @@
 // repository as table rows (review.test.ts runs them). Fixed clock: Wednesday 2026-11-25 14:00 Asia/Shanghai.
 // Where the review and the policy disagree, the row says the policy's outcome and why.
 
-export type Expect =
-  | { live: { theme: string; start: string; duration?: number; description?: string; remind?: number } }
-  | { ask: string }
-  | { command: 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help'; livingid?: string; described?: true }
-  | { none: string };
-export interface Case { text: string; expect: Expect; cls: string }
-export interface Dialog { turns: [string, string]; expect: Expect; cls: string }
-
-type LiveOpts = { duration?: number; description?: string; remind?: number };
-const L = (theme: string, start: string, o: LiveOpts = {}): Expect => ({ live: { theme, start, ...o } });
-const A = (note: string): Expect => ({ ask: note });
-const N = (note: string): Expect => ({ none: note });
-type Cmd = 'list' | 'info' | 'modify' | 'cancel' | 'watch' | 'export' | 'apistats' | 'ping' | 'help';
-const C = (command: Cmd, livingid?: string): Expect => (livingid ? { command, livingid } : { command });
-const D = (command: Cmd): Expect => ({ command, described: true });
-
-const H = 3600;
-const M = 60;
+import { A, C, D, H, L, M, N, type Case, type Dialog, type Expect } from './review-kit.js';
+export type { Expect };
 const ID1 = 'lvOQpTDwAAcP9wNOSSxTwpbni-TMPNSg';
 const ID2 = 'lvABC123';
 

@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createLogger } from '../../src/log.js';
-import { connectRedis, type RedisConnection } from '../../src/redis/connection.js';
+import type { RedisConnection } from '../../src/redis/connection.js';
 import { RedisInProgress } from '../../src/redis/in-progress.js';
 import { sleep } from '../support/bot.js';
-import { startRedis, type RedisServer } from '../support/redis.js';
+import { sharedRedis } from '../support/redis.js';
 
 describe('the 智能机器人’s in-progress bound on a real redis-server', () => {
-  let redis: RedisServer;
+  let shared: Awaited<ReturnType<typeof sharedRedis>>;
   let connections: RedisConnection[];
   before(async () => {
-    redis = await startRedis();
-    connections = [0, 1].map(() => connectRedis(redis.url, createLogger('silent')));
-    while (!connections.every((c) => c.isUp())) await sleep(20);
+    shared = await sharedRedis(2);
+    connections = shared.connections;
   });
-  after(async () => {
-    for (const c of connections) await c.close();
-    await redis.close();
-  });
+  after(() => shared.close());
 
   it('counts a member across instances, comparing userids as WeCom does', async () => {
     const [a, b] = connections.map((c) => new RedisInProgress(c, 60_000));

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger } from '../../src/log.js';
+import { connectRedis, type RedisConnection } from '../../src/redis/connection.js';
 
 export interface RedisServer {
   url: string;
@@ -64,6 +66,21 @@ export async function startRedis(): Promise<RedisServer> {
     async close() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A redis-server and `n` connections to it that are up: `n` instances of the bot sharing it. */
+export async function sharedRedis(n = 2): Promise<{ server: RedisServer; connections: RedisConnection[]; close(): Promise<void> }> {
+  const server = await startRedis();
+  const connections = Array.from({ length: n }, () => connectRedis(server.url, createLogger('silent')));
+  while (!connections.every((c) => c.isUp())) await new Promise((resolve) => setTimeout(resolve, 20));
+  return {
+    server,
+    connections,
+    async close() {
+      for (const c of connections) await c.close();
+      await server.close();
     },
   };
 }
