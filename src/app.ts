@@ -22,6 +22,7 @@ import { Readiness } from './readiness.js';
 import { createStores } from './stores.js';
 import { Audiences } from './audience/audiences.js';
 import { DirectoryNames } from './audience/directory-names.js';
+import { LiveCalendar } from './calendar/live-calendar.js';
 import { BotMetrics } from './metrics.js';
 import type { RedisConnection } from './redis/connection.js';
 import { ClusterStats } from './redis/cluster-stats.js';
@@ -142,6 +143,7 @@ export function createBot(options: BotOptions): Bot {
         defaultRemindSeconds: config.defaultRemindMinutes * 60,
       },
       sendNow: (to, reply) => outbox.deliver(to, reply),
+      calendar: new LiveCalendar(api, stores.schedules, config.calendarId ? { calendarId: config.calendarId } : {}, logger),
       audiences: new Audiences({
         api,
         store: stores.audiences,

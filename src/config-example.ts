@@ -24,6 +24,7 @@ export const SETTINGS_HELP: Record<EnvKey, string> = {
   WECOM_DEFAULT_LIVE_DURATION: 'Default length of a live when the message gives none, in seconds',
   WECOM_DEFAULT_LIVE_TYPE: 'Default live type: 0 通用直播, 1 小班课, 2 大班课, 3 企业培训, 4 活动直播',
   WECOM_DEFAULT_REMIND_MINUTES: 'Minutes before a live starts that WeCom reminds its audience, when the message names no reminder (0: none)',
+  WECOM_CALENDAR_ID: 'Calendar entries of lives go on this calendar of the app (cal_id); empty: each anchor’s default calendar',
   WECOM_COMPLETION_PERCENT: 'Training completion: an invited member has completed a live after watching this % of its actual length',
   WECOM_DAILY_SEND_QUOTA: 'Member-messages a day invitations and nudges may use (WeCom allows 账号上限数 × 200 per app; 500 accounts → 100000)',
   WECOM_HTTP_TIMEOUT_MS: 'Timeout of one WeCom HTTP call, in milliseconds',

@@ -122,6 +122,7 @@ export const ENV_SCHEMA = z.object({
   WECOM_DEFAULT_LIVE_DURATION: int(60).default(DEFAULTS.live.defaultDurationSeconds),
   WECOM_DEFAULT_LIVE_TYPE: int(0, 4).default(DEFAULTS.live.defaultType),
   WECOM_DEFAULT_REMIND_MINUTES: int(0, 1440).default(DEFAULTS.live.defaultRemindMinutes),
+  WECOM_CALENDAR_ID: optionalText.pipe(z.string().max(64, 'must be at most 64 characters (a cal_id)').optional()),
   WECOM_COMPLETION_PERCENT: int(1, 100).default(DEFAULTS.audience.completionPercent),
   WECOM_DAILY_SEND_QUOTA: int(1).default(DEFAULTS.audience.dailySendQuota),
   WECOM_HTTP_TIMEOUT_MS: int(100).default(DEFAULTS.http.timeoutMs),
@@ -172,6 +173,8 @@ export interface Config {
   defaultLiveType: 0 | 1 | 2 | 3 | 4;
   /** Minutes before the start WeCom reminds the audience when a create message names no reminder; 0: none. */
   defaultRemindMinutes: number;
+  /** The app's calendar (cal_id) live entries go on; the anchor's default calendar when absent. */
+  calendarId?: string;
   /** An invited member has completed a live after watching this share of its actual length (%). */
   completionPercent: number;
   /** Member-messages a day the app may send to audiences (WeCom: 账号上限数 × 200). */
@@ -253,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLiveDurationSeconds: e.WECOM_DEFAULT_LIVE_DURATION,
     defaultLiveType: e.WECOM_DEFAULT_LIVE_TYPE as Config['defaultLiveType'],
     defaultRemindMinutes: e.WECOM_DEFAULT_REMIND_MINUTES,
+    ...(e.WECOM_CALENDAR_ID ? { calendarId: e.WECOM_CALENDAR_ID } : {}),
     completionPercent: e.WECOM_COMPLETION_PERCENT,
     dailySendQuota: e.WECOM_DAILY_SEND_QUOTA,
     httpTimeoutMs: e.WECOM_HTTP_TIMEOUT_MS,

@@ -6,6 +6,7 @@
 import { MemoryInProgress, type InProgress } from './aibot/in-progress.js';
 import { MemorySendQuota, type SendQuota } from './audience/quota.js';
 import { AudienceStore, MemoryOnceClaims, type AudienceRecord } from './audience/store.js';
+import type { LiveSchedule } from './calendar/live-calendar.js';
 import type { StreamState } from './aibot/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
@@ -47,6 +48,8 @@ export interface Stores {
   audiences: AudienceStore;
   /** The app's daily message quota, shared by invitations and nudges. */
   sendQuota: SendQuota;
+  /** Each live's calendar entry. */
+  schedules: ExpiringStore<LiveSchedule>;
 }
 
 export interface StoreOptions {
@@ -74,6 +77,7 @@ export function createStores(redis: RedisConnection | undefined, options: StoreO
       inProgress: new MemoryInProgress(),
       audiences: new AudienceStore(new MemoryExpiringStore<AudienceRecord>(clock), new MemoryOnceClaims(clock)),
       sendQuota: new MemorySendQuota(options.dailySendQuota),
+      schedules: new MemoryExpiringStore<LiveSchedule>(clock),
     };
   }
   return {
@@ -88,5 +92,6 @@ export function createStores(redis: RedisConnection | undefined, options: StoreO
     inProgress: new RedisInProgress(redis, options.inProgressExpiryMs),
     audiences: new AudienceStore(new RedisExpiringStore<AudienceRecord>(redis, 'wecom:audience:', clock), new RedisOnceClaims(redis)),
     sendQuota: new RedisSendQuota(redis, options.dailySendQuota),
+    schedules: new RedisExpiringStore<LiveSchedule>(redis, 'wecom:schedule:', clock),
   };
 }

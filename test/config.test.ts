@@ -92,7 +92,7 @@ describe('config/.env.example', () => {
   it('read as the environment, it configures exactly what no environment does (its defaults are the real ones)', async () => {
     const committed = readFileSync(new URL('../config/.env.example', import.meta.url), 'utf8');
     const env = Object.fromEntries(committed.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-    assert.equal(Object.keys(env).length, 33);
+    assert.equal(Object.keys(env).length, 34);
     assert.deepEqual(loadConfig(env), loadConfig({}));
   });
 });

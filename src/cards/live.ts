@@ -37,6 +37,7 @@ export function buildLiveCard(input: LiveCardInput): TemplateCard {
     buttons.push({ text: '修改', style: 1, key: buttonKey('modify', livingid, 'ask') });
     buttons.push({ text: '取消直播', style: 2, key: buttonKey('cancel', livingid) });
   }
+  if (info.status === 0) buttons.push({ text: '加入日程', style: 1, key: buttonKey('calendar', livingid) });
   const anchor = memberLabel(input.anchorName, info.anchor_userid);
   // Six rows at most: before the start the reminder says more than a viewer count that is still 0.
   const last: CardHorizontalItem =

@@ -77,5 +77,8 @@ async function cancelNow(ctx: CommandContext, livingid: string, live: LivingInfo
   const replies: Reply[] = [];
   if (ctx.click) replies.push({ kind: 'update-card', responseCode: ctx.click.responseCode, replaceName: '已取消' });
   replies.push(text(`已取消直播「${live.theme}」（${when}）。`));
+  // Its calendar entry goes with it.
+  const problem = await ctx.calendar.remove(livingid);
+  if (problem) replies.push(text(problem));
   return replies;
 }

@@ -8,6 +8,7 @@ import type { LivingType } from '../wecom/types.js';
 import type { Journal } from './journal.js';
 import type { MemberNames } from './names.js';
 import type { Audiences } from '../audience/audiences.js';
+import type { LiveCalendar } from '../calendar/live-calendar.js';
 
 export type { DeploymentStats };
 
@@ -42,6 +43,8 @@ export interface CommandContext {
   names: MemberNames;
   /** Invited audiences: invitations, completion, nudges. */
   audiences: Audiences;
+  /** Lives' calendar entries (日程). */
+  calendar: LiveCalendar;
   /** Asks the sender `question`; their next message is read by this command's `resume` with `state`. */
   ask(question: string, state: unknown): Promise<Reply[]>;
   /** Remembers the live the sender just made, so 不对，改成4点 right after changes it. */

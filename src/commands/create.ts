@@ -10,6 +10,7 @@ import type { CommandContext } from './context.js';
 import { decideCreate, resumeCreate, type CreateArgs, type CreateState } from './create-draft.js';
 import { readSlots } from './slots/read.js';
 import { inviteTo } from './invite.js';
+import { calendarLive } from '../calendar/live-calendar.js';
 import { text } from '../replies/reply.js';
 
 /** 开个周会直播, 约一场直播, 创建一个直播: a verb, a measure word, maybe the theme, then 直播. */
@@ -66,7 +67,12 @@ export const create = defineCommand<CreateArgs>({
     };
     const card = buildLiveCard({ livingid, info, headline: '直播已创建', timezone: settings.timezone, taskId: newTaskId('live'), anchorName, remindSeconds: remind });
     if (!matched) return [{ kind: 'card', card }];
-    return [{ kind: 'card', card }, text(await inviteTo(ctx, livingid, info, matched.parts))];
+    const invited = await inviteTo(ctx, livingid, info, matched.parts);
+    // An invited audience gets the live on its calendars too; a calendar failure is said, the live stays.
+    const members = (await ctx.audiences.get(livingid))?.members.map((m) => m.userid) ?? [];
+    const entry = await ctx.calendar.add(calendarLive(livingid, info, anchorName, remind), members);
+    const calendarLine = 'ok' in entry ? `已加入主播和 ${entry.ok.attendees.length} 位受邀人的日程。` : entry.problem;
+    return [{ kind: 'card', card }, text(`${invited}\n${calendarLine}`)];
   },
 });
 

@@ -18,6 +18,8 @@ import { NO_JOURNAL, type Journal } from './journal.js';
 import { livingStatusReplies } from './living-status.js';
 import { MemberNames } from './names.js';
 import { Audiences } from '../audience/audiences.js';
+import { LiveCalendar, type LiveSchedule } from '../calendar/live-calendar.js';
+import { MemoryExpiringStore } from '../expiring.js';
 import { recognize } from './recognize.js';
 import { commandNamed, unknownText } from './registry.js';
 import { alternation, WORDS } from './slots/words.js';
@@ -46,6 +48,8 @@ export interface DispatcherDeps {
   names?: MemberNames;
   /** Invited audiences; in this process by default. */
   audiences?: Audiences;
+  /** Lives' calendar entries; kept in this process by default. */
+  calendar?: LiveCalendar;
 }
 
 /** True when a command's arguments name a live (the member typed its ID, so a refusal suggests checking it). */
@@ -83,6 +87,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const conversations = deps.conversations ?? new MemoryConversations({ now: deps.now });
   const names = deps.names ?? new MemberNames(deps.api);
   const audiences = deps.audiences ?? Audiences.inMemory(deps.api, { now: deps.now }, deps.settings.timezone, deps.log);
+  const calendar = deps.calendar ?? new LiveCalendar(deps.api, new MemoryExpiringStore<LiveSchedule>({ now: deps.now }), {}, deps.log);
 
   return async (message, journal = NO_JOURNAL) => {
     const outgoing: Outgoing[] = [];
@@ -103,6 +108,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       },
       names,
       audiences,
+      calendar,
       ask: async (question, state) => {
         await conversations.set(key, { command: command.name, state });
         return [text(question)];

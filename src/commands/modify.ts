@@ -19,6 +19,7 @@ import { findDurations } from './slots/durations.js';
 import { clockAt, hourOf, periodAt } from './slots/clocks.js';
 import { readSlots, type Day, type Period } from './slots/read.js';
 import { readShift } from './slots/shifts.js';
+import { calendarLive } from '../calendar/live-calendar.js';
 import { findReminders } from './slots/reminders.js';
 
 /** What a modify changes; only the fields the member named. */
@@ -299,7 +300,9 @@ export const modify = defineCommand<ModifyArgs>({
       anchorName,
       ...(changes.remindSeconds !== undefined ? { remindSeconds: changes.remindSeconds } : {}),
     });
-    return [{ kind: 'card', card }];
+    // Its calendar entry moves with it; a failure there is said, the change stays.
+    const problem = await ctx.calendar.update(calendarLive(livingid, updated, anchorName, changes.remindSeconds));
+    return problem ? [{ kind: 'card', card }, text(problem)] : [{ kind: 'card', card }];
   },
   actions: {
     /** The card's 修改: checked now (who, and whether it can still change), then asked what to change. */

@@ -10,6 +10,7 @@ import { OffsetClock } from '../clock.js';
 import { AibotSender } from './aibot.js';
 import { EmulatedAibotResponses } from './aibot-responses.js';
 import { CallbackSender, randomEncodingAESKey } from './callbacks.js';
+import { EmulatedSchedules } from './schedules.js';
 import { EmulatedDirectory } from './directory.js';
 import { Faults } from './faults.js';
 import { EmulatedLives } from './lives.js';
@@ -57,6 +58,8 @@ export class WeComEmulator {
   readonly messages: EmulatedMessages;
   /** Members user/get knows (with names), and members it may not describe (60011). */
   readonly directory = new EmulatedDirectory();
+  /** 日程: schedules, their attendees, and the app's permission to call the API. */
+  readonly schedules = new EmulatedSchedules();
   /** Files uploaded with media/upload, downloadable with media/get. */
   readonly media: EmulatedMediaStore;
   /** Signs, encrypts and POSTs callbacks to the bot; set its `url` to the bot's callback URL. */
@@ -189,6 +192,10 @@ export class WeComEmulator {
       'user/simplelist': { method: 'GET', handle: (req) => this.directory.listMembers(req.query.department_id) },
       'tag/get': { method: 'GET', handle: (req) => this.directory.getTag(req.query.tagid) },
       'department/get': { method: 'GET', handle: (req) => this.directory.getDepartment(req.query.id) },
+      'oa/schedule/add': { method: 'POST', handle: (req) => this.schedules.add(body(req)) },
+      'oa/schedule/update': { method: 'POST', handle: (req) => this.schedules.update(body(req)) },
+      'oa/schedule/del': { method: 'POST', handle: (req) => this.schedules.del(body(req)) },
+      'oa/schedule/add_attendees': { method: 'POST', handle: (req) => this.schedules.addAttendees(body(req)) },
       'tag/list': { method: 'GET', handle: () => this.directory.listTags() },
       'media/upload': { method: 'POST', handle: (req) => this.media.upload(req.query.type, req.headers['content-type'], req.body) },
       // Authorised by its one-use code alone: no access_token.

@@ -199,6 +199,8 @@ export async function startSandbox(options: { config: Config; logger: Logger; se
         const status = emulator.lives.status(l);
         return { livingid: l.livingid, theme: l.theme, anchor: l.anchor_userid, start: l.living_start, duration: l.living_duration, status, statusName: STATUS_NAMES[status], viewers: l.users.length + l.externalUsers.length };
       }),
+      // Every member's calendar (日程): the page shows the one of the member it speaks as.
+      schedules: emulator.schedules.all().filter((s) => !s.cancelled).map((s) => ({ id: s.schedule_id, summary: s.summary, start: s.start_time, end: s.end_time, organizer: s.organizer, attendees: s.attendees })),
       stats: { totalCalls: stats.totalCalls, successRate: stats.successRate, errorCalls: stats.errorCalls, tokenFetches: stats.tokenStats.fetches },
     });
   });

@@ -19,6 +19,8 @@ import type {
   AibotResponseBody,
   ApiDomainIpResponse,
   CreateLivingResponse,
+  AddScheduleResponse,
+  ScheduleFields,
   DepartmentResponse,
   TagListResponse,
   EmptyResponse,
@@ -40,6 +42,7 @@ import type {
   TagResponse,
   WatchStatResponse,
 } from './types.js';
+import { SCHEDULE_REMINDERS } from './types.js';
 import { checkLivingFields, toUnixSeconds } from './validate.js';
 
 interface CallInput {
@@ -247,6 +250,32 @@ export class WeComApi {
     return this.call('tag/list', { query: {} });
   }
 
+  /** 创建日程 (doc 93648): an entry on the organizer's (or `cal_id`'s) calendar, with at most 1,000 attendees. */
+  async addSchedule(schedule: ScheduleFields): Promise<AddScheduleResponse> {
+    checkSchedule('oa/schedule/add', schedule);
+    return this.call('oa/schedule/add', { json: { schedule } });
+  }
+
+  /** 更新日程 (doc 97716): the fields given; the others stay. */
+  async updateSchedule(scheduleId: string, changes: Partial<Omit<ScheduleFields, 'organizer' | 'cal_id'>>): Promise<EmptyResponse> {
+    if (!scheduleId) throw new WeComValidationError('oa/schedule/update', 'schedule_id', 'is empty');
+    checkSchedule('oa/schedule/update', changes);
+    return this.call('oa/schedule/update', { json: { schedule: { schedule_id: scheduleId, ...changes } } });
+  }
+
+  /** 取消日程 (doc 93650). */
+  async deleteSchedule(scheduleId: string): Promise<EmptyResponse> {
+    if (!scheduleId) throw new WeComValidationError('oa/schedule/del', 'schedule_id', 'is empty');
+    return this.call('oa/schedule/del', { json: { schedule_id: scheduleId } });
+  }
+
+  /** 新增日程参与者 (doc 97716): at most 1,000 a call. */
+  async addScheduleAttendees(scheduleId: string, userids: readonly string[]): Promise<EmptyResponse> {
+    if (!scheduleId) throw new WeComValidationError('oa/schedule/add_attendees', 'schedule_id', 'is empty');
+    if (userids.length === 0 || userids.length > SCHEDULE_ATTENDEES_MAX) throw new WeComValidationError('oa/schedule/add_attendees', 'attendees', `must be 1 to ${SCHEDULE_ATTENDEES_MAX} members`);
+    return this.call('oa/schedule/add_attendees', { json: { schedule_id: scheduleId, attendees: userids.map((userid) => ({ userid })) } });
+  }
+
   /** 上传临时素材 (doc 90253): a file (more than 5 bytes, at most 20 MB) → a media_id valid for 3 days. */
   async uploadMedia(type: MediaType, filename: string, content: Blob): Promise<UploadMediaResponse> {
     if (content.size <= 5) throw new WeComValidationError('media/upload', 'media', 'must be more than 5 bytes');
@@ -427,4 +456,17 @@ export function describeForLog(error: unknown): Record<string, unknown> {
   }
   if (error instanceof Error) return { type: error.name, message: error.message };
   return { message: String(error) };
+}
+
+/** Attendees one schedule call takes. */
+export const SCHEDULE_ATTENDEES_MAX = 1000;
+
+/** WeCom's limits on a schedule's fields, checked before calling (docs/wecom-protocol.md §3b). */
+function checkSchedule(endpoint: string, s: Partial<ScheduleFields>): void {
+  if (s.start_time !== undefined && s.end_time !== undefined && s.end_time <= s.start_time) throw new WeComValidationError(endpoint, 'end_time', 'must be after start_time');
+  if (s.summary !== undefined && [...s.summary].length > 128) throw new WeComValidationError(endpoint, 'summary', 'is over 128 characters');
+  if (s.description !== undefined && [...s.description].length > 512) throw new WeComValidationError(endpoint, 'description', 'is over 512 characters');
+  if ((s.attendees?.length ?? 0) > SCHEDULE_ATTENDEES_MAX) throw new WeComValidationError(endpoint, 'attendees', `is over ${SCHEDULE_ATTENDEES_MAX} members`);
+  const before = s.reminders?.remind_before_event_secs;
+  if (before !== undefined && !(SCHEDULE_REMINDERS as readonly number[]).includes(before)) throw new WeComValidationError(endpoint, 'remind_before_event_secs', 'must be 0, 300, 900, 3600 or 86400');
 }

@@ -20,6 +20,7 @@ import {
   tagResponseSchema,
   departmentResponseSchema,
   tagListResponseSchema,
+  addScheduleResponseSchema,
   userLivingidsResponseSchema,
   watchStatResponseSchema,
 } from './types.js';
@@ -55,6 +56,11 @@ export const ENDPOINTS = {
   'tag/get': { method: 'GET', schema: tagResponseSchema, idempotent: true },
   'department/get': { method: 'GET', schema: departmentResponseSchema, idempotent: true },
   'tag/list': { method: 'GET', schema: tagListResponseSchema, idempotent: true },
+  // A second add is a second entry on everyone's calendar: never repeated after an unknown outcome.
+  'oa/schedule/add': { method: 'POST', schema: addScheduleResponseSchema, idempotent: false },
+  'oa/schedule/update': { method: 'POST', schema: emptyResponseSchema, idempotent: true },
+  'oa/schedule/del': { method: 'POST', schema: emptyResponseSchema, idempotent: true },
+  'oa/schedule/add_attendees': { method: 'POST', schema: emptyResponseSchema, idempotent: true },
   // A second upload only leaves an unused media_id behind, which WeCom forgets after 3 days.
   'media/upload': { method: 'POST', schema: uploadMediaResponseSchema, idempotent: true },
   // A response_url works once: never sent again after an unknown outcome, so the member never gets it twice.

@@ -254,6 +254,31 @@ export const tagListResponseSchema = z.looseObject({
 });
 export type TagListResponse = z.infer<typeof tagListResponseSchema>;
 
+/** The reminder offsets a schedule may have (seconds before its start). */
+export const SCHEDULE_REMINDERS = [0, 300, 900, 3600, 86400] as const;
+export type ScheduleReminder = (typeof SCHEDULE_REMINDERS)[number];
+
+/** A schedule (日程) as oa/schedule/add takes it; update takes any of its fields with schedule_id. */
+export interface ScheduleFields {
+  organizer: string;
+  /** Unix seconds. */
+  start_time: number;
+  end_time: number;
+  attendees?: Array<{ userid: string }>;
+  /** At most 128 characters. */
+  summary?: string;
+  /** At most 512 characters. */
+  description?: string;
+  reminders?: { is_remind: 0 | 1; remind_before_event_secs?: ScheduleReminder; timezone?: number };
+  location?: string;
+  /** The calendar (of the app, owned by the organizer); the organizer's default when absent. */
+  cal_id?: string;
+}
+
+/** 创建日程: the new schedule's id. */
+export const addScheduleResponseSchema = z.looseObject({ schedule_id: z.string().min(1) });
+export type AddScheduleResponse = z.infer<typeof addScheduleResponseSchema>;
+
 /** 上传临时素材: the media_id is valid for 3 days. */
 export const uploadMediaResponseSchema = z.looseObject({
   type: z.string(),

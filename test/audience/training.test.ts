@@ -42,12 +42,20 @@ describe('a training from a chat: invited audience, completion, nudge', () => {
   it('创建直播 … 邀请 销售部、标签:新员工: the live, then every member invited once, with the live’s card', async () => {
     const [card, said] = await say('hr', '创建直播 新人培训 明天15:00 1小时 邀请 销售部、标签:新员工', 2);
     assert.equal(card?.card?.main_title.desc, '直播已创建');
-    assert.equal(said?.content, '已邀请 4 人（销售部、标签「新员工」）：这次发出邀请 4 人。');
+    assert.equal(said?.content, '已邀请 4 人（销售部、标签「新员工」）：这次发出邀请 4 人。\n已加入主播和 4 位受邀人的日程。');
+    // On everyone's calendar (issue 22): organized by the anchor, the audience attending, reminded as the live is.
+    const [entry] = f.emulator.schedules.forUser('zhaoliu');
+    assert.equal(entry?.summary, '【直播】新人培训');
+    assert.equal(entry?.organizer, 'hr');
+    assert.deepEqual([entry?.start_time, entry?.end_time], [Date.parse('2026-11-26T15:00:00+08:00') / 1000, Date.parse('2026-11-26T16:00:00+08:00') / 1000]);
+    assert.equal(entry?.remind_before_event_secs, 900);
+    assert.match(entry?.description ?? '', /^直播ID：lv/);
+    assert.deepEqual(entry?.attendees.sort(), ['lisi', 'wangwu', 'zhangsan', 'zhaoliu']);
     for (const user of ['zhangsan', 'lisi', 'zhaoliu', 'wangwu']) {
       const [invitation] = invitationsTo(user);
       assert.equal(invitation?.card?.main_title.title, '新人培训', user);
       assert.equal(row(invitation, '开始'), '2026-11-26 15:00 (周四)');
-      assert.deepEqual(invitation?.card?.button_list?.map((b) => b.text), ['查看详情'], 'members see the live, not its admin buttons');
+      assert.deepEqual(invitation?.card?.button_list?.map((b) => b.text), ['查看详情', '加入日程'], 'members see the live, not its admin buttons');
     }
     assert.equal(invitationsTo('sunqi').length, 0, '研发部 was not invited');
   });
@@ -66,6 +74,7 @@ describe('a training from a chat: invited audience, completion, nudge', () => {
     const [card, said] = await say('hr', '创建直播 安全培训 明天16:00 邀请 部门:市场部/销售部', 2);
     assert.equal(card?.card?.main_title.desc, '直播已创建');
     assert.match(said?.content ?? '', /^已邀请 0 人（销售部）/);
+    assert.match(said?.content ?? '', /已加入主播和 0 位受邀人的日程。$/);
   });
 
   it('邀请 ID later: adds members, sends only to those not invited yet, and names those outside the visible range', async () => {
@@ -165,7 +174,9 @@ describe('a training from a chat: invited audience, completion, nudge', () => {
     f.emulator.clock.set(Date.parse('2026-11-28T10:20:00+08:00'));
     const calls = f.emulator.messages.sends.length;
     const [, said] = await say('hr', '创建直播 服务规范培训 明天10:00 邀请 客服中心', 2);
-    assert.equal(said?.content, '已邀请 2500 人（客服中心）：这次发出邀请 2500 人。');
+    assert.equal(said?.content, '已邀请 2500 人（客服中心）：这次发出邀请 2500 人。\n已加入主播和 2500 位受邀人的日程。');
+    const entry = f.emulator.schedules.all().find((s) => s.summary === '【直播】服务规范培训');
+    assert.equal(entry?.attendees.length, 2500, 'the first 1,000 with the entry, the rest in calls of 1,000');
     assert.deepEqual(f.emulator.messages.sends.slice(calls, calls + 3).map((s) => s.recipients), [1000, 1000, 500]);
   });
 });
@@ -184,7 +195,7 @@ describe('the app’s daily message quota (WECOM_DAILY_SEND_QUOTA)', () => {
     const before = f.emulator.messages.forUser('hr').length;
     await f.emulator.callbacks.sendText('hr', '创建直播 服务规范培训 后天10:00 邀请 客服中心');
     const [, said] = (await waitForMessages(f.emulator, 'hr', before + 2)).slice(before);
-    assert.equal(said?.content, '已邀请 2500 人（客服中心）：这次发出邀请 1500 人。\n1000 人因应用今天的消息配额已用完没有发出，明天可再发送一次同样的邀请补发。');
+    assert.equal(said?.content, '已邀请 2500 人（客服中心）：这次发出邀请 1500 人。\n1000 人因应用今天的消息配额已用完没有发出，明天可再发送一次同样的邀请补发。\n已加入主播和 2500 位受邀人的日程。');
     const live = f.emulator.lives.all()[0]!;
     f.emulator.clock.set(NOW + 24 * 3_600_000);
     const next = f.emulator.messages.forUser('hr').length;

@@ -25,6 +25,7 @@ describe('card builders', () => {
       ['观看统计', 'watch:lvABC'],
       ['修改', 'modify.ask:lvABC'],
       ['取消直播', 'cancel:lvABC'],
+      ['加入日程', 'calendar:lvABC'],
     ]);
   });
 

@@ -49,7 +49,7 @@ describe('commands end to end, through encrypted callbacks', () => {
     assert.equal(live.anchor_userid, 'zhangsan');
     assert.equal(live.type, 3, 'the configured default type (企业培训)');
     assert.equal(live.description, '面向全员');
-    assert.deepEqual(card?.card?.button_list?.map((b) => b.text), ['查看详情', '观看统计', '修改', '取消直播']);
+    assert.deepEqual(card?.card?.button_list?.map((b) => b.text), ['查看详情', '观看统计', '修改', '取消直播', '加入日程']);
     assert.equal(live.remind_time, 900, 'WECOM_DEFAULT_REMIND_MINUTES (15) applies');
   });
 
@@ -65,9 +65,9 @@ describe('commands end to end, through encrypted callbacks', () => {
     assert.equal(row(card, '主播'), 'zhangsan');
     assert.equal(row(card, '直播ID'), id);
     // Only buttons the reader may use (a trial found 观看统计 and 取消 offered to members who were then refused).
-    assert.deepEqual(card?.card?.button_list?.map((b) => b.text), ['刷新']);
+    assert.deepEqual(card?.card?.button_list?.map((b) => b.text), ['刷新', '加入日程']);
     const [own] = await say('zhangsan', `直播详情 ${id}`);
-    assert.deepEqual(own?.card?.button_list?.map((b) => b.text), ['刷新', '观看统计', '修改', '取消直播']);
+    assert.deepEqual(own?.card?.button_list?.map((b) => b.text), ['刷新', '观看统计', '修改', '取消直播', '加入日程']);
   });
 
   it('我的直播 lists the sender’s lives, reading every page, five to a card with 更多', async () => {

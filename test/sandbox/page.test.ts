@@ -83,6 +83,14 @@ describe('the sandbox chat page, in a real browser', () => {
     await page.locator('#lives').getByText('周会').first().waitFor();
   });
 
+  it('加入日程 on the card puts the live on the member’s calendar beside the chat', async () => {
+    assert.equal(await page.locator('#calendar').textContent(), '日程里还没有直播');
+    await lastCard().getByRole('button', { name: '加入日程' }).click();
+    await page.locator('.msg.bot .bubble', { hasText: '加入你的日程' }).waitFor();
+    await page.locator('#calendar li', { hasText: '【直播】周会' }).waitFor();
+    assert.match((await page.locator('#calendar li').first().textContent()) ?? '', /15:00.*【直播】周会/);
+  });
+
   it('查看详情 answers the details card; 取消直播 asks to confirm, then cancels and greys the card out', async () => {
     const taskId = await page.locator('.msg.bot .card', { hasText: '直播已创建' }).last().getAttribute('data-task-id');
     const created = page.locator(`.msg.bot .card[data-task-id="${taskId}"]`);

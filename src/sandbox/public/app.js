@@ -58,6 +58,10 @@ function renderState() {
     ),
   );
   if (state.lives.length === 0) $('#lives').append(el('tr', {}, el('td', { colSpan: 5 }, '还没有直播')));
+  // The calendar of the member the page speaks as: what 加入日程 and invitations put there.
+  const mine = (state.schedules || []).filter((s) => s.organizer === me || s.attendees.includes(me)).sort((a, b) => a.start - b.start);
+  $('#calendar').replaceChildren(...mine.map((s) => el('li', { title: s.id }, el('time', {}, formatTime(s.start)), ` ${s.summary}`)));
+  if (mine.length === 0) $('#calendar').append(el('li', { className: 'empty' }, '日程里还没有直播'));
   const s = state.stats;
   $('#stats').replaceChildren(
     el('dt', {}, '调用次数'), el('dd', {}, String(s.totalCalls ?? 0)),
