@@ -143,6 +143,7 @@ export function createBot(options: BotOptions): Bot {
         defaultRemindSeconds: config.defaultRemindMinutes * 60,
       },
       sendNow: (to, reply) => outbox.deliver(to, reply),
+      series: stores.series,
       calendar: new LiveCalendar(api, stores.schedules, config.calendarId ? { calendarId: config.calendarId } : {}, logger),
       audiences: new Audiences({
         api,

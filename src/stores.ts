@@ -7,6 +7,7 @@ import { MemoryInProgress, type InProgress } from './aibot/in-progress.js';
 import { MemorySendQuota, type SendQuota } from './audience/quota.js';
 import { AudienceStore, MemoryOnceClaims, type AudienceRecord } from './audience/store.js';
 import type { LiveSchedule } from './calendar/live-calendar.js';
+import type { SeriesRecord } from './series/store.js';
 import type { StreamState } from './aibot/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
@@ -50,6 +51,8 @@ export interface Stores {
   sendQuota: SendQuota;
   /** Each live's calendar entry. */
   schedules: ExpiringStore<LiveSchedule>;
+  /** Series of lives. */
+  series: ExpiringStore<SeriesRecord>;
 }
 
 export interface StoreOptions {
@@ -78,6 +81,7 @@ export function createStores(redis: RedisConnection | undefined, options: StoreO
       audiences: new AudienceStore(new MemoryExpiringStore<AudienceRecord>(clock), new MemoryOnceClaims(clock)),
       sendQuota: new MemorySendQuota(options.dailySendQuota),
       schedules: new MemoryExpiringStore<LiveSchedule>(clock),
+      series: new MemoryExpiringStore<SeriesRecord>(clock),
     };
   }
   return {
@@ -93,5 +97,6 @@ export function createStores(redis: RedisConnection | undefined, options: StoreO
     audiences: new AudienceStore(new RedisExpiringStore<AudienceRecord>(redis, 'wecom:audience:', clock), new RedisOnceClaims(redis)),
     sendQuota: new RedisSendQuota(redis, options.dailySendQuota),
     schedules: new RedisExpiringStore<LiveSchedule>(redis, 'wecom:schedule:', clock),
+    series: new RedisExpiringStore<SeriesRecord>(redis, 'wecom:series:', clock),
   };
 }

@@ -11,6 +11,7 @@ import { hourOf } from './slots/clocks.js';
 import { keptClock, readSlots, type Period, type Slot, type Slots } from './slots/read.js';
 import { findReminders } from './slots/reminders.js';
 import { findDurations } from './slots/durations.js';
+import { endsSeries } from './slots/repeats.js';
 import { alternation, WORDS } from './slots/words.js';
 
 /** A live to create, every field decided. */
@@ -25,6 +26,8 @@ export interface CreateArgs {
   remindSeconds?: number;
   /** Who is invited, as written (邀请 销售部): matched against the directory before the live is created. */
   audience?: string;
+  /** A series: every start (ms), the first being `start`; created only after the member confirmed the dates. */
+  series?: number[];
 }
 
 /** What a question remembers: the slots read so far and which one it asked for. */
@@ -66,6 +69,8 @@ function ask(slots: Slots, slot: Slot, env: ReadEnv, why = '', confirm = false):
  */
 export function decideCreate(slots: Slots, env: ReadEnv, confirm = false): ReadResult<CreateArgs> {
   const decided = decideFields(slots, env);
+  // A series is many lives: its dates are shown and confirmed first, however it was asked for.
+  if (slots.series && 'args' in decided && !slots.series.confirmed) return ask(slots, 'confirm', env, seriesQuestion(decided.args, slots.series, env), confirm);
   if (!confirm || !('args' in decided)) return 'ask' in decided && confirm ? { ask: { ...decided.ask, state: { ...(decided.ask.state as CreateState), confirm: true } } } : decided;
   const { theme, start, durationSeconds } = decided.args;
   const length = durationSeconds === null ? '' : `，${formatDuration(durationSeconds)}`;
@@ -73,6 +78,7 @@ export function decideCreate(slots: Slots, env: ReadEnv, confirm = false): ReadR
 }
 
 function decideFields(slots: Slots, env: ReadEnv): ReadResult<CreateArgs> {
+  if (slots.refusal) return { error: 'series', message: slots.refusal };
   if (slots.doubt) return ask(slots, slots.doubt.slot, env, slots.doubt.why);
   const theme = slots.theme?.trim() ?? '';
   if (theme === '') return ask(slots, 'theme', env);
@@ -107,6 +113,7 @@ function decideFields(slots: Slots, env: ReadEnv): ReadResult<CreateArgs> {
       description,
       ...(slots.remindSeconds !== undefined ? { remindSeconds: slots.remindSeconds } : {}),
       ...(slots.audience ? { audience: slots.audience } : {}),
+      ...(slots.series ? { series: slots.series.starts } : {}),
     },
   };
 }
@@ -131,7 +138,7 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const written = correction && correction[1]!.trim() !== '' ? answer.trim().slice(answer.trim().length - correction[1]!.length) : answer.trim();
   const folded = written.normalize('NFKC');
   if (asked === 'description') return decide({ ...before, description: NO_DESCRIPTION.test(folded) ? '' : written });
-  if (asked === 'confirm' && YES.test(folded)) return decideCreate(before, env);
+  if (asked === 'confirm' && YES.test(folded)) return decideCreate(before.series ? { ...before, series: { ...before.series, confirmed: true } } : before, env);
   // 算了，帮我建：客户答谢会，12月18日下午3点 — what was said before is dropped, this is read as a new request.
   const over = START_OVER.exec(folded);
   if (over && over[1]!.trim() !== '') return decideCreate(readSlots(written.slice(written.length - over[1]!.length), env.now, env.timezone), env, confirm);
@@ -159,6 +166,14 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     if ('ask' in reading) return ask(before, asked, env, `「${half[1]}${written12}点」还是说不清是几点。`, confirm);
     return decide({ ...rest, start: fromWallClock({ ...before.day, hour: reading.hour, minute, second: 0 }, env.timezone) });
   }
+  // 共8次 in answer to a series' end: the rule read again with it.
+  if (before.repeatRule && endsSeries(folded)) {
+    const again = readSlots(`${before.repeatRule} ${written}`, env.now, env.timezone);
+    if (again.series) {
+      const { doubt: _asked, repeatRule: _rule, ...rest } = before;
+      return decide({ ...rest, series: again.series, start: again.series.starts[0]! });
+    }
+  }
   if (asked === 'duration' && before.rangeSeconds !== undefined) {
     // 以哪个为准？— 按时间段 / 三点到五点 keeps the range, 按时长 / 1小时 keeps the length.
     const chosen = chooseLength(folded, before, env);
@@ -172,8 +187,8 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     if (read.description !== undefined && before.description === undefined) next.description = read.description;
     return decide(mergeTime(next, read, asked));
   }
-  const next: Slots = { ...before };
-  Object.assign(next, mergeTime(next, read, asked));
+  // mergeTime drops what the answer replaces (a series, a kept hour): its result, not a merge into the old slots.
+  const next: Slots = mergeTime({ ...before }, read, asked);
   if (!next.theme && read.theme) next.theme = read.theme;
   // The theme is known: what else the answer says is the description (明天下午3点 本周进展同步).
   if (before.theme && read.theme && next.description === undefined) next.description = [read.theme, read.description].filter(Boolean).join(' ');
@@ -201,6 +216,15 @@ function chooseLength(answer: string, before: Slots, env: ReadEnv): number | und
   return undefined;
 }
 
+/** 要创建系列直播「周会」吗？每周一 10:00，共8场：11月30日(周一)、… — the dates as they will be created. */
+function seriesQuestion(args: CreateArgs, series: NonNullable<Slots['series']>, env: ReadEnv): string {
+  const dates = series.starts.map((ms) => formatTime(ms, env.timezone).slice(5, 10).replace('-', '月') + '日');
+  const shown = dates.length > 12 ? [...dates.slice(0, 10), '…', dates.at(-1)!] : dates;
+  const length = args.durationSeconds === null ? '' : `，每场${formatDuration(args.durationSeconds)}`;
+  const past = series.skipped > 0 ? `（已过去的${series.skipped}场不创建）` : '';
+  return `要创建系列直播「${args.theme}」吗？${series.rule} ${formatTime(series.starts[0]!, env.timezone).slice(11, 16)}${length}，共${dates.length}场${past}：${shown.join('、')}。`;
+}
+
 /** Yes to the bot's own question (是指下周三吗？, 要创建吗？). */
 const YES = new RegExp(`^(?:${alternation(WORDS.yes)})[。.!！,，~]*$`, 'i');
 
@@ -221,6 +245,8 @@ function mergeTime(slots: Slots, read: Slots, asked: Slot): Slots {
     delete next.hourInDoubt;
     delete next.weekInDoubt;
     delete next.clock;
+    // 那先建下周一这一场: one day named in answer to a series' dates is that one live.
+    delete next.series;
     if (read.start !== undefined) next.start = read.start;
     if (read.day !== undefined) next.day = read.day;
     if (read.hourInDoubt !== undefined) next.hourInDoubt = read.hourInDoubt;

@@ -10,6 +10,11 @@ import type { CommandContext } from './context.js';
 import { decideCreate, resumeCreate, type CreateArgs, type CreateState } from './create-draft.js';
 import { readSlots } from './slots/read.js';
 import { inviteTo } from './invite.js';
+import { newSeriesId, SERIES_KEEP_MS, type SeriesLive } from '../series/store.js';
+import { WeComError } from '../wecom/errors.js';
+import { problemZh } from '../wecom/problems.js';
+import { formatTime } from '../zone.js';
+import type { Reply } from '../replies/reply.js';
 import { calendarLive } from '../calendar/live-calendar.js';
 import { text } from '../replies/reply.js';
 
@@ -47,6 +52,10 @@ export const create = defineCommand<CreateArgs>({
     const start = Math.floor(args.start / 1000);
     const duration = args.durationSeconds ?? settings.defaultDurationSeconds;
     const remind = args.remindSeconds ?? settings.defaultRemindSeconds;
+    if (args.series) {
+      if (args.audience) return [text('系列直播暂不能在创建时邀请。请先创建系列，再对每场发送「邀请 直播ID 部门或成员」。')];
+      return createSeries(ctx, args, args.series, duration, remind);
+    }
     // 邀请 销售部: the names are matched before anything is created — a live with the wrong audience is no better.
     const matched = args.audience ? await ctx.audiences.match(args.audience) : undefined;
     if (matched && 'problems' in matched) return [text(`直播没有创建，邀请名单有问题：\n${matched.problems.join('\n')}\n请改正后重新发送。`)];
@@ -90,15 +99,15 @@ interface NewLive {
   remind: number;
 }
 
-async function createOnce(ctx: CommandContext, live: NewLive): Promise<string> {
+async function createOnce(ctx: CommandContext, live: NewLive, stepName = 'create'): Promise<string> {
   const { theme, start, duration, description, remind } = live;
-  const step = await ctx.journal.begin('create');
+  const step = await ctx.journal.begin(stepName);
   if (step.state === 'done') return step.value;
   const found = step.state === 'interrupted' ? await findCreated(ctx, theme, start) : undefined;
   const livingid =
     found ??
     (await ctx.api.createLive(ctx.user, theme, start, duration, ctx.settings.defaultLiveType, description, { remindTime: remind })).livingid;
-  await ctx.journal.finish('create', livingid);
+  await ctx.journal.finish(stepName, livingid);
   ctx.log.info({ livingid, anchor: ctx.user, recovered: Boolean(found) }, 'live created');
   return livingid;
 }
@@ -114,4 +123,37 @@ async function findCreated(ctx: CommandContext, theme: string, start: number): P
     if (++seen >= RECENT) break;
   }
   return undefined;
+}
+
+/**
+ * Every live of a confirmed series, one living/create each (WeCom has no recurring live), each a step of the
+ * message's journal: a run that died halfway is finished by the next without creating any live twice. A session
+ * WeCom refuses is named; the others go on. The series is kept under its own ID for 取消系列.
+ */
+async function createSeries(ctx: CommandContext, args: CreateArgs, starts: readonly number[], duration: number, remind: number): Promise<Reply[]> {
+  const lives: SeriesLive[] = [];
+  const failed: string[] = [];
+  for (const [i, startMs] of starts.entries()) {
+    const start = Math.floor(startMs / 1000);
+    try {
+      lives.push({ livingid: await createOnce(ctx, { theme: args.theme, start, duration, description: args.description, remind }, `create:${i}`), start });
+    } catch (error) {
+      if (!(error instanceof WeComError)) throw error;
+      failed.push(`${formatTime(startMs, ctx.settings.timezone)}：${problemZh(error)}`);
+    }
+  }
+  if (lives.length === 0) return [text(`系列直播「${args.theme}」一场也没有创建：\n${failed.join('\n')}`)];
+  const step = await ctx.journal.begin('series');
+  const seriesId = step.state === 'done' ? step.value : newSeriesId();
+  await ctx.series.set(seriesId, { seriesId, theme: args.theme, anchor: ctx.user, lives }, SERIES_KEEP_MS);
+  await ctx.journal.finish('series', seriesId);
+  await ctx.remember(lives[0]!.livingid);
+  const when = (s: number) => formatTime(s * 1000, ctx.settings.timezone);
+  const lines = [
+    `已创建系列直播「${args.theme}」，共${lives.length}场（系列ID ${seriesId}）：`,
+    ...lives.map((l, i) => `${i + 1}. ${when(l.start)} ${l.livingid}`),
+    ...(failed.length > 0 ? [`没有创建的${failed.length}场：`, ...failed] : []),
+    `取消剩下的场次：取消系列 ${seriesId}`,
+  ];
+  return [text(lines.join('\n'))];
 }

@@ -19,7 +19,8 @@ import { livingStatusReplies } from './living-status.js';
 import { MemberNames } from './names.js';
 import { Audiences } from '../audience/audiences.js';
 import { LiveCalendar, type LiveSchedule } from '../calendar/live-calendar.js';
-import { MemoryExpiringStore } from '../expiring.js';
+import { MemoryExpiringStore, type ExpiringStore } from '../expiring.js';
+import type { SeriesRecord } from '../series/store.js';
 import { recognize } from './recognize.js';
 import { commandNamed, unknownText } from './registry.js';
 import { alternation, WORDS } from './slots/words.js';
@@ -50,6 +51,8 @@ export interface DispatcherDeps {
   audiences?: Audiences;
   /** Lives' calendar entries; kept in this process by default. */
   calendar?: LiveCalendar;
+  /** Series of lives; kept in this process by default. */
+  series?: ExpiringStore<SeriesRecord>;
 }
 
 /** True when a command's arguments name a live (the member typed its ID, so a refusal suggests checking it). */
@@ -87,6 +90,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const conversations = deps.conversations ?? new MemoryConversations({ now: deps.now });
   const names = deps.names ?? new MemberNames(deps.api);
   const audiences = deps.audiences ?? Audiences.inMemory(deps.api, { now: deps.now }, deps.settings.timezone, deps.log);
+  const series = deps.series ?? new MemoryExpiringStore<SeriesRecord>({ now: deps.now });
   const calendar = deps.calendar ?? new LiveCalendar(deps.api, new MemoryExpiringStore<LiveSchedule>({ now: deps.now }), {}, deps.log);
 
   return async (message, journal = NO_JOURNAL) => {
@@ -109,6 +113,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       names,
       audiences,
       calendar,
+      series,
       ask: async (question, state) => {
         await conversations.set(key, { command: command.name, state });
         return [text(question)];

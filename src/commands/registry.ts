@@ -16,8 +16,9 @@ import { completion } from './completion.js';
 import { invite } from './invite.js';
 import { nudge } from './nudge.js';
 import { calendar } from './calendar.js';
+import { cancelSeries } from './cancel-series.js';
 
-export const COMMANDS: readonly Command<any>[] = [create, info, list, modify, watch, exportSheet, cancel, invite, completion, nudge, calendar, apiStats, ping, help];
+export const COMMANDS: readonly Command<any>[] = [create, info, list, modify, watch, exportSheet, cancel, cancelSeries, invite, completion, nudge, calendar, apiStats, ping, help];
 
 /** The command called `name`, if any. */
 export const commandNamed = (name: string): Command<any> | undefined => COMMANDS.find((c) => c.name === name);

@@ -183,7 +183,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: '创建直播 周会 周末下午3点', expected: asks('time', /周末/) },
   { text: '创建直播 周会 下个月 15:00', expected: asks('time', /「下个月」是哪一天/) },
   { text: '创建直播 周会 明后天下午3点', expected: asks('time', /「明后天」是哪一天/) },
-  { text: '创建直播 周会 每周五 15:00', expected: asks('time', /暂不支持重复的直播/) },
+  { text: '创建直播 周会 每周五 15:00', expected: asks('time', /「每周五」一共几次，或到哪天为止？/) },
+  { text: '创建直播 周会 每周五 15:00 共6次', expected: asks('confirm', /^要创建系列直播「周会」吗？每周五 15:00，共6场：11月27日、12月04日/) },
+  { text: '新人培训 下周一到周五每天上午9点 1小时', expected: asks('confirm', /每天 09:00，每场1小时，共5场：11月30日、12月01日、12月02日、12月03日、12月04日/) },
+  { text: '创建直播 周会 每月最后一个周五下午3点', expected: asks('time', /暂不支持这样重复的直播/) },
   { text: '创建直播 周会 明天晚上12点', expected: asks('hour', /中午12点还是夜里0点/) },
   // Written on a Wednesday at 14:00: today's 10:00 has passed; next week's may not be what was meant (answered 是).
   { text: '创建直播 周会 周三上午10点', expected: asks('time', /今天就是周三，「周三上午10点」是指下周三（12月2日）吗？回复「是」/) },

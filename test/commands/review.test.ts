@@ -24,7 +24,9 @@ const shanghai = (local: string) => formatTime(Date.parse(`${local}:00+08:00`), 
 
 /** The result of `text`, and of 是 when the bot asked to confirm a live. */
 function outcome(command: Command<any>, result: ReadResult<unknown>): { result: ReadResult<unknown>; confirmed: boolean } {
-  if ('ask' in result && (result.ask.state as CreateState).asked === 'confirm') return { result: command.resume!(result.ask.state, '是', env), confirmed: true };
+  // A series' dates are a question of their own (policy: a repeating live is asked about), not a step to answer for.
+  const state = 'ask' in result ? (result.ask.state as CreateState) : undefined;
+  if (state?.asked === 'confirm' && !state.slots.series) return { result: command.resume!(state, '是', env), confirmed: true };
   return { result, confirmed: false };
 }
 

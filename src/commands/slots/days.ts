@@ -44,7 +44,7 @@ const skipSpaces = (text: string, at: number): number => {
 /** What may follow a date written without its unit (12/3, 12月3): a space, a time, a period, or the end. */
 function endsCleanly(text: string, at: number): boolean {
   const next = text[at];
-  return next === undefined || /[\s,，、;；。!！?？)）]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧)/.test(text.slice(at));
+  return next === undefined || /[\s,，、;；。!！?？)）]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每)/.test(text.slice(at));
 }
 
 /** The month-day in the coming year: this year's, unless it is long gone. */

@@ -14,6 +14,7 @@ import { leftovers, SEPARATOR, trimFillers, type Taken, type TakenKind } from '.
 import { Reading, type Span } from './reading.js';
 import { findReminders } from './reminders.js';
 import { findTimes, type FoundTime, type TimePoint } from './times.js';
+import { readRepeat } from './repeats.js';
 import { alternation, WORDS, type Period } from './words.js';
 
 export { sameDay };
@@ -40,8 +41,14 @@ export interface Slots {
   doubt?: Doubt;
   /** 两点, 晚上12点: the hour that was written, waiting for 上午 / 下午 / 夜里. */
   hourInDoubt?: { hour: number; minute: number };
-  /** 每周一, 每天上午9点: a repeating live was asked for (not made yet: doubt says so). */
+  /** 每周一, 每天上午9点: a repeating live was asked for. */
   repeating?: true;
+  /** The message of a series whose end was asked for: read again with the answer (共8次). */
+  repeatRule?: string;
+  /** Said instead of asking (a series whose hour is in doubt is sent again whole). */
+  refusal?: string;
+  /** The lives of a series the rule gives (每周一10:00 共8次): confirmed before any is made. */
+  series?: { starts: number[]; skipped: number; rule: string; confirmed?: true };
   /** Who is invited, as written after 邀请 (销售部、标签:新员工 zhangsan): matched against the directory when run. */
   audience?: string;
   /** An hour read whose day was not (周末下午3点, a date gone by): the answer's day starts then. */
@@ -626,6 +633,8 @@ function unreadDay(state: ReadState, why: string): void {
 
 const REPEATING = new RegExp(alternation(WORDS.repeating), 'gi');
 const EITHER_DAY = /明后两?天|今明两?天/;
+/** What a series' rule leaves in the text: 每天, 每周一, 到3号, 共8次. */
+const RULE_WORDS = /(?:到|至)?\s*\d{1,2}\s*[号日](?=\s*每)|每\s*(?:两|2)?\s*(?:个)?\s*(?:周|星期|礼拜|天|日|工作日)[一二三四五六日天1-7]?|(?:共|一共|总共)\s*[\d一二两三四五六七八九十]+\s*(?:次|期|场)/g;
 const REPEATED_TIME = /^\s*(?:的)?\s*(?:最后一个|第一个|第[一二三四1-4]个)?\s*(?:周[一二三四五六日天1-7]|星期|礼拜|[上下中]午|早上|晚上|凌晨|[一二三四五六日1-7]\s*[,、]|\d{1,2}\s*[:点号]|[一二两三四五六七八九十]+\s*[点号])/;
 
 /** 每周一10:00: WeCom's living/create makes one live; a repeating one is refused (a theme like 每日站会 is not). */
@@ -640,7 +649,6 @@ const refuseRepeating: Pass = (state) => {
     if (!timed && inTheme) continue;
     delete state.slots.start;
     delete state.slots.day;
-    // 到3号每天 was read as the theme only because the repetition was not: it is asked for again.
     if (inTheme) {
       // 到3号每天 was read as the theme only because the repetition was not; what came after is the theme.
       delete state.slots.theme;
@@ -650,8 +658,34 @@ const refuseRepeating: Pass = (state) => {
       }
     }
     state.slots.repeating = true;
-    if (start !== undefined) state.slots.clock = keptClock(start, state.timezone);
-    return doubt(state, 'time', `暂不支持重复的直播（「${m[0]}」），每一场需要单独创建。`);
+    const clock = start !== undefined ? keptClock(start, state.timezone) : (state.slots.clock ?? state.slots.hourInDoubt);
+    if (clock && !state.slots.hourInDoubt) state.slots.clock = clock;
+    // 每周一10:00 共8次: a series of lives, shown and confirmed; a rule that cannot be read exactly is asked about.
+    const series = clock ? readRepeat(folded, state.now, state.timezone, todayOf(state.today), clock) : undefined;
+    if (series && 'starts' in series) {
+      // 每周一3点: the hour is asked, but an answer would make one live; the whole rule is asked for again.
+      if (state.slots.doubt?.slot === 'hour') {
+        state.slots.refusal = `${state.slots.doubt.why}请把整条消息重新发一次并写明时段，例如：创建直播 周会 每周一下午3点 共8次`;
+        return;
+      }
+      state.slots.series = series;
+      state.slots.start = series.starts[0];
+      // 到3号每天 left in the text was the rule, not the live's words.
+      for (const field of ['theme', 'description'] as const) {
+        const value = state.slots[field]?.replace(RULE_WORDS, '').trim();
+        if (value === undefined) continue;
+        if (trimFillers(value) === '') delete state.slots[field];
+        else state.slots[field] = value;
+      }
+      if (state.slots.doubt?.slot === 'time') delete state.slots.doubt;
+      return;
+    }
+    // A rule not read exactly is asked about: 共8次 completes the series, 先建下周一这一场 makes that one live.
+    if (series) {
+      state.slots.repeatRule = folded;
+      return doubt(state, 'time', `${series.ask}（也可以只写一个日期，只建那一场）`);
+    }
+    return doubt(state, 'time', `暂不支持这样重复的直播（「${m[0]}」）。可以写：每周一10:00 共8次、下周一到周五每天上午9点、每两周周三下午3点 直到1月底。`);
   }
   const either = EITHER_DAY.exec(folded);
   if (either) unreadDay(state, `「${either[0]}」是哪一天？`);

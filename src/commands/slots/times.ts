@@ -132,7 +132,8 @@ function rangeEndAt(text: string, at: number, today: Day, startHasUnit: boolean)
     clock = clockAt(text, i, { bare: true });
     if (clock) end = clock.end;
   }
-  if (!clock) return undefined;
+  // 直到1月底: a number before 月 or 号 is a date, not the end of a range.
+  if (!clock || /^\s*(?:月|号|日)/.test(text.slice(end))) return undefined;
   const closing = oneOfAt(WORDS.rangeEnds, text, skipSpaces(text, end));
   if (closing) end = skipSpaces(text, end) + closing.length;
   return { point: { ...point?.point, clock }, end };

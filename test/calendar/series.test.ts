@@ -1,0 +1,56 @@
+// A series of lives (issue 22), end to end through encrypted callbacks: the dates shown and confirmed, every live
+// created, a run that died halfway finished without duplicates, and 取消系列 cancelling what has not started.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { SentMessage } from '../../src/emulator/messages.js';
+import { startBot, waitForMessages, type BotFixture } from '../support/bot.js';
+
+const NOW = Date.parse('2026-11-25T14:00:00+08:00');
+
+describe('a series of lives from one message', () => {
+  let f: BotFixture;
+  before(async () => {
+    f = await startBot({ env: { WECOM_ADMIN_USERIDS: 'hr' } });
+    f.emulator.clock.set(NOW);
+  });
+  after(() => f.close());
+  const say = async (user: string, text: string): Promise<SentMessage> => {
+    const before = f.emulator.messages.forUser(user).length;
+    await f.emulator.callbacks.sendText(user, text);
+    return (await waitForMessages(f.emulator, user, before + 1))[before]!;
+  };
+  const livesOf = (user: string) => f.emulator.lives.all().filter((l) => l.anchor_userid === user).sort((a, b) => a.living_start - b.living_start);
+
+  it('shows the dates it understood and creates nothing until 是; then every session, with the series ID', async () => {
+    const question = await say('hr', '创建直播 周会 每周一10:00 共8次');
+    assert.equal(question.content, '要创建系列直播「周会」吗？每周一 10:00，共8场：11月30日、12月07日、12月14日、12月21日、12月28日、01月04日、01月11日、01月18日。要创建吗？回复「是」创建，或者直接写要改的地方（回复「取消」可放弃）');
+    assert.equal(livesOf('hr').length, 0);
+    const done = await say('hr', '是');
+    assert.match(done.content, /^已创建系列直播「周会」，共8场（系列ID (sr\w+)）：\n1\. 2026-11-30 10:00 \(周一\) lv/);
+    const lives = livesOf('hr');
+    assert.equal(lives.length, 8);
+    assert.deepEqual(lives.map((l) => new Date(l.living_start * 1000 + 8 * 3600e3).toISOString().slice(0, 16)), [
+      '2026-11-30T10:00', '2026-12-07T10:00', '2026-12-14T10:00', '2026-12-21T10:00', '2026-12-28T10:00', '2027-01-04T10:00', '2027-01-11T10:00', '2027-01-18T10:00',
+    ]);
+  });
+
+  it('a rule it cannot read exactly is sent back, never guessed', async () => {
+    assert.equal((await say('li', '创建直播 早会 每周一上午9点')).content, '直播「早会」：「每周一」一共几次，或到哪天为止？例如 共8次、直到1月底（也可以只写一个日期，只建那一场）什么时候开始？例如 明天15:00（回复「取消」可放弃）');
+    // The answer completes the rule, and the dates are shown before anything is made.
+    assert.match((await say('li', '共4次')).content, /^要创建系列直播「早会」吗？每周一 09:00，共4场：11月30日、12月07日、12月14日、12月21日。/);
+    assert.equal((await say('li', '取消')).content, '好的，已放弃，什么也没有创建。');
+    assert.match((await say('li', '创建直播 打卡 每天上午9点 共60次')).content, /一个系列最多52场/);
+    assert.equal(livesOf('li').length, 0);
+  });
+
+  it('取消系列 cancels the sessions still to come; the ones that started stay', async () => {
+    const [first] = livesOf('hr');
+    const done = f.emulator.messages.forUser('hr').find((m) => m.content.startsWith('已创建系列直播'))!;
+    const seriesId = /系列ID (sr\w+)/.exec(done.content)![1]!;
+    assert.match((await say('zhangsan', `取消系列 ${seriesId}`)).content, /^只有主播或管理员/);
+    f.emulator.clock.set(first!.living_start * 1000 + 60_000);
+    const said = await say('hr', `取消系列 ${seriesId}`);
+    assert.equal(said.content, '系列「周会」：已取消 7 场还没开始的直播。\n已开始或已结束的 1 场保留：2026-11-30 10:00 (周一)');
+    assert.deepEqual(livesOf('hr').map((l) => f.emulator.lives.status(l)), [1, 4, 4, 4, 4, 4, 4, 4]);
+  });
+});
