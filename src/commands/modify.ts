@@ -7,7 +7,7 @@ import { buildLiveCard, formatReminder, memberLabel } from '../cards/live.js';
 import { newTaskId } from '../cards/limits.js';
 import { onlyUpcoming } from '../cards/status.js';
 import { text, type Reply } from '../replies/reply.js';
-import type { ModifyLivingRequest } from '../wecom/types.js';
+import type { LivingInfo, ModifyLivingRequest } from '../wecom/types.js';
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
 import { formatDuration, formatTime, fromWallClock, wallClock } from '../zone.js';
 import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
@@ -46,7 +46,7 @@ export type ModifyArgs =
 type Field = Exclude<keyof Changes, 'clock' | 'shiftSeconds' | 'day'>;
 
 /** What a question remembers: the live, the field asked for (if one was named) and a day waiting for its hour. */
-interface ModifyState {
+export interface ModifyState {
   livingid: string;
   field?: Field;
   day?: Day;
@@ -138,7 +138,7 @@ function readField(field: Field, value: string, state: ModifyState, env: ReadEnv
 }
 
 /** Reads "时间 后天15:00 时长 2小时": every named field with its value; without a field word, what the value is. */
-function readChanges(rest: string, state: ModifyState, env: ReadEnv): ReadResult<ModifyArgs> {
+export function readChanges(rest: string, state: ModifyState, env: ReadEnv): ReadResult<ModifyArgs> {
   const written = rest.trim();
   if (written === '') return ask(state);
   if (state.field) return settle(readField(state.field, written, state, env), state);
@@ -211,6 +211,37 @@ function onLiveDay(clock: NonNullable<Changes['clock']>, liveStart: number, time
   return fromWallClock({ year: live.year, month: live.month, day: live.day, hour: hour.hour, minute: clock.minute, second: 0 }, timezone);
 }
 
+/**
+ * What living/modify is sent for `changes` to `live`: an hour on the live's own day, a new day at its own hour, a
+ * move by an amount, settled against the live; or why not (a start in the past, an hour that is unclear).
+ * `changes` ends with the settled start, for the replies.
+ */
+export function modifyRequest(changes: Changes, live: Pick<LivingInfo, 'living_start'>, timezone: string, now: number): Omit<ModifyLivingRequest, 'livingid'> | string {
+  if (changes.clock) {
+    const start = onLiveDay(changes.clock, live.living_start * 1000, timezone);
+    if (typeof start === 'string') return start;
+    changes.start = start;
+    delete changes.clock;
+  }
+  if (changes.day) {
+    const at = wallClock(live.living_start * 1000, timezone);
+    changes.start = fromWallClock({ ...changes.day, hour: at.hour, minute: at.minute, second: 0 }, timezone);
+    delete changes.day;
+  }
+  if (changes.shiftSeconds !== undefined) {
+    changes.start = live.living_start * 1000 + changes.shiftSeconds * 1000;
+    delete changes.shiftSeconds;
+  }
+  if (changes.start !== undefined && changes.start <= now) return '新的开始时间已经过去了，请选择将来的时间。';
+  return {
+    ...(changes.theme !== undefined ? { theme: changes.theme } : {}),
+    ...(changes.start !== undefined ? { living_start: Math.floor(changes.start / 1000) } : {}),
+    ...(changes.durationSeconds !== undefined ? { living_duration: changes.durationSeconds } : {}),
+    ...(changes.description !== undefined ? { description: changes.description } : {}),
+    ...(changes.remindSeconds !== undefined ? { remind_time: changes.remindSeconds } : {}),
+  };
+}
+
 /** `开始 2026-11-27 15:00 (周五)、时长 2小时`: what changed, for the replies. */
 function describeChanges(changes: Changes, timezone: string): string {
   const parts: string[] = [];
@@ -260,29 +291,8 @@ export const modify = defineCommand<ModifyArgs>({
     const { living_info: live } = await ctx.api.getLivingInfo(livingid);
     if (!canManage(ctx, live.anchor_userid)) return [text('只有主播或管理员可以修改这场直播。')];
     if (live.status !== 0) return [text(onlyUpcoming(live.status, '修改'))];
-    if (changes.clock) {
-      const start = onLiveDay(changes.clock, live.living_start * 1000, ctx.settings.timezone);
-      if (typeof start === 'string') return [text(start)];
-      changes.start = start;
-      delete changes.clock;
-    }
-    if (changes.day) {
-      const at = wallClock(live.living_start * 1000, ctx.settings.timezone);
-      changes.start = fromWallClock({ ...changes.day, hour: at.hour, minute: at.minute, second: 0 }, ctx.settings.timezone);
-      delete changes.day;
-    }
-    if (changes.shiftSeconds !== undefined) {
-      changes.start = live.living_start * 1000 + changes.shiftSeconds * 1000;
-      delete changes.shiftSeconds;
-    }
-    if (changes.start !== undefined && changes.start <= ctx.now()) return [text('新的开始时间已经过去了，请选择将来的时间。')];
-    const request: Omit<ModifyLivingRequest, 'livingid'> = {
-      ...(changes.theme !== undefined ? { theme: changes.theme } : {}),
-      ...(changes.start !== undefined ? { living_start: Math.floor(changes.start / 1000) } : {}),
-      ...(changes.durationSeconds !== undefined ? { living_duration: changes.durationSeconds } : {}),
-      ...(changes.description !== undefined ? { description: changes.description } : {}),
-      ...(changes.remindSeconds !== undefined ? { remind_time: changes.remindSeconds } : {}),
-    };
+    const request = modifyRequest(changes, live, ctx.settings.timezone, ctx.now());
+    if (typeof request === 'string') return [text(request)];
     if (Object.keys(request).length === 0) return [text(`${WHAT}。例：${EXAMPLE}`)];
     await ctx.api.modifyLiving(livingid, request);
     ctx.log.info({ livingid, by: ctx.user, fields: Object.keys(request) }, 'live modified');

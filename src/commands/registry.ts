@@ -17,8 +17,9 @@ import { invite } from './invite.js';
 import { nudge } from './nudge.js';
 import { calendar } from './calendar.js';
 import { cancelSeries } from './cancel-series.js';
+import { modifySeries } from './modify-series.js';
 
-export const COMMANDS: readonly Command<any>[] = [create, info, list, modify, watch, exportSheet, cancel, cancelSeries, invite, completion, nudge, calendar, apiStats, ping, help];
+export const COMMANDS: readonly Command<any>[] = [create, info, list, modify, watch, exportSheet, cancel, cancelSeries, modifySeries, invite, completion, nudge, calendar, apiStats, ping, help];
 
 /** The command called `name`, if any. */
 export const commandNamed = (name: string): Command<any> | undefined => COMMANDS.find((c) => c.name === name);

@@ -43,6 +43,17 @@ describe('a series of lives from one message', () => {
     assert.equal(livesOf('li').length, 0);
   });
 
+  it('修改系列 changes every session still to come, each on its own day; a new date is per session', async () => {
+    const done = f.emulator.messages.forUser('hr').find((m) => m.content.startsWith('已创建系列直播'))!;
+    const seriesId = /系列ID (sr\w+)/.exec(done.content)![1]!;
+    assert.equal((await say('hr', `修改系列 ${seriesId} 改到16:00`)).content, '系列「周会」：已修改 8 场还没开始的直播。');
+    const hours = livesOf('hr').map((l) => new Date(l.living_start * 1000 + 8 * 3600e3).toISOString().slice(5, 16));
+    assert.deepEqual(hours, ['11-30T16:00', '12-07T16:00', '12-14T16:00', '12-21T16:00', '12-28T16:00', '01-04T16:00', '01-11T16:00', '01-18T16:00']);
+    assert.equal((await say('hr', `修改系列 ${seriesId} 主题 周例会`)).content, '系列「周会」：已修改 8 场还没开始的直播。');
+    assert.ok(livesOf('hr').every((l) => l.theme === '周例会'));
+    assert.match((await say('hr', `修改系列 ${seriesId} 时间 下周二`)).content, /^系列里每一场的日期不同/);
+  });
+
   it('取消系列 cancels the sessions still to come; the ones that started stay', async () => {
     const [first] = livesOf('hr');
     const done = f.emulator.messages.forUser('hr').find((m) => m.content.startsWith('已创建系列直播'))!;
@@ -50,7 +61,7 @@ describe('a series of lives from one message', () => {
     assert.match((await say('zhangsan', `取消系列 ${seriesId}`)).content, /^只有主播或管理员/);
     f.emulator.clock.set(first!.living_start * 1000 + 60_000);
     const said = await say('hr', `取消系列 ${seriesId}`);
-    assert.equal(said.content, '系列「周会」：已取消 7 场还没开始的直播。\n已开始或已结束的 1 场保留：2026-11-30 10:00 (周一)');
+    assert.equal(said.content, '系列「周会」：已取消 7 场还没开始的直播。\n已开始或已结束的 1 场保留：2026-11-30 16:00 (周一)');
     assert.deepEqual(livesOf('hr').map((l) => f.emulator.lives.status(l)), [1, 4, 4, 4, 4, 4, 4, 4]);
   });
 });
