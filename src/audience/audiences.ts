@@ -94,6 +94,11 @@ export class Audiences {
     return matchInvitation(invitationNames(words), this.deps.directory);
   }
 
+  /** The share of a live's actual length a member must watch (WECOM_COMPLETION_PERCENT). */
+  get completionPercent(): number {
+    return this.deps.settings.completionPercent;
+  }
+
   /** The audience invited to `livingid`, if any. */
   get(livingid: string): Promise<AudienceRecord | undefined> {
     return this.deps.store.get(livingid);

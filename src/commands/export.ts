@@ -18,6 +18,9 @@ import { canManage, type CommandContext } from './context.js';
 import { readLiveNamed, suggestLives, type LiveNamed } from './find-lives.js';
 import { emptySummary, tally } from './watch-summary.js';
 import { addWatched } from '../audience/audiences.js';
+import { requiredSeconds } from '../audience/completion.js';
+import { STATUS_NAMES } from '../cards/status.js';
+import { writeSeriesWorkbook, type SeriesSession } from '../sheets/series.js';
 
 const EXAMPLE = '导出观看统计 lvXXXXXXXX';
 /** After this long without a finished sheet, the member is told it is being made. */
@@ -27,14 +30,21 @@ const EXTERNAL_KIND: Record<number, string> = { 1: '外部联系人（微信）'
 /** 帮我导出一下产品发布会的观看名单, 把观看名单导出来给我. */
 const SENTENCE = /导出(?:来|一下)?|名单(?:发我|给我)|导(?:个|一份|成)\s*(?:excel|表格|表)|观看明细/i;
 
-export const exportSheet = defineCommand<LiveNamed>({
+const SERIES_ID = /\bsr[A-Za-z0-9]{6,}\b/;
+
+export const exportSheet = defineCommand<LiveNamed | { seriesId: string }>({
   name: 'export',
   words: ['导出观看统计', '导出观看名单', '导出名单', '导出', 'export'],
   example: EXAMPLE,
   help: ['导出观看统计 直播ID（主播或管理员）：观看名单 Excel（姓名、观看时长、评论、连麦）'],
   sentence: (text) => spanOf(SENTENCE, text),
-  read: (input) => readLiveNamed(input, EXAMPLE),
-  run: (args, ctx) => ('described' in args ? suggestLives(ctx, args.described, (id) => `导出观看统计 ${id}`, 'started') : exportAttendance(ctx, args.livingid)),
+  read: (input) => {
+    // 导出观看统计 系列ID: the series' workbook.
+    const series = SERIES_ID.exec(input.args.normalize('NFKC'));
+    return series ? { args: { seriesId: series[0] } } : readLiveNamed(input, EXAMPLE);
+  },
+  run: (args, ctx) =>
+    'seriesId' in args ? exportSeries(ctx, args.seriesId) : 'described' in args ? suggestLives(ctx, args.described, (id) => `导出观看统计 ${id}`, 'started') : exportAttendance(ctx, args.livingid),
 });
 
 /** Builds, uploads and sends the attendance sheet of `livingid`. */
@@ -85,6 +95,37 @@ export async function exportAttendance(ctx: CommandContext, livingid: string): P
     done = true;
     clearTimeout(progress);
     if (sheet && !finished) await sheet.abandon();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The series' workbook: every member who watched or was invited × every session, per-session totals, the rate. */
+async function exportSeries(ctx: CommandContext, seriesId: string): Promise<Reply[]> {
+  const series = await ctx.series.get(seriesId);
+  if (!series) return [text(`没有找到系列「${seriesId}」。`)];
+  if (!canManage(ctx, series.anchor)) return [text('只有主播或管理员可以导出这个系列的观看名单。')];
+  const sessions: SeriesSession[] = [];
+  const members = new Map<string, string>();
+  for (const s of series.lives) {
+    const { living_info: live } = await ctx.api.getLivingInfo(s.livingid);
+    const watched = new Map<string, number>();
+    if (live.status === 1 || live.status === 2) for await (const page of ctx.api.allWatchStats(s.livingid)) for (const u of page.users) watched.set(u.userid, (watched.get(u.userid) ?? 0) + u.watch_time);
+    for (const m of (await ctx.audiences.get(s.livingid))?.members ?? []) members.set(m.userid, m.name);
+    for (const userid of watched.keys()) if (!members.has(userid)) members.set(userid, '');
+    const length = live.status === 1 ? Math.max(60, Math.floor(ctx.now() / 1000) - live.living_start) : live.living_duration;
+    sessions.push({ livingid: s.livingid, start: live.living_start * 1000, statusName: STATUS_NAMES[live.status] ?? String(live.status), requiredSeconds: requiredSeconds(length, ctx.audiences.completionPercent), held: live.status === 1 || live.status === 2, watched });
+  }
+  const names = await ctx.names.namesOf([...members.keys()].filter((u) => !members.get(u)));
+  const rows = [...members].map(([userid, name]) => ({ userid, name: name || names.get(userid) || userid }));
+  const dir = await mkdtemp(join(tmpdir(), 'wecom-series-'));
+  try {
+    const path = join(dir, 'series.xlsx');
+    const rate = await writeSeriesWorkbook(path, series.theme, seriesId, sessions, rows, ctx.settings.timezone);
+    const filename = `系列出勤-${fileNamePart(series.theme)}-${fileNamePart(seriesId.slice(-6))}.xlsx`;
+    const { media_id: mediaId } = await ctx.api.uploadMedia('file', filename, await openAsBlob(path));
+    const heldCount = sessions.filter((s) => s.held).length;
+    return [{ kind: 'file', mediaId, filename }, text(`系列「${series.theme}」：${sessions.length}场（已举行${heldCount}场），${rows.length}位成员，系列完成率${Math.floor(rate * 100)}%。`)];
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }

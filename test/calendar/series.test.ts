@@ -54,6 +54,36 @@ describe('a series of lives from one message', () => {
     assert.match((await say('hr', `修改系列 ${seriesId} 时间 下周二`)).content, /^系列里每一场的日期不同/);
   });
 
+  it('导出观看统计 系列ID: a member × session workbook, per-session totals and the series’ completion rate', async () => {
+    const done = f.emulator.messages.forUser('hr').find((m) => m.content.startsWith('已创建系列直播'))!;
+    const seriesId = /系列ID (sr\w+)/.exec(done.content)![1]!;
+    const [first, second] = livesOf('hr');
+    // The first two sessions took place (moved into the past, as the emulator allows); members watched some of them.
+    f.emulator.lives.addViewers(first!.livingid, [{ userid: 'zhangsan', watch_time: 3000, is_comment: 0, is_mic: 0 }, { userid: 'lisi', watch_time: 600, is_comment: 0, is_mic: 0 }]);
+    f.emulator.lives.addViewers(second!.livingid, [{ userid: 'zhangsan', watch_time: 3500, is_comment: 0, is_mic: 0 }]);
+    const saved = [first!.living_start, second!.living_start];
+    first!.living_start = Math.floor(NOW / 1000) - 3 * 86400;
+    second!.living_start = Math.floor(NOW / 1000) - 2 * 86400;
+    try {
+      const before = f.emulator.messages.forUser('hr').length;
+      await f.emulator.callbacks.sendText('hr', `导出观看统计 ${seriesId}`);
+      const [file, said] = (await waitForMessages(f.emulator, 'hr', before + 2)).slice(before);
+      assert.equal(said?.content, '系列「周例会」：8场（已举行2场），2位成员，系列完成率50%。');
+      const { default: ExcelJS } = await import('exceljs');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(f.emulator.media.get(file!.file!.mediaId).bytes as unknown as ArrayBuffer);
+      assert.deepEqual(book.worksheets.map((w) => w.name), ['系列出勤', '各场汇总', '汇总']);
+      const grid = book.getWorksheet('系列出勤')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+      const zhang = grid.find((r) => r[1] === 'zhangsan')!;
+      assert.deepEqual([zhang[2], zhang[3], zhang.at(-2), zhang.at(-1)], ['50 ✓', '58.3 ✓', '2/2', '100%']);
+      const li = grid.find((r) => r[1] === 'lisi')!;
+      assert.deepEqual([li[2], li[3], li.at(-2), li.at(-1)], ['10', '0', '0/2', '0%']);
+    } finally {
+      first!.living_start = saved[0]!;
+      second!.living_start = saved[1]!;
+    }
+  });
+
   it('取消系列 cancels the sessions still to come; the ones that started stay', async () => {
     const [first] = livesOf('hr');
     const done = f.emulator.messages.forUser('hr').find((m) => m.content.startsWith('已创建系列直播'))!;
@@ -61,7 +91,7 @@ describe('a series of lives from one message', () => {
     assert.match((await say('zhangsan', `取消系列 ${seriesId}`)).content, /^只有主播或管理员/);
     f.emulator.clock.set(first!.living_start * 1000 + 60_000);
     const said = await say('hr', `取消系列 ${seriesId}`);
-    assert.equal(said.content, '系列「周会」：已取消 7 场还没开始的直播。\n已开始或已结束的 1 场保留：2026-11-30 16:00 (周一)');
+    assert.equal(said.content, '系列「周例会」：已取消 7 场还没开始的直播。\n已开始或已结束的 1 场保留：2026-11-30 16:00 (周一)');
     assert.deepEqual(livesOf('hr').map((l) => f.emulator.lives.status(l)), [1, 4, 4, 4, 4, 4, 4, 4]);
   });
 });

@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AudienceStore, type AudienceRecord } from '../../src/audience/store.js';
 import { systemClock } from '../../src/clock.js';
-import type { RedisConnection } from '../../src/redis/connection.js';
 import { RedisExpiringStore } from '../../src/redis/expiring.js';
 import { RedisOnceClaims } from '../../src/redis/once-claims.js';
 import { RedisSendQuota } from '../../src/redis/send-quota.js';
-import { sharedRedis } from '../support/redis.js';
+import { useSharedRedis } from '../support/redis.js';
 
 /** Two instances sharing a real redis-server: one audience, one daily quota, one nudge a day. */
 describe('audiences, the daily quota and once-a-day claims on a real redis-server', () => {
-  let shared: Awaited<ReturnType<typeof sharedRedis>>;
-  let connections: RedisConnection[];
-  before(async () => {
-    shared = await sharedRedis(2);
-    connections = shared.connections;
-  });
-  after(() => shared.close());
+  const connections = useSharedRedis(2);
   const stores = () => connections.map((c) => new AudienceStore(new RedisExpiringStore<AudienceRecord>(c, 'wecom:audience:', systemClock), new RedisOnceClaims(c)));
 
   it('an audience one instance invited is the audience the other reads', async () => {

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { RedisConnection } from '../../src/redis/connection.js';
+import { describe, it } from 'node:test';
 import { RedisInProgress } from '../../src/redis/in-progress.js';
 import { sleep } from '../support/bot.js';
-import { sharedRedis } from '../support/redis.js';
+import { useSharedRedis } from '../support/redis.js';
 
 describe('the 智能机器人’s in-progress bound on a real redis-server', () => {
-  let shared: Awaited<ReturnType<typeof sharedRedis>>;
-  let connections: RedisConnection[];
-  before(async () => {
-    shared = await sharedRedis(2);
-    connections = shared.connections;
-  });
-  after(() => shared.close());
+  const connections = useSharedRedis(2);
 
   it('counts a member across instances, comparing userids as WeCom does', async () => {
     const [a, b] = connections.map((c) => new RedisInProgress(c, 60_000));

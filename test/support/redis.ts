@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { createLogger } from '../../src/log.js';
 import { connectRedis, type RedisConnection } from '../../src/redis/connection.js';
 
@@ -68,6 +69,18 @@ export async function startRedis(): Promise<RedisServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** For the enclosing describe: a redis-server and `n` connections to it (`n` instances of the bot sharing it). */
+export function useSharedRedis(n = 2): RedisConnection[] {
+  const connections: RedisConnection[] = [];
+  let shared: Awaited<ReturnType<typeof sharedRedis>> | undefined;
+  before(async () => {
+    shared = await sharedRedis(n);
+    connections.push(...shared.connections);
+  });
+  after(() => shared?.close());
+  return connections;
 }
 
 /** A redis-server and `n` connections to it that are up: `n` instances of the bot sharing it. */
