@@ -141,9 +141,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         await conversations.set(key, { command: command.name, state: result.ask.state });
         return reply([text(result.ask.text)]);
       }
-      if (options.open) await conversations.delete(key);
-      if ('error' in result) return reply([text(result.message)]);
+      if ('error' in result) {
+        if (options.open) await conversations.delete(key);
+        return reply([text(result.message)]);
+      }
+      const answered = options.open ? JSON.stringify(await conversations.get(key)) : undefined;
       await run(command, (ctx) => command.run(result.args, ctx), context(command, options.click), options.typed && holdsLivingId(result.args));
+      // Dropped only once the answer has run: an instance that dies mid-run leaves the question for the one that
+      // runs the message again (a member's messages run one at a time); a new question the run asked stays.
+      if (options.open && JSON.stringify(await conversations.get(key)) === answered) await conversations.delete(key);
     };
 
     switch (message.kind) {

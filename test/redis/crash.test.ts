@@ -55,4 +55,29 @@ describe('scale-out: an instance killed mid-command loses nothing', () => {
     assert.match(b.output(), /"recovered":true/, 'instance B found the live the dead instance created');
     assertNoSecrets(emulator, a.output() + b.output());
   });
+
+  it('SIGKILL halfway through a series: the other instance finishes it from the journal, every session once, one reply', async () => {
+    const a = await startInstance();
+    emulator.callbacks.url = `http://127.0.0.1:${a.port}/wecom/callback`;
+    await emulator.callbacks.sendText('lisi', '创建直播 系列不怕宕机 每周二10:00 共6次');
+    const [question] = await waitForMessages(emulator, 'lisi', 1, 10_000);
+    assert.match(question?.content ?? '', /^要创建系列直播「系列不怕宕机」吗？/);
+    // Each create takes WeCom a moment: the kill lands while the fourth is in flight.
+    emulator.faults.delay('living/create', 300);
+    const before = emulator.countCalls('living/create');
+    await emulator.callbacks.sendText('lisi', '是');
+    while (emulator.countCalls('living/create') < before + 4) await sleep(5);
+    a.child.kill('SIGKILL');
+    await once(a.child, 'exit');
+    emulator.faults.clear();
+    await startInstance();
+    const [done] = (await waitForMessages(emulator, 'lisi', 2, 30_000)).slice(1);
+    assert.match(done?.content ?? '', /^已创建系列直播「系列不怕宕机」，共6场/);
+    await sleep(2000);
+    const lives = emulator.lives.all().filter((l) => l.theme === '系列不怕宕机');
+    assert.equal(lives.length, 6, 'every session once');
+    assert.equal(new Set(lives.map((l) => l.living_start)).size, 6);
+    assert.equal(emulator.countCalls('living/create') - before, 6, 'no session was sent twice');
+    assert.equal(emulator.messages.forUser('lisi').length, 2, 'the question and one answer');
+  });
 });
