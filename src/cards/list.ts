@@ -13,6 +13,8 @@ export interface ListedLive {
   theme: string;
   living_start: number;
   status: number;
+  /** A session of a series: which of how many (系列2/8). */
+  series?: { index: number; of: number };
 }
 
 /** Lives on one page: five rows and buttons, leaving the sixth button for 更多. */
@@ -29,7 +31,7 @@ export function buildListCard(lives: ListedLive[], total: number, page: number, 
     main_title: { title: '我的直播', desc: pages > 1 ? `${counted} · 第${page}/${pages}页` : counted },
     horizontal_content_list: shown.map((l, i) => ({
       keyname: `${i + 1}.${STATUS_NAMES[l.status] ?? ''}`,
-      value: clip(`${formatTime(l.living_start * 1000, timezone).slice(5)} ${l.theme}`, 30),
+      value: clip(`${formatTime(l.living_start * 1000, timezone).slice(5)} ${l.theme}${l.series ? ` · 系列${l.series.index}/${l.series.of}` : ''}`, 30),
     })),
     task_id: taskId,
     button_list: [

@@ -10,7 +10,7 @@ import type { CommandContext } from './context.js';
 import { decideCreate, resumeCreate, type CreateArgs, type CreateState } from './create-draft.js';
 import { readSlots } from './slots/read.js';
 import { inviteTo } from './invite.js';
-import { newSeriesId, SERIES_KEEP_MS, type SeriesLive } from '../series/store.js';
+import { newSeriesId, seriesKeyOf, SERIES_KEEP_MS, type SeriesLive } from '../series/store.js';
 import { WeComError } from '../wecom/errors.js';
 import { problemZh } from '../wecom/problems.js';
 import { formatTime } from '../zone.js';
@@ -146,6 +146,8 @@ async function createSeries(ctx: CommandContext, args: CreateArgs, starts: reado
   const step = await ctx.journal.begin('series');
   const seriesId = step.state === 'done' ? step.value : newSeriesId();
   await ctx.series.set(seriesId, { seriesId, theme: args.theme, anchor: ctx.user, lives }, SERIES_KEEP_MS);
+  // 我的直播 names each session's place in its series.
+  for (const l of lives) await ctx.series.set(seriesKeyOf(l.livingid), { seriesId, pointer: true, theme: '', anchor: '', lives: [] }, SERIES_KEEP_MS);
   await ctx.journal.finish('series', seriesId);
   await ctx.remember(lives[0]!.livingid);
   const when = (s: number) => formatTime(s * 1000, ctx.settings.timezone);

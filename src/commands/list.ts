@@ -8,6 +8,7 @@ import { text, type Reply } from '../replies/reply.js';
 import { defineCommand, spanOf } from './command.js';
 import type { CommandContext } from './context.js';
 import { create } from './create.js';
+import { seriesKeyOf, type SeriesRecord } from '../series/store.js';
 
 /** Details fetched at most (the first 200 ids in WeCom’s order), and at once: a member with thousands of lives
  * must not cost thousands of calls. */
@@ -41,6 +42,19 @@ export const list = defineCommand<number>({
   typed: { page: (arg) => `我的直播 ${arg}` },
 });
 
+/** Marks each live that is a session of a series with its place in it (系列2/8). */
+async function markSeries(ctx: CommandContext, lives: ListedLive[]): Promise<void> {
+  const series = new Map<string, SeriesRecord | undefined>();
+  for (const live of lives) {
+    const pointer = await ctx.series.get(seriesKeyOf(live.livingid));
+    if (!pointer) continue;
+    if (!series.has(pointer.seriesId)) series.set(pointer.seriesId, await ctx.series.get(pointer.seriesId));
+    const record = series.get(pointer.seriesId);
+    const index = record?.lives.findIndex((l) => l.livingid === live.livingid) ?? -1;
+    if (record && index >= 0) live.series = { index: index + 1, of: record.lives.length };
+  }
+}
+
 /** The sender's lives, what matters first, with how many ids WeCom listed (details of the first 200 only). */
 export async function fetchLives(ctx: CommandContext): Promise<{ lives: ListedLive[]; total: number }> {
   const ids: string[] = [];
@@ -54,6 +68,7 @@ export async function fetchLives(ctx: CommandContext): Promise<{ lives: ListedLi
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
+  await markSeries(ctx, lives);
   return { lives: lives.sort(byWhatMatters), total: ids.length };
 }
 

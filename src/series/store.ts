@@ -12,10 +12,15 @@ export interface SeriesLive {
 
 export interface SeriesRecord {
   seriesId: string;
+  /** Set on a live's pointer record (its other fields empty): the series it belongs to. */
+  pointer?: true;
   theme: string;
   anchor: string;
   lives: SeriesLive[];
 }
+
+/** Where a live's series is found: the same store, under the live's ID (a pointer, not a copy). */
+export const seriesKeyOf = (livingid: string): string => `live:${livingid}`;
 
 /** How long a series is kept: past its last session. */
 export const SERIES_KEEP_MS = 400 * 24 * 3_600_000;

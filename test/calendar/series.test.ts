@@ -32,6 +32,9 @@ describe('a series of lives from one message', () => {
     assert.deepEqual(lives.map((l) => new Date(l.living_start * 1000 + 8 * 3600e3).toISOString().slice(0, 16)), [
       '2026-11-30T10:00', '2026-12-07T10:00', '2026-12-14T10:00', '2026-12-21T10:00', '2026-12-28T10:00', '2027-01-04T10:00', '2027-01-11T10:00', '2027-01-18T10:00',
     ]);
+    // 我的直播 names each session's place in its series.
+    const list = await say('hr', '我的直播');
+    assert.deepEqual(list.card?.horizontal_content_list?.slice(0, 2).map((r) => r.value), ['11-30 10:00 (周一) 周会 · 系列1/8', '12-07 10:00 (周一) 周会 · 系列2/8']);
   });
 
   it('a rule it cannot read exactly is sent back, never guessed', async () => {
