@@ -6,6 +6,7 @@
 import type { Clock } from '../clock.js';
 import type { WeComApi } from '../wecom/client.js';
 import { WeComApiError } from '../wecom/errors.js';
+import { eachParallel } from './each-parallel.js';
 
 export type DirectoryApi = Pick<WeComApi, 'listDepartments' | 'getDepartment' | 'listTags' | 'listDepartmentMembers'>;
 
@@ -26,13 +27,6 @@ export const DIRECTORY_TTL_MS = 10 * 60_000;
 /** Calls at once while reading the directory: quick, and far under WeCom's per-minute limit. */
 const PARALLEL = 8;
 
-/** Runs `work` over `items`, `parallel` at a time. */
-async function eachParallel<T>(items: readonly T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
-}
 
 export class DirectoryNames {
   private cached?: { at: number; departments: Promise<Map<number, NamedDepartment>>; tags: Promise<Map<number, string>>; members?: Promise<DirectoryMember[]> };
@@ -110,4 +104,3 @@ export class DirectoryNames {
   }
 }
 
-export { eachParallel };

@@ -6,6 +6,7 @@
 import type { WeComApi } from '../wecom/client.js';
 import { WeComApiError } from '../wecom/errors.js';
 import { userKey } from '../userid.js';
+import { eachParallel } from './each-parallel.js';
 
 /** What an invitation names, by id (the command reads names into ids). */
 export interface AudienceSpec {
@@ -55,22 +56,17 @@ export async function resolveAudience(api: Directory, spec: AudienceSpec, parall
     }
   }
   // Each department's own members, a few departments at a time (user/simplelist is one department per call).
-  const queue = [...departments];
-  await Promise.all(
-    Array.from({ length: Math.min(parallel, queue.length) }, async () => {
-      for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
-        try {
-          for (const u of (await api.listDepartmentMembers(d)).userlist) {
-            const key = userKey(u.userid);
-            const known = audience.members.get(key);
-            audience.members.set(key, { userid: u.userid, name: u.name, departments: [...new Set([...(known?.departments ?? []), ...u.department])] });
-          }
-        } catch (error) {
-          refused(`部门 ${d}`, error);
-        }
+  await eachParallel([...departments], parallel, async (d) => {
+    try {
+      for (const u of (await api.listDepartmentMembers(d)).userlist) {
+        const key = userKey(u.userid);
+        const known = audience.members.get(key);
+        audience.members.set(key, { userid: u.userid, name: u.name, departments: [...new Set([...(known?.departments ?? []), ...u.department])] });
       }
-    }),
-  );
+    } catch (error) {
+      refused(`部门 ${d}`, error);
+    }
+  });
   for (const userid of spec.userids) {
     if (audience.members.has(userKey(userid))) continue;
     try {
