@@ -13,6 +13,7 @@ import { findReminders } from './slots/reminders.js';
 import { findDurations } from './slots/durations.js';
 import { endsSeries } from './slots/repeats.js';
 import { alternation, WORDS } from './slots/words.js';
+import { undecided } from './slots/leftovers.js';
 
 /** A live to create, every field decided. */
 export interface CreateArgs {
@@ -143,6 +144,12 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const over = START_OVER.exec(folded);
   if (over && over[1]!.trim() !== '') return decideCreate(readSlots(written.slice(written.length - over[1]!.length), env.now, env.timezone), env, confirm);
   if (UNDECIDED.test(folded)) return ask(before, asked, env, '', confirm);
+  const picked = before.choices && pickChoice(folded, before.choices);
+  if (picked) {
+    // 下午那个, 第二个 in answer to 明天上午10点或者下午3点: that start.
+    const { choices: _offered, doubt: _doubt, clock: _clock, day: _day, period: _period, ...rest } = before;
+    return decide({ ...rest, start: picked.start, timeText: picked.text });
+  }
   if (before.weekInDoubt !== undefined && YES.test(folded)) {
     // 是 in answer to 「周三上午10点」是指下周三吗？
     const { weekInDoubt, day: _day, ...rest } = before;
@@ -182,7 +189,7 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const read = readSlots(written, env.now, env.timezone, { ...(before.day ? { day: before.day } : {}), ...(before.period ? { period: before.period } : {}), ...(before.clock ? { clock: before.clock } : {}) });
   if (asked === 'theme') {
     // The answer is the theme as written ("Q4复盘（上）"), unless it says more: 周会 明天15:00, 主题是周会, 就叫周会吧.
-    const theme = read.theme ?? (read.timeText === undefined && read.durationSeconds === undefined ? unquote(written) : undefined);
+    const theme = read.theme ?? (read.timeText === undefined && read.durationSeconds === undefined && !undecided(folded) ? unquote(written) : undefined);
     const next: Slots = { ...before, ...(theme ? { theme } : {}) };
     if (read.description !== undefined && before.description === undefined) next.description = read.description;
     return decide(mergeTime(next, read, asked));
@@ -232,6 +239,26 @@ const UNDECIDED = new RegExp(`^(?:${alternation(WORDS.undecided)})[吧啊呀。.
 // 算了，帮我建：…, 算了换个：… — one or more such words, then a separator.
 const CORRECTION = new RegExp(`^(?:(?:算了|不对|哦|噢)[\\s,，。.!！~]*)?(?:${alternation(WORDS.corrections)})[\\s,，。.!！~:：]*(?:是)?(.*)$`, 's');
 const START_OVER = new RegExp(`^(?:(?:${alternation(WORDS.startOver)})[\\s,，。.!！~]*)*(?:${alternation(WORDS.startOver)})[\\s,，。.!！~:：]+(.*)$`, 's');
+
+const ORDINALS: Array<[RegExp, (n: number) => number]> = [
+  [/^(?:第一个|第一场|第一|前面|前一个|前者|头一个)$/, () => 0],
+  [/^(?:第二个|第二场|第二)$/, () => 1],
+  [/^(?:后面|后一个|后者|最后一个|最后)$/, (n) => n - 1],
+];
+const CHOICE_WORDS = /^(?:就|选|要|还是|那就|用|按)*|(?:的那个|那个|那场|那一场|那次|的|吧|啊|呀|就行|就好)*[。.!！]*$/g;
+
+/** The start an answer picks from those the message offered (下午那个, 3点的, 第二个), if it picks exactly one. */
+function pickChoice(answer: string, choices: NonNullable<Slots['choices']>): { text: string; start: number } | undefined {
+  const key = answer.replace(CHOICE_WORDS, '').trim();
+  if (key === '') return undefined;
+  const ordinal = ORDINALS.find(([pattern]) => pattern.test(key));
+  if (ordinal) return choices[ordinal[1](choices.length)];
+  // 1点 is not in 上午11点: the key stands apart from the digits around it.
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const apart = new RegExp(`${/^\d/.test(key) ? '(?<!\\d)' : ''}${escaped}${/\d$/.test(key) ? '(?!\\d)' : ''}`);
+  const matching = choices.filter((c) => apart.test(c.text));
+  return matching.length === 1 ? matching[0] : undefined;
+}
 
 /** 下午, 是下午, 下午的, pm, 夜里: an answer that names only the part of the day. */
 const HALF_OF_DAY = new RegExp(`^(?:是)?(${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:的)?[。.!！]?$`, 'i');

@@ -75,7 +75,10 @@ const QUESTION_RESTARTED = '（按这条新消息重新开始，之前的问题�
 const isWholeCommand = (args: string, read: ReadResult<unknown>): boolean =>
   args.trim() === '' || ('args' in read && (holdsLivingId(read.args) || (typeof read.args === 'object' && read.args !== null && 'theme' in read.args)));
 
-const ABANDON = new RegExp(`^(?:${alternation(WORDS.abandon)})(?:[。.!！~，,\\s]*(?:${alternation(WORDS.abandonTails)}))*[。.!！~，,]*$`, 'i');
+/** 我自己在企业微信里建, 我自己来吧: the member will do it without the bot. */
+const MYSELF = String.raw`我?自己(?:去|在[^,，。]{1,12}?里?)?(?:来|建|弄|搞|创建|操作|设置)(?:一下)?(?:吧|了|就行|就好)?`;
+// 算了，先不弄了; 算了我自己在企业微信里建: giving up, then more giving up or a reason.
+const ABANDON = new RegExp(`^(?:${alternation(WORDS.abandon)})(?:[。.!！~，,\\s]*(?:${alternation([...WORDS.abandon, ...WORDS.abandonTails])}|${MYSELF}))*[。.!！~，,]*$`, 'i');
 /** True when `answer` drops the open question (取消, 算了不建了). */
 export const abandons = (answer: string): boolean => ABANDON.test(answer.trim());
 

@@ -25,8 +25,8 @@ export function byWhatMatters(a: ListedLive, b: ListedLive): number {
 /** 我的直播 2, 我的直播 第2页, 我的直播 p2: the page asked for (1 when none). */
 const PAGE = /^(?:第|p|page)?\s*(\d{1,3})\s*页?$/i;
 
-/** 看看我都建了哪些直播, 我创建过的直播发我看下, 列一下我的直播: the sender's own lives, asked for in a sentence. */
-const SENTENCE = /(?:列|看|查|发)[^,，。]{0,4}我(?:的|都|之前|最近|创建|建|所有|全部)[^,，。]{0,6}直播|我名下[^,，。]{0,6}直播|我(?:都|之前|最近)?(?:创建|建|约|预约|开)(?:了|过|的)[^,，。]{0,4}直播/;
+/** 看看我都建了哪些直播, 我创建过的直播发我看下, 列一下我的直播, 我都有哪些直播？: the sender's own lives, asked for in a sentence. */
+const SENTENCE = /(?:列|看|查|发)[^,，。]{0,4}我(?:的|都|之前|最近|创建|建|所有|全部)[^,，。]{0,6}直播|我名下[^,，。]{0,6}直播|我(?:都|现在|目前|最近|这周|下周)?(?:有|约了|建了)(?:哪些|几场|几个|多少场|什么)直播|我(?:都|之前|最近)?(?:创建|建|约|预约|开)(?:了|过|的)[^,，。]{0,4}直播/;
 
 export const list = defineCommand<number>({
   name: 'list',

@@ -21,6 +21,7 @@ import { readSlots, type Day, type Period } from './slots/read.js';
 import { readShift } from './slots/shifts.js';
 import { calendarLive } from '../calendar/live-calendar.js';
 import { findReminders } from './slots/reminders.js';
+import { alternation, WORDS } from './slots/words.js';
 
 /** What a modify changes; only the fields the member named. */
 export interface Changes {
@@ -80,6 +81,8 @@ const CHANGE_STARTS = new RegExp(`(?:${MOVE_VERBS})|(?<=\\s)(?:开始时间|时�
 const SENTENCE = new RegExp(`[把将](?=.+?(?:${MOVE_VERBS.replace('改期|', '').replace('改在|', '')}))`);
 /** A live's words, then a move verb and what follows it. */
 const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*\\S`, 'u');
+/** 不对，改成…, 写错了 改到…: a correction of what the same message said before. */
+const SELF_CORRECTION = new RegExp(`(?:${alternation(WORDS.startOver.filter((w) => w !== '改一下'))}|说错了|写错了|打错了)[\\s,，、。]*(?:${MOVE_VERBS})`);
 /** A move verb before the new time (改到后天16:30). */
 const MOVE_TO = new RegExp(`^(?:${MOVE_VERBS})[\\s:：]*`);
 
@@ -261,6 +264,8 @@ export const modify = defineCommand<ModifyArgs>({
   abandoned: '好的，已放弃，直播没有改动。',
   changes: { run: true },
   sentence(text) {
+    // 下周五下午3点直播 主题：客户大会，不对，改成下周四: the member corrects their own message, not a live.
+    if (SELF_CORRECTION.test(text)) return null;
     const m = SENTENCE.exec(text);
     if (m) return [{ start: m.index, end: m.index + 1 }];
     // 周五的产品培训帮我改到下周一下午三点: a move verb after a live's words names the command without 把.

@@ -24,13 +24,18 @@ export interface Recognized {
 }
 
 const SEPARATORS = String.raw`[\s,，!！~:：、.。]`;
-/** Polite openings before a command word; one-character ones (好, 请, 嗯) only before a separator, or 请 before a verb. */
+/**
+ * Polite openings before a command word; one-character ones (好, 请, 嗯) only before a separator, 请 before a verb,
+ * help only before another verb (pls help create a live — `help` alone asks for 帮助).
+ */
 const OPENERS = [...TABLE.openers, ...TABLE.lookOpeners];
 const LEAD = new RegExp(
-  `^(?:(?:${alternation(OPENERS.filter((w) => w.length > 1))}|(?:${alternation(OPENERS.filter((w) => w.length === 1))})(?=${SEPARATORS})|请(?=帮|你|创|新|开|预|安|发|约|建|取|修|改|查|导|看)|@\\S+|[\\p{S}]+|[,，:：、.。]+|\\/)${SEPARATORS}*)*`,
+  `^(?:(?:${alternation(OPENERS.filter((w) => w.length > 1))}|(?:${alternation(OPENERS.filter((w) => w.length === 1))})(?=${SEPARATORS})|请(?=帮|你|创|新|开|预|安|发|约|建|取|修|改|查|导|看)|(?:can you |could you )?help(?: me)?(?: to)?(?=\\s+(?:create|new|schedule|make|set up|book))|@\\S+|[\\p{S}]+|[,，:：、.。]+|\\/)${SEPARATORS}*)*`,
   'iu',
 );
 const ANNOUNCEMENT = new RegExp(alternation(TABLE.announcements));
+/** The bot asked to make it: 请协助创建, 麻烦帮忙建一下, 帮我约一下. */
+const ASKS_THE_BOT = /(?:请|麻烦|烦请|劳烦)(?:你|您)?(?:协助|帮忙|帮我|帮)?(?:创建|新建|建一下|建个|预约|安排一下)|(?:帮我|帮忙|协助)(?:创建|新建|建一下|建个|约一下|预约)/;
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
 const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
 const THEME_LABEL = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation(TABLE.labels.theme)})`);
@@ -43,9 +48,16 @@ const POLITE = /(?:能|可以|可不可以|能不能|可否|麻烦)(?:帮我|帮
 const NOT_A_REQUEST = new RegExp(alternation(TABLE.notRequests));
 const QUESTION = new RegExp(`^(?:${alternation(TABLE.questionStarts)})|(?:${alternation(TABLE.questionEnds)})[\\s?？!！。.~]*$|[?？]\\s*$`);
 const REPORT_AFTER = new RegExp(`^\\s*(?:${alternation(TABLE.reportsAfter)})`);
-/** 直播 as a word of its own (后天下午3点 直播 客户答疑, 4点直播, 直播一下, 直播安排：…): a request to make one. */
+/**
+ * 直播 as a word of its own (后天下午3点 直播 客户答疑, 4点直播, 明天直播, 中秋节直播一下, 直播安排：…): a request to make one.
+ * After a day or a part of the day it is a request too; inside a word (直播带货培训) it is not.
+ */
+const DAY_BEFORE_LIVE = alternation([
+  ...Object.keys(TABLE.periods), ...Object.keys(TABLE.dayPeriods), ...Object.keys(TABLE.relativeDays), ...Object.keys(TABLE.namedDays),
+  ...TABLE.unreadDays, ...TABLE.weekWords.flatMap((w) => Object.keys(TABLE.weekdays).map((d) => w + d)),
+]);
 const LIVE_WORD = new RegExp(
-  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】]|[\\d点分半刻整]|马上|立刻|立即|现在)(?:直播(?:一下|安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)(?=$|[\\s,，:：、;；。!！\\n】\\]]|${alternation(TABLE.labels.theme)})`,
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE})(?:(?:线上|在线|网上)?直播(?:一下|安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)(?=$|[\\s,，:：、;；。!！\\n】\\]]|${alternation(TABLE.labels.theme)})`,
 );
 /** 主题：… and 时间：… both labelled: a form filled in, a request as plain as a command word. */
 const FORM = new RegExp(`(?:${alternation(TABLE.labels.theme)})\\s*[:：]`);
@@ -93,7 +105,8 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   // 主题差旅报销新规解读: a labelled theme is a live's, whatever task its words name.
   const placeless = folded.replace(PLACE_LINE, ' ');
   const otherTask = OTHER_TASK.test(placeless) && !LIVE_KIND.test(placeless) && !THEME_LABEL.test(placeless);
-  const announced = ANNOUNCEMENT.test(unreminded);
+  // 各位好，定于…举行“…”线上直播，请协助创建: a notice pasted for the bot to make, with the request said.
+  const announced = ANNOUNCEMENT.test(unreminded) && !ASKS_THE_BOT.test(folded);
   const asked = QUESTION.test(rest);
   // 直播链接怎么分享给客户？: how to do something is a question for 帮助, whatever command words it holds.
   const howTo = /怎么|如何|怎样/.test(folded) && /[?？]\s*$/.test(folded) && !livingIdIn(folded);

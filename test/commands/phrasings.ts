@@ -349,4 +349,20 @@ export const PHRASINGS: Phrasing[] = [
   { text: '帮我改一下后天直播的主题 改成“客户答谢会”', expected: { command: 'modify' } },
   { text: '上次那个读书会直播看的人多吗', expected: { command: 'watch' } },
   { text: '新品发布会那个直播的链接和详情发我', expected: { command: 'info' } },
+  { text: '我都有哪些直播？列一下', expected: { command: 'list' } },
+  // 直播 right after a day or a part of the day is a request too; the missing hour is asked.
+  { text: '明天直播，主题：月度质量例会', expected: asks('hour', /11月26日几点/) },
+  { text: '中秋节直播，主题：中秋晚会', expected: asks('hour', /9月15日几点/) },
+  { text: '后天下午直播一下 两个小时 主题：新供应商导入', expected: asks('hour', /11月27日下午几点/) },
+  { text: '下周找个时间直播一下 主题：新制度宣讲', expected: asks('time', /下周/) },
+  // A label inside a word is the word's (盘点说明); a bracketed heading before a labelled form is dropped.
+  { text: '后天下午3点直播 主题：库存盘点说明 一小时半', expected: live('库存盘点说明', '2026-11-27T15:00', { duration: 5400 }) },
+  { text: '【直播申请】主题：2027年度销售目标发布；时间：12月18日（周五）下午3:00；时长：90分钟', expected: live('2027年度销售目标发布', '2026-12-18T15:00', { duration: 5400, description: '' }) },
+  { text: 'Pls help create a live: 后天下午2点, 主题 SQE Weekly Sync', expected: live('SQE Weekly Sync', '2026-11-27T14:00') },
+  // A notice to colleagues that asks the bot to make it is a request.
+  { text: '各位好，定于2026年12月3日（周四）14:00-16:00举行“年度供应商质量大会”线上直播，请协助创建。', expected: live('年度供应商质量大会', '2026-12-03T14:00', { duration: 7200, description: '' }) },
+  // Undecided is not a theme; correcting oneself in the same message is two days.
+  { text: '明天下午3点直播，主题待定', expected: asks('theme') },
+  { text: '明天下午3点直播，主题：待定，新品介绍', expected: asks('theme') },
+  { text: '下周五下午3点直播 主题：客户大会，不对，改成下周四', expected: asks('time', /2个时间/) },
 ];

@@ -127,6 +127,18 @@ describe('understanding members, end to end', () => {
     assert.equal(livesOf('zhoujiu').length, 0);
   });
 
+  it('an answer picks one of two offered times; an undecided theme is asked again; giving up in own words abandons', async () => {
+    assert.match((await say('wushi', '明天上午10点或者下午3点直播，主题：招聘宣讲')).content ?? '', /消息里有2个时间（明天上午10点 下午3点）/);
+    const card = await say('wushi', '下午那个');
+    assert.equal(card.card?.main_title.title, '招聘宣讲');
+    assert.equal(row(card, '开始'), '2026-11-26 15:00 (周四)');
+
+    assert.match((await say('wushi', '明天下午3点直播')).content ?? '', /主题是什么/);
+    assert.match((await say('wushi', '主题还没想好，你先随便起一个')).content ?? '', /主题是什么/, 'asked again, nothing taken as the theme');
+    assert.equal((await say('wushi', '算了我自己在企业微信里建')).content, '好的，已放弃，什么也没有创建。');
+    assert.equal(livesOf('wushi').length, 1);
+  });
+
   it('an answer that holds a command word is still the answer (导出功能演示 as a theme); a whole command is not', async () => {
     await say('xu', '创建直播 明天15:00 1小时');
     const card = await say('xu', '导出功能演示');

@@ -24,7 +24,7 @@ const CLAUSE_BREAK = new RegExp(`^(?:${alternation(WORDS.clauseBreaks)})`);
 const LEADING_FILLER = new RegExp(`^(?:${alternation(WORDS.leadingFillers)})+`);
 const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`);
 // A range mark left alone (12月15日到12月17日 asked about) is not a theme either.
-const FILLER_ALONE = new RegExp(`^(?:${alternation([...WORDS.aloneFillers, ...WORDS.rangeMarks])})+$`, 'i');
+const FILLER_ALONE = new RegExp(`^(?:${alternation([...WORDS.aloneFillers, ...WORDS.rangeMarks, ...WORDS.sameHour, ...WORDS.onceWords])})+$`, 'i');
 /** 明天15:00开始: a description part that ends in such a word keeps the rest. */
 const TRAILING_START_WORD = new RegExp(`(?:${alternation(WORDS.startWords)})$`);
 const LATIN_WORD = /^[A-Za-z0-9][\w.&+'-]*$/;
@@ -32,6 +32,12 @@ const LATIN_WORD = /^[A-Za-z0-9][\w.&+'-]*$/;
 const SHORT_CODE = /^(?:[A-Za-z]{1,3}[+#]{0,2}\d{0,2}|\d{4})$/;
 /** What goes on a theme rather than starting a description: 第3期, 2.0, （上）, 下篇, Part 2. */
 const CONTINUATION = /^(?:第|[（(]|[上中下](?:篇|集|期|半场)|part|vol|ep)/i;
+
+const UNDECIDED = new RegExp(`^(?:${alternation(WORDS.labels.theme)})?\\s*(?:还|也|都|暂时|目前)?(?:${alternation(WORDS.undecided)})|^(?:${alternation(WORDS.delegations)})`);
+const DELEGATED = new RegExp(alternation(WORDS.delegations));
+
+/** 主题还没想好, 待定, 你先随便起一个: text that says the member has not decided, never a theme or a description. */
+export const undecided = (text: string): boolean => UNDECIDED.test(text.trim()) || DELEGATED.test(text);
 
 /** The theme and description in what `taken` leaves of `original`. */
 export function leftovers(original: string, taken: readonly Taken[]): { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string } {
@@ -42,8 +48,12 @@ export function leftovers(original: string, taken: readonly Taken[]): { theme?: 
   const preamble = all.filter((p) => !parts.includes(p)).map((p) => p.text).join(' ');
   joinPhrases(parts, original, owner);
   // A labelled theme, else the first part that is not a labelled description.
-  const themePart = parts.find((p) => p.after === 'theme-label') ?? parts.find((p) => p.after !== 'description-label');
-  const rest = parts.filter((p) => p !== themePart);
+  // 主题还没想好，你先随便起一个, 周六周日都行: what says nothing is decided is neither theme nor description; a
+  // labelled theme left undecided leaves the live without one (asked), never the next part.
+  const labelled = parts.find((p) => p.after === 'theme-label');
+  const decided = parts.filter((p) => !undecided(p.text));
+  const themePart = labelled ? decided.find((p) => p === labelled) : decided.find((p) => p.after !== 'description-label');
+  const rest = decided.filter((p) => p !== themePart);
   const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string } = { parts, preamble };
   if (themePart) {
     out.theme = themePart.text;
@@ -122,7 +132,7 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
     const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
     // 一、主题：… 二、时间：…: the numbers of a list are not text.
     const numbering = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})$/.test(text) && /^[、.．)）]/.test(original.slice(j).trimStart());
-    if (text !== '' && !decoration && !numbering && !FILLER_ALONE.test(text) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after, quoted: false });
+    if (text !== '' && !decoration && !numbering && !FILLER_ALONE.test(text) && !FILLER_ALONE.test(raw.trim()) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after, quoted: false });
     i = j;
   }
   return parts;

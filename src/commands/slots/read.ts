@@ -8,7 +8,7 @@
 import { fromWallClock, wallClock, type WallClock } from '../../zone.js';
 import { monthDay, plusDays, sameDay, type Day } from './calendar.js';
 import { clockAt, hourOf, periodAt, type Clock, type HourReading } from './clocks.js';
-import { dayAt } from './days.js';
+import { dayAt, type FoundDay } from './days.js';
 import { findDurations } from './durations.js';
 import { leftovers, SEPARATOR, trimFillers, type Taken, type TakenKind } from './leftovers.js';
 import { Reading, type Span } from './reading.js';
@@ -55,6 +55,8 @@ export interface Slots {
   clock?: { hour: number; minute: number };
   /** 周三上午10点 on a Wednesday afternoon: next week's start (ms), taken when the member answers 是. */
   weekInDoubt?: number;
+  /** 明天上午10点或者下午3点: the starts the message offered, as written; the answer picks one (下午那个, 第二个). */
+  choices?: Array<{ text: string; start: number }>;
 }
 
 export type Slot = 'theme' | 'time' | 'hour' | 'duration' | 'reminder' | 'description' | 'confirm';
@@ -162,8 +164,11 @@ const findQuotes: Pass = (state) => {
 };
 
 const joiners = alternation(WORDS.labelJoiners);
-/** Where a label may start: a part's start, after a filler of a run-on sentence (那个时间是), or right after a time. */
-const LABEL_START = `(?<=^|[\\s,;:、。?!|\\d点分半刻整]|小时|钟头|${alternation(WORDS.beforeLabels)})`;
+/**
+ * Where a label may start: a part's start, after a filler of a run-on sentence (那个时间是), right after a time (3点主题…)
+ * or a bracketed heading (【直播申请】主题：…) — not inside a word (库存盘点说明 is a theme, not 盘点 + 说明).
+ */
+const LABEL_START = `(?<=^|[\\s,;:、。?!|\\d】」》”"』]|[\\d零〇一二两三四五六七八九十](?:点|分|刻|点半|点整)|小时|钟头|${alternation(WORDS.beforeLabels)})`;
 const labelPattern = (words: readonly string[], valueStart: string) =>
   // 主题呢就叫…: a spoken particle may stand between the label and its joiner.
   new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:呢|嘛|啊|呀|的话)?\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
@@ -256,6 +261,7 @@ const readQuotes: Pass = (state) => {
   const text = state.reading.text;
   const alone: Span[] = [];
   const empty: Span[] = [];
+  const headings: Span[] = [];
   for (const q of state.quotes) {
     if (state.descriptions.some((d) => q.start >= d.start && q.start < d.end)) continue;
     // 【直播】 as a heading: the command's word was inside, nothing is left to quote.
@@ -263,15 +269,22 @@ const readQuotes: Pass = (state) => {
       empty.push(q);
       continue;
     }
+    // 【直播申请】主题：… — a bracketed heading opening a form whose theme is labelled says what the form is, no more.
+    if (text[q.start] === '【' && state.themeValues.length > 0 && text.slice(0, q.start).trim() === '') {
+      headings.push(q);
+      continue;
+    }
     const before = text[q.start - 1];
     const after = text[q.end];
     const startsAlone = text[q.start] === '【' || before === undefined || SEPARATOR.test(before) || NAMING.test(text.slice(0, q.start)) || timeEndsAt(text, q.start, state.today);
-    const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '' || /^(?:的)?直播/.test(text.slice(q.end));
+    const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '' || /^(?:的)?(?:线上|在线|网上)?直播/.test(text.slice(q.end));
     if (startsAlone && endsAlone) alone.push(q);
   }
   for (const q of alone) state.taken.push({ ...state.reading.source({ start: q.start + 1, end: q.end - 1 }), kind: 'quoted' });
   state.reading = state.reading.mask(alone);
   take(state, empty, 'cue');
+  // Not the command's words: symbols after the theme (🛒) still decorate, as they would without the heading.
+  take(state, headings, 'slot');
 };
 
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
@@ -361,8 +374,8 @@ const readTimes: Pass = (state) => {
   state.times = times;
 };
 /** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
-const FREE_BEFORE = /(?:是|在|于|到|定|改|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
-const FREE_AFTER = new RegExp(`^(?:的|吧|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
+const FREE_BEFORE = /(?:是|在|于|到|定|改|改成|改为|换成|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
+const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|的|吧|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
 /** What may stand between a day and its clock in speech: 后天下午，嗯，两点半. */
 const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
@@ -402,6 +415,8 @@ const settleTime: Pass = (state) => {
     const only = clocks.length > 0 && !distinct(clocks.map((t) => [t.clock!.hour, t.clock!.minute, t.period, t.until?.clock.hour])) ? clocks[0]! : undefined;
     const hour = only && startHour(only, only.period ?? only.clock!.period ?? periods[0]);
     if (only && !only.until && hour && 'hour' in hour) slots.clock = { hour: hour.hour, minute: only.clock!.minute };
+    const choices = choicesOf(state, times, days);
+    if (choices) slots.choices = choices;
     return doubt(state, 'time', `消息里有${times.length}个时间（${slots.timeText}）。`);
   }
   const written = days[0];
@@ -462,6 +477,22 @@ export const keptClock = (ms: number, timezone: string): { hour: number; minute:
   return { hour: w.hour, minute: w.minute };
 };
 const todayOf = (w: WallClock): Day => ({ year: w.year, month: w.month, day: w.day });
+
+/**
+ * 明天上午10点或者下午3点: each time as a start of its own, so an answer that names one (下午那个, 第二个) picks it;
+ * undefined unless every time is a whole start to come.
+ */
+function choicesOf(state: ReadState, times: readonly FoundTime[], days: readonly FoundDay[]): Slots['choices'] {
+  const shared = days.length === 1 ? days[0]!.day : days.length === 0 ? todayOf(state.today) : undefined;
+  const choices = times.map((t) => {
+    const day = t.day?.day ?? shared;
+    const hour = t.clock && !t.until ? startHour(t, t.period ?? t.clock.period) : undefined;
+    if (!day || !hour || !('hour' in hour)) return undefined;
+    const start = at(state, day, hour.hour, t.clock!.minute);
+    return start > state.now ? { text: t.text.trim(), start } : undefined;
+  });
+  return choices.length > 1 && choices.every((c) => c !== undefined) ? (choices as NonNullable<Slots['choices']>) : undefined;
+}
 const at = (state: ReadState, day: Day, hour: number, minute: number): number =>
   fromWallClock({ ...plusDays(day, Math.floor(hour / 24)), hour: hour % 24, minute, second: 0 }, state.timezone);
 
