@@ -10,6 +10,7 @@ import type { DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
 import { CommandQueue } from './callback/queue.js';
 import { systemClock, type Clock } from './clock.js';
+import { companyDay } from './zone.js';
 import { createDispatcher, type Dispatcher, type Outgoing } from './commands/dispatch.js';
 import { NO_JOURNAL, type Journal } from './commands/journal.js';
 import { BUSY_TEXT, FAILED_TEXT, SLOW_DOWN_TEXT } from './commands/help.js';
@@ -144,7 +145,10 @@ export function createBot(options: BotOptions): Bot {
       },
       sendNow: (to, reply) => outbox.deliver(to, reply),
       series: stores.series,
-      calendar: new LiveCalendar(api, stores.schedules, config.calendarId ? { calendarId: config.calendarId } : {}, logger),
+      calendar: new LiveCalendar(api, stores.schedules, config.calendarId ? { calendarId: config.calendarId } : {}, logger, {
+        quota: stores.scheduleQuota,
+        day: () => companyDay(clock.now(), config.timezone),
+      }),
       audiences: new Audiences({
         api,
         store: stores.audiences,

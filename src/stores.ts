@@ -7,7 +7,8 @@ import { MemoryInProgress, type InProgress } from './aibot/in-progress.js';
 import { MemorySendQuota, type SendQuota } from './audience/quota.js';
 import { AudienceStore, MemoryOnceClaims, type AudienceRecord } from './audience/store.js';
 import type { LiveSchedule } from './calendar/live-calendar.js';
-import type { SeriesRecord } from './series/store.js';
+import { SeriesStore, type SeriesOfLive, type SeriesRecord } from './series/store.js';
+import { SCHEDULES_PER_DAY } from './wecom/client.js';
 import type { StreamState } from './aibot/router.js';
 import { MemoryDedupe, type DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
@@ -51,8 +52,10 @@ export interface Stores {
   sendQuota: SendQuota;
   /** Each live's calendar entry. */
   schedules: ExpiringStore<LiveSchedule>;
-  /** Series of lives. */
-  series: ExpiringStore<SeriesRecord>;
+  /** Series of lives, by series ID and by a session's livingid. */
+  series: SeriesStore;
+  /** The schedules the app may still create today (WeCom: 20,000 a day). */
+  scheduleQuota: SendQuota;
 }
 
 export interface StoreOptions {
@@ -81,7 +84,8 @@ export function createStores(redis: RedisConnection | undefined, options: StoreO
       audiences: new AudienceStore(new MemoryExpiringStore<AudienceRecord>(clock), new MemoryOnceClaims(clock)),
       sendQuota: new MemorySendQuota(options.dailySendQuota),
       schedules: new MemoryExpiringStore<LiveSchedule>(clock),
-      series: new MemoryExpiringStore<SeriesRecord>(clock),
+      series: new SeriesStore(new MemoryExpiringStore<SeriesRecord>(clock), new MemoryExpiringStore<SeriesOfLive>(clock)),
+      scheduleQuota: new MemorySendQuota(SCHEDULES_PER_DAY),
     };
   }
   return {
@@ -97,6 +101,7 @@ export function createStores(redis: RedisConnection | undefined, options: StoreO
     audiences: new AudienceStore(new RedisExpiringStore<AudienceRecord>(redis, 'wecom:audience:', clock), new RedisOnceClaims(redis)),
     sendQuota: new RedisSendQuota(redis, options.dailySendQuota),
     schedules: new RedisExpiringStore<LiveSchedule>(redis, 'wecom:schedule:', clock),
-    series: new RedisExpiringStore<SeriesRecord>(redis, 'wecom:series:', clock),
+    series: new SeriesStore(new RedisExpiringStore<SeriesRecord>(redis, 'wecom:series:', clock), new RedisExpiringStore<SeriesOfLive>(redis, 'wecom:series-of-live:', clock)),
+    scheduleQuota: new RedisSendQuota(redis, SCHEDULES_PER_DAY, 'schedule-quota'),
   };
 }

@@ -11,7 +11,7 @@ import { userKey } from '../userid.js';
 import type { WeComApi } from '../wecom/client.js';
 import { WeComError } from '../wecom/errors.js';
 import type { LivingInfo, MessageBody } from '../wecom/types.js';
-import { wallClock } from '../zone.js';
+import { companyDay } from '../zone.js';
 import { completionOf, type Completion } from './completion.js';
 import { invitationNames, matchInvitation, type InvitationMatch } from './invitation.js';
 import { MemorySendQuota, type SendQuota } from './quota.js';
@@ -141,6 +141,20 @@ export class Audiences {
     return { ...outcome, record, added: added.length };
   }
 
+  /**
+   * Invites `parts` to every session of a series with one message (a member gets one invitation for the course, not
+   * one per session); every session records the same audience, so completion and nudges work session by session.
+   */
+  async inviteSeries(lives: readonly InvitedLive[], parts: readonly InvitedPart[], invitation: MessageBody): Promise<InviteOutcome> {
+    const outcome = await this.invite(lives[0]!, parts, invitation);
+    for (const live of lives.slice(1)) {
+      // A run finishing after a crash finds the sessions it recorded already.
+      if (await this.deps.store.get(live.livingid)) continue;
+      await this.deps.store.put({ ...outcome.record, livingid: live.livingid, theme: live.theme, nudges: [] });
+    }
+    return outcome;
+  }
+
   /** Freezes the audience as the directory has it now (the live started): who was in 销售部 then stays invited. */
   async freeze(livingid: string): Promise<AudienceRecord | undefined> {
     const record = await this.deps.store.get(livingid);
@@ -199,8 +213,7 @@ export class Audiences {
 
   /** The company's calendar day (the quota and the once-a-day nudge count by it). */
   private day(): string {
-    const w = wallClock(this.deps.clock.now(), this.deps.settings.timezone);
-    return `${w.year}-${w.month}-${w.day}`;
+    return companyDay(this.deps.clock.now(), this.deps.settings.timezone);
   }
 
   private async resolve(parts: readonly InvitedPart[]): Promise<{ members: AudienceMember[]; outside: string[]; unknown: string[] }> {

@@ -6,7 +6,8 @@
 import type { ExpiringStore } from '../expiring.js';
 import type { Logger } from '../log.js';
 import type { WeComApi } from '../wecom/client.js';
-import { SCHEDULE_ATTENDEES_MAX } from '../wecom/client.js';
+import { SCHEDULE_ATTENDEES_MAX, SCHEDULES_PER_DAY } from '../wecom/client.js';
+import type { SendQuota } from '../audience/quota.js';
 import { WeComApiError } from '../wecom/errors.js';
 import { problemZh } from '../wecom/problems.js';
 import { SCHEDULE_REMINDERS, type LivingInfo, type ScheduleFields, type ScheduleReminder } from '../wecom/types.js';
@@ -51,6 +52,12 @@ export interface CalendarSettings {
   calendarId?: string;
 }
 
+/** The app's schedules a day (WeCom: 20,000), counted across instances, and the company's day they count in. */
+export interface ScheduleLimit {
+  quota: SendQuota;
+  day: () => string;
+}
+
 /** How long a live's schedule id is kept: past any live's end. */
 const KEEP_MS = 400 * 24 * 3_600_000;
 
@@ -62,6 +69,7 @@ export class LiveCalendar {
     private readonly store: ExpiringStore<LiveSchedule>,
     private readonly settings: CalendarSettings,
     private readonly log: Logger,
+    private readonly limit: ScheduleLimit,
   ) {}
 
   /** The live's calendar entry, if it has one. */
@@ -80,6 +88,11 @@ export class LiveCalendar {
         const kept = { scheduleId: known.scheduleId, attendees: [...known.attendees, ...added] };
         await this.store.set(live.livingid, kept, KEEP_MS);
         return { ok: kept };
+      }
+      // Past the day's schedules WeCom would refuse every entry: said before calling, and 加入日程 adds it tomorrow.
+      if ((await this.limit.quota.take(1, this.limit.day())) === 0) {
+        this.log.warn({ livingid: live.livingid }, 'daily schedule limit reached');
+        return { problem: `应用今天创建的日程已达企业微信的上限（每天${SCHEDULES_PER_DAY}个），没有加入日程；直播不受影响，明天可以发送「加入日程 ${live.livingid}」补上。` };
       }
       const first = wanted.slice(0, SCHEDULE_ATTENDEES_MAX);
       const { schedule_id: scheduleId } = await this.api.addSchedule({

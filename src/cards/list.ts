@@ -5,7 +5,7 @@
 import type { TemplateCard } from '../wecom/types.js';
 import { formatTime } from '../zone.js';
 import { buttonKey } from './button-key.js';
-import { checkCard, clip, SOURCE } from './limits.js';
+import { checkCard, clip, SOURCE, VALUE_MAX } from './limits.js';
 import { STATUS_NAMES } from './status.js';
 
 export interface ListedLive {
@@ -13,9 +13,13 @@ export interface ListedLive {
   theme: string;
   living_start: number;
   status: number;
-  /** A session of a series: which of how many (系列2/8). */
-  series?: { index: number; of: number };
+  /** A session of a series: which of how many (系列2/8), and how many sessions to come this row stands for. */
+  series?: { seriesId: string; index: number; of: number; later?: number };
 }
+
+/** 周会 · 系列3/8，还有5场: a session's place, and the sessions its row stands for. */
+const seriesLabel = ({ series }: ListedLive): string =>
+  series ? ` · 系列${series.index}/${series.of}${series.later ? `，还有${series.later}场` : ''}` : '';
 
 /** Lives on one page: five rows and buttons, leaving the sixth button for 更多. */
 export const LIST_PAGE_SIZE = 5;
@@ -31,7 +35,8 @@ export function buildListCard(lives: ListedLive[], total: number, page: number, 
     main_title: { title: '我的直播', desc: pages > 1 ? `${counted} · 第${page}/${pages}页` : counted },
     horizontal_content_list: shown.map((l, i) => ({
       keyname: `${i + 1}.${STATUS_NAMES[l.status] ?? ''}`,
-      value: clip(`${formatTime(l.living_start * 1000, timezone).slice(5)} ${l.theme}${l.series ? ` · 系列${l.series.index}/${l.series.of}` : ''}`, 30),
+      // The series' label stays whole (a row may pass the recommended 30 characters, never the hard limit).
+      value: `${clip(`${formatTime(l.living_start * 1000, timezone).slice(5)} ${l.theme}`, VALUE_MAX)}${seriesLabel(l)}`,
     })),
     task_id: taskId,
     button_list: [

@@ -10,7 +10,7 @@ import type { MemberNames } from './names.js';
 import type { Audiences } from '../audience/audiences.js';
 import type { LiveCalendar } from '../calendar/live-calendar.js';
 import type { ExpiringStore } from '../expiring.js';
-import type { SeriesRecord } from '../series/store.js';
+import type { SeriesStore } from '../series/store.js';
 
 export type { DeploymentStats };
 
@@ -47,8 +47,8 @@ export interface CommandContext {
   audiences: Audiences;
   /** Lives' calendar entries (日程). */
   calendar: LiveCalendar;
-  /** Series of lives, by series ID. */
-  series: ExpiringStore<SeriesRecord>;
+  /** Series of lives, by series ID and by a session's livingid. */
+  series: SeriesStore;
   /** Asks the sender `question`; their next message is read by this command's `resume` with `state`. */
   ask(question: string, state: unknown): Promise<Reply[]>;
   /** Remembers the live the sender just made, so 不对，改成4点 right after changes it. */

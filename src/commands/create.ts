@@ -9,8 +9,10 @@ import { defineCommand } from './command.js';
 import type { CommandContext } from './context.js';
 import { decideCreate, resumeCreate, type CreateArgs, type CreateState } from './create-draft.js';
 import { readSlots } from './slots/read.js';
-import { inviteTo } from './invite.js';
-import { newSeriesId, seriesKeyOf, SERIES_KEEP_MS, type SeriesLive } from '../series/store.js';
+import { invitedText, inviteTo } from './invite.js';
+import type { InvitedPart } from '../audience/store.js';
+import { seriesInvitation } from '../series/invitation.js';
+import { newSeriesId, type SeriesLive } from '../series/store.js';
 import { WeComError } from '../wecom/errors.js';
 import { problemZh } from '../wecom/problems.js';
 import { formatTime } from '../zone.js';
@@ -52,13 +54,10 @@ export const create = defineCommand<CreateArgs>({
     const start = Math.floor(args.start / 1000);
     const duration = args.durationSeconds ?? settings.defaultDurationSeconds;
     const remind = args.remindSeconds ?? settings.defaultRemindSeconds;
-    if (args.series) {
-      if (args.audience) return [text('系列直播暂不能在创建时邀请。请先创建系列，再对每场发送「邀请 直播ID 部门或成员」。')];
-      return createSeries(ctx, args, args.series, duration, remind);
-    }
     // 邀请 销售部: the names are matched before anything is created — a live with the wrong audience is no better.
     const matched = args.audience ? await ctx.audiences.match(args.audience) : undefined;
     if (matched && 'problems' in matched) return [text(`直播没有创建，邀请名单有问题：\n${matched.problems.join('\n')}\n请改正后重新发送。`)];
+    if (args.series) return createSeries(ctx, args, args.series, duration, remind, matched?.parts);
     const [livingid, anchorName] = await Promise.all([
       createOnce(ctx, { theme: args.theme, start, duration, description: args.description, remind }),
       ctx.names.nameOf(ctx.user),
@@ -130,7 +129,7 @@ async function findCreated(ctx: CommandContext, theme: string, start: number): P
  * message's journal: a run that died halfway is finished by the next without creating any live twice. A session
  * WeCom refuses is named; the others go on. The series is kept under its own ID for 取消系列.
  */
-async function createSeries(ctx: CommandContext, args: CreateArgs, starts: readonly number[], duration: number, remind: number): Promise<Reply[]> {
+async function createSeries(ctx: CommandContext, args: CreateArgs, starts: readonly number[], duration: number, remind: number, audience?: readonly InvitedPart[]): Promise<Reply[]> {
   const lives: SeriesLive[] = [];
   const failed: string[] = [];
   for (const [i, startMs] of starts.entries()) {
@@ -145,9 +144,7 @@ async function createSeries(ctx: CommandContext, args: CreateArgs, starts: reado
   if (lives.length === 0) return [text(`系列直播「${args.theme}」一场也没有创建：\n${failed.join('\n')}`)];
   const step = await ctx.journal.begin('series');
   const seriesId = step.state === 'done' ? step.value : newSeriesId();
-  await ctx.series.set(seriesId, { seriesId, theme: args.theme, anchor: ctx.user, lives }, SERIES_KEEP_MS);
-  // 我的直播 names each session's place in its series.
-  for (const l of lives) await ctx.series.set(seriesKeyOf(l.livingid), { seriesId, pointer: true, theme: '', anchor: '', lives: [] }, SERIES_KEEP_MS);
+  await ctx.series.save({ seriesId, theme: args.theme, anchor: ctx.user, lives });
   await ctx.journal.finish('series', seriesId);
   await ctx.remember(lives[0]!.livingid);
   const when = (s: number) => formatTime(s * 1000, ctx.settings.timezone);
@@ -155,7 +152,36 @@ async function createSeries(ctx: CommandContext, args: CreateArgs, starts: reado
     `已创建系列直播「${args.theme}」，共${lives.length}场（系列ID ${seriesId}）：`,
     ...lives.map((l, i) => `${i + 1}. ${when(l.start)} ${l.livingid}`),
     ...(failed.length > 0 ? [`没有创建的${failed.length}场：`, ...failed] : []),
+    ...(audience ? await inviteToSeries(ctx, args, lives, duration, remind, audience) : []),
     `取消剩下的场次：取消系列 ${seriesId}`,
   ];
   return [text(lines.join('\n'))];
+}
+
+/**
+ * A series' audience: one invitation for every session, each session's audience recorded (completion per session),
+ * and every session on the audience's calendars. The invitation is a journal step: a run finishing after a crash
+ * does not send it again.
+ */
+async function inviteToSeries(ctx: CommandContext, args: CreateArgs, lives: readonly SeriesLive[], duration: number, remind: number, parts: readonly InvitedPart[]): Promise<string[]> {
+  const anchorName = await ctx.names.nameOf(ctx.user);
+  const step = await ctx.journal.begin('invite');
+  let invited: string;
+  if (step.state === 'done') invited = step.value;
+  else {
+    const sessions = lives.map((l) => ({ livingid: l.livingid, theme: args.theme, living_start: l.start }));
+    const body = seriesInvitation(args.theme, anchorName, lives, ctx.settings.timezone);
+    invited = invitedText(await ctx.audiences.inviteSeries(sessions, parts, body), parts);
+    await ctx.journal.finish('invite', invited);
+  }
+  const members = (await ctx.audiences.get(lives[0]!.livingid))?.members.map((m) => m.userid) ?? [];
+  const problems: string[] = [];
+  for (const l of lives) {
+    const info = { theme: args.theme, living_start: l.start, living_duration: duration, description: args.description, anchor_userid: ctx.user };
+    const entry = await ctx.calendar.add(calendarLive(l.livingid, info, anchorName, remind), members);
+    if ('problem' in entry) problems.push(entry.problem);
+  }
+  // The same refusal (no 日程 permission) for every session is said once.
+  const calendarLine = problems.length === 0 ? `每一场都已加入主播和 ${members.length} 位受邀人的日程。` : [...new Set(problems)].join('\n');
+  return [invited, calendarLine];
 }

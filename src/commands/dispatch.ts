@@ -20,7 +20,10 @@ import { MemberNames } from './names.js';
 import { Audiences } from '../audience/audiences.js';
 import { LiveCalendar, type LiveSchedule } from '../calendar/live-calendar.js';
 import { MemoryExpiringStore, type ExpiringStore } from '../expiring.js';
-import type { SeriesRecord } from '../series/store.js';
+import { MemorySendQuota } from '../audience/quota.js';
+import { SCHEDULES_PER_DAY } from '../wecom/client.js';
+import { companyDay } from '../zone.js';
+import { SeriesStore, type SeriesOfLive, type SeriesRecord } from '../series/store.js';
 import { recognize } from './recognize.js';
 import { commandNamed, unknownText } from './registry.js';
 import { alternation, WORDS } from './slots/words.js';
@@ -52,7 +55,7 @@ export interface DispatcherDeps {
   /** Lives' calendar entries; kept in this process by default. */
   calendar?: LiveCalendar;
   /** Series of lives; kept in this process by default. */
-  series?: ExpiringStore<SeriesRecord>;
+  series?: SeriesStore;
 }
 
 /** True when a command's arguments name a live (the member typed its ID, so a refusal suggests checking it). */
@@ -93,8 +96,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const conversations = deps.conversations ?? new MemoryConversations({ now: deps.now });
   const names = deps.names ?? new MemberNames(deps.api);
   const audiences = deps.audiences ?? Audiences.inMemory(deps.api, { now: deps.now }, deps.settings.timezone, deps.log);
-  const series = deps.series ?? new MemoryExpiringStore<SeriesRecord>({ now: deps.now });
-  const calendar = deps.calendar ?? new LiveCalendar(deps.api, new MemoryExpiringStore<LiveSchedule>({ now: deps.now }), {}, deps.log);
+  const series = deps.series ?? new SeriesStore(new MemoryExpiringStore<SeriesRecord>({ now: deps.now }), new MemoryExpiringStore<SeriesOfLive>({ now: deps.now }));
+  const calendar =
+    deps.calendar ??
+    new LiveCalendar(deps.api, new MemoryExpiringStore<LiveSchedule>({ now: deps.now }), {}, deps.log, {
+      quota: new MemorySendQuota(SCHEDULES_PER_DAY),
+      day: () => companyDay(deps.now(), deps.settings.timezone),
+    });
 
   return async (message, journal = NO_JOURNAL) => {
     const outgoing: Outgoing[] = [];

@@ -18,6 +18,7 @@ import { canManage, type CommandContext } from './context.js';
 import { readLiveNamed, suggestLives, type LiveNamed } from './find-lives.js';
 import { emptySummary, tally } from './watch-summary.js';
 import { addWatched } from '../audience/audiences.js';
+import { userKey } from '../userid.js';
 import { requiredSeconds } from '../audience/completion.js';
 import { STATUS_NAMES } from '../cards/status.js';
 import { writeSeriesWorkbook, type SeriesSession } from '../sheets/series.js';
@@ -105,18 +106,23 @@ async function exportSeries(ctx: CommandContext, seriesId: string): Promise<Repl
   if (!series) return [text(`没有找到系列「${seriesId}」。`)];
   if (!canManage(ctx, series.anchor)) return [text('只有主播或管理员可以导出这个系列的观看名单。')];
   const sessions: SeriesSession[] = [];
-  const members = new Map<string, string>();
+  // By userKey: WeCom's userids are case-insensitive, and the audience and the watch stats may spell one differently.
+  const members = new Map<string, { userid: string; name: string }>();
   for (const s of series.lives) {
     const { living_info: live } = await ctx.api.getLivingInfo(s.livingid);
     const watched = new Map<string, number>();
-    if (live.status === 1 || live.status === 2) for await (const page of ctx.api.allWatchStats(s.livingid)) for (const u of page.users) watched.set(u.userid, (watched.get(u.userid) ?? 0) + u.watch_time);
-    for (const m of (await ctx.audiences.get(s.livingid))?.members ?? []) members.set(m.userid, m.name);
-    for (const userid of watched.keys()) if (!members.has(userid)) members.set(userid, '');
+    if (live.status === 1 || live.status === 2) {
+      for await (const page of ctx.api.allWatchStats(s.livingid)) {
+        addWatched(watched, page.users);
+        for (const u of page.users) if (!members.has(userKey(u.userid))) members.set(userKey(u.userid), { userid: u.userid, name: '' });
+      }
+    }
+    for (const m of (await ctx.audiences.get(s.livingid))?.members ?? []) members.set(userKey(m.userid), { userid: m.userid, name: m.name });
     const length = live.status === 1 ? Math.max(60, Math.floor(ctx.now() / 1000) - live.living_start) : live.living_duration;
     sessions.push({ livingid: s.livingid, start: live.living_start * 1000, statusName: STATUS_NAMES[live.status] ?? String(live.status), requiredSeconds: requiredSeconds(length, ctx.audiences.completionPercent), held: live.status === 1 || live.status === 2, watched });
   }
-  const names = await ctx.names.namesOf([...members.keys()].filter((u) => !members.get(u)));
-  const rows = [...members].map(([userid, name]) => ({ userid, name: name || names.get(userid) || userid }));
+  const names = await ctx.names.namesOf([...members.values()].filter((m) => !m.name).map((m) => m.userid));
+  const rows = [...members.values()].map(({ userid, name }) => ({ userid, name: name || names.get(userid) || userid }));
   const dir = await mkdtemp(join(tmpdir(), 'wecom-series-'));
   try {
     const path = join(dir, 'series.xlsx');

@@ -8,7 +8,7 @@ import { text, type Reply } from '../replies/reply.js';
 import { defineCommand, spanOf } from './command.js';
 import type { CommandContext } from './context.js';
 import { create } from './create.js';
-import { seriesKeyOf, type SeriesRecord } from '../series/store.js';
+import type { SeriesRecord } from '../series/store.js';
 
 /** Details fetched at most (the first 200 ids in WeCom’s order), and at once: a member with thousands of lives
  * must not cost thousands of calls. */
@@ -42,17 +42,35 @@ export const list = defineCommand<number>({
   typed: { page: (arg) => `我的直播 ${arg}` },
 });
 
-/** Marks each live that is a session of a series with its place in it (系列2/8). */
+/** Marks each live that is a session of a series with its series and its place in it (系列2/8). */
 async function markSeries(ctx: CommandContext, lives: ListedLive[]): Promise<void> {
-  const series = new Map<string, SeriesRecord | undefined>();
   for (const live of lives) {
-    const pointer = await ctx.series.get(seriesKeyOf(live.livingid));
-    if (!pointer) continue;
-    if (!series.has(pointer.seriesId)) series.set(pointer.seriesId, await ctx.series.get(pointer.seriesId));
-    const record = series.get(pointer.seriesId);
+    const record: SeriesRecord | undefined = await ctx.series.ofLive(live.livingid);
     const index = record?.lives.findIndex((l) => l.livingid === live.livingid) ?? -1;
-    if (record && index >= 0) live.series = { index: index + 1, of: record.lives.length };
+    if (record && index >= 0) live.series = { seriesId: record.seriesId, index: index + 1, of: record.lives.length };
   }
+}
+
+/**
+ * One row per series and part of the list (lives in order): the next session to come stands for those after it
+ * (周会 · 系列3/8，还有5场), the latest ended one for those before; a session on air is always shown.
+ */
+export function foldSeries(lives: readonly ListedLive[]): ListedLive[] {
+  const shown = new Map<string, ListedLive>();
+  const out: ListedLive[] = [];
+  for (const live of lives) {
+    const part = live.status === 1 ? 'on air' : live.status === 0 ? 'upcoming' : 'past';
+    const key = live.series && part !== 'on air' ? `${live.series.seriesId}:${part}` : undefined;
+    const first = key ? shown.get(key) : undefined;
+    if (first?.series) {
+      if (part === 'upcoming') first.series.later = (first.series.later ?? 0) + 1;
+      continue;
+    }
+    const copy = { ...live, ...(live.series ? { series: { ...live.series } } : {}) };
+    if (key) shown.set(key, copy);
+    out.push(copy);
+  }
+  return out;
 }
 
 /** The sender's lives, what matters first, with how many ids WeCom listed (details of the first 200 only). */
@@ -73,7 +91,8 @@ export async function fetchLives(ctx: CommandContext): Promise<{ lives: ListedLi
 }
 
 async function listPage(ctx: CommandContext, page: number): Promise<Reply[]> {
-  const { lives, total } = await fetchLives(ctx);
+  const { lives: all, total } = await fetchLives(ctx);
+  const lives = foldSeries(all);
   if (total === 0) return [text(`你还没有创建过直播。例：${create.example}`)];
   const last = Math.max(1, Math.ceil(lives.length / LIST_PAGE_SIZE));
   const shown = Math.min(page, last);

@@ -72,7 +72,7 @@ export const modifySeries = defineCommand<SeriesChange>({
     }
     const lines = [`系列「${series.theme}」：已修改 ${modified} 场还没开始的直播。`];
     if (changes.theme !== undefined && modified > 0) series.theme = changes.theme;
-    await ctx.series.set(seriesId, series, SERIES_KEEP_MS);
+    await ctx.series.save(series);
     ctx.log.info({ seriesId, modified, kept, failed: failed.length }, 'series modified');
     if (kept > 0) lines.push(`已开始或已结束的 ${kept} 场没有改动。`);
     if (failed.length > 0) lines.push(`没能修改的 ${failed.length} 场：`, ...failed);

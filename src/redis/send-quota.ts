@@ -22,6 +22,8 @@ export class RedisSendQuota implements SendQuota {
   constructor(
     private readonly redis: RedisConnection,
     private readonly limit: number,
+    /** Which daily count: the message quota, or the schedules the app may create (schedule-quota). */
+    private readonly name = 'send-quota',
   ) {
     this.memory = new MemorySendQuota(limit);
   }
@@ -29,7 +31,7 @@ export class RedisSendQuota implements SendQuota {
   async take(n: number, day: string): Promise<number> {
     if (!this.redis.isUp()) return this.memory.take(n, day);
     try {
-      return Number(await this.redis.client.eval(TAKE, 1, `wecom:send-quota:${day}`, n, this.limit, TWO_DAYS_MS));
+      return Number(await this.redis.client.eval(TAKE, 1, `wecom:${this.name}:${day}`, n, this.limit, TWO_DAYS_MS));
     } catch {
       return this.memory.take(n, day);
     }
@@ -37,7 +39,7 @@ export class RedisSendQuota implements SendQuota {
 
   async left(day: string): Promise<number> {
     try {
-      return Math.max(0, this.limit - Number((await this.redis.client.get(`wecom:send-quota:${day}`)) ?? 0));
+      return Math.max(0, this.limit - Number((await this.redis.client.get(`wecom:${this.name}:${day}`)) ?? 0));
     } catch {
       return this.memory.left(day);
     }

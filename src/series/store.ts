@@ -3,6 +3,7 @@
  * 取消系列 can cancel the sessions still to come. In Redis when scaled out (src/stores.ts), in this process otherwise.
  */
 import { randomBytes } from 'node:crypto';
+import type { ExpiringStore } from '../expiring.js';
 
 export interface SeriesLive {
   livingid: string;
@@ -12,18 +13,43 @@ export interface SeriesLive {
 
 export interface SeriesRecord {
   seriesId: string;
-  /** Set on a live's pointer record (its other fields empty): the series it belongs to. */
-  pointer?: true;
   theme: string;
   anchor: string;
   lives: SeriesLive[];
 }
 
-/** Where a live's series is found: the same store, under the live's ID (a pointer, not a copy). */
-export const seriesKeyOf = (livingid: string): string => `live:${livingid}`;
+/** Which series a live belongs to (the index by livingid, beside the series themselves). */
+export interface SeriesOfLive {
+  seriesId: string;
+}
 
 /** How long a series is kept: past its last session. */
 export const SERIES_KEEP_MS = 400 * 24 * 3_600_000;
+
+/** The series, and which series each live belongs to: written together, read by ID or by a session's livingid. */
+export class SeriesStore {
+  constructor(
+    private readonly records: ExpiringStore<SeriesRecord>,
+    private readonly index: ExpiringStore<SeriesOfLive>,
+  ) {}
+
+  /** The series `seriesId`, if it is kept. */
+  get(seriesId: string): Promise<SeriesRecord | undefined> {
+    return this.records.get(seriesId);
+  }
+
+  /** The series the live `livingid` is a session of, if any. */
+  async ofLive(livingid: string): Promise<SeriesRecord | undefined> {
+    const entry = await this.index.get(livingid);
+    return entry && this.records.get(entry.seriesId);
+  }
+
+  /** Stores `record` (replacing an earlier one) and indexes each of its sessions. */
+  async save(record: SeriesRecord): Promise<void> {
+    await this.records.set(record.seriesId, record, SERIES_KEEP_MS);
+    for (const l of record.lives) await this.index.set(l.livingid, { seriesId: record.seriesId }, SERIES_KEEP_MS);
+  }
+}
 
 /** A new series ID: `sr` and letters, as members paste it (取消系列 srAbC123…). */
 export const newSeriesId = (): string => `sr${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { formatDuration, formatTime } from '../zone.js';
 import { cellText } from './cell-text.js';
+import { userKey } from '../userid.js';
 
 export interface SeriesSession {
   livingid: string;
@@ -16,7 +17,7 @@ export interface SeriesSession {
   requiredSeconds: number;
   /** Counted for completion: the session took place. */
   held: boolean;
-  /** Watch seconds by userid. */
+  /** Watch seconds by userKey (userids are case-insensitive). */
   watched: ReadonlyMap<string, number>;
 }
 
@@ -44,7 +45,7 @@ export async function writeSeriesWorkbook(path: string, theme: string, seriesId:
     const row: Record<string, string | number> = { name: cellText(m.name || m.userid), userid: cellText(m.userid) };
     let done = 0;
     sessions.forEach((s, i) => {
-      const seconds = s.watched.get(m.userid) ?? 0;
+      const seconds = s.watched.get(userKey(m.userid)) ?? 0;
       const completed = s.held && seconds >= s.requiredSeconds;
       if (completed) done++;
       row[`s${i}`] = `${Math.round(seconds / 6) / 10}${completed ? ' ✓' : ''}`;
@@ -66,7 +67,7 @@ export async function writeSeriesWorkbook(path: string, theme: string, seriesId:
   ];
   perSession.getRow(1).font = { bold: true };
   sessions.forEach((s, i) => {
-    const completed = s.held ? members.filter((m) => (s.watched.get(m.userid) ?? 0) >= s.requiredSeconds).length : 0;
+    const completed = s.held ? members.filter((m) => (s.watched.get(userKey(m.userid)) ?? 0) >= s.requiredSeconds).length : 0;
     perSession.addRow({ label: label(s, i), id: s.livingid, status: s.statusName, viewers: [...s.watched.values()].filter((v) => v > 0).length, completed, rule: `观看满${formatDuration(s.requiredSeconds)}` }).commit();
   });
   perSession.commit();

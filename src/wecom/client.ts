@@ -460,6 +460,8 @@ export function describeForLog(error: unknown): Record<string, unknown> {
 
 /** Attendees one schedule call takes. */
 export const SCHEDULE_ATTENDEES_MAX = 1000;
+/** Schedules one app may create a day (docs/wecom-protocol.md §3b). */
+export const SCHEDULES_PER_DAY = 20_000;
 
 /** WeCom's limits on a schedule's fields, checked before calling (docs/wecom-protocol.md §3b). */
 function checkSchedule(endpoint: string, s: Partial<ScheduleFields>): void {

@@ -1,9 +1,13 @@
 // A live on everyone's calendar (issue 22), end to end through encrypted callbacks against the emulator's 日程.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { nearestReminder } from '../../src/calendar/live-calendar.js';
+import { MemorySendQuota } from '../../src/audience/quota.js';
+import { LiveCalendar, nearestReminder } from '../../src/calendar/live-calendar.js';
+import { MemoryExpiringStore } from '../../src/expiring.js';
+import { createLogger } from '../../src/log.js';
 import type { SentMessage } from '../../src/emulator/messages.js';
 import { startBot, waitForMessages, type BotFixture } from '../support/bot.js';
+import { startClient } from '../support/client.js';
 
 const NOW = Date.parse('2026-11-25T14:00:00+08:00');
 const at = (local: string) => Date.parse(`${local}:00+08:00`) / 1000;
@@ -64,5 +68,25 @@ describe('a live on the calendar: added, moved with the live, cancelled with it'
 
   it('a live’s reminder becomes the nearest offset WeCom allows, never a later one', () => {
     assert.deepEqual([0, 60, 300, 600, 900, 1800, 3600, 7200, 86400, 172800].map(nearestReminder), [undefined, 0, 300, 300, 900, 900, 3600, 3600, 86400, 86400]);
+  });
+});
+
+describe('the app’s schedules a day', () => {
+  it('past the day’s count no entry is attempted: the reply says why and how to add it tomorrow; the next day counts afresh', async () => {
+    const c = await startClient();
+    try {
+      let day = '2026-11-25';
+      // A quota with one schedule left today (in production: WeCom's 20,000, shared in Redis).
+      const calendar = new LiveCalendar(c.api, new MemoryExpiringStore(c.emulator.clock), {}, createLogger('silent'), { quota: new MemorySendQuota(1), day: () => day });
+      const live = (livingid: string) => ({ livingid, theme: '周会', start: at('2026-11-26T15:00'), durationSeconds: 3600, description: '', anchor: 'zhangsan', anchorName: '张三' });
+      assert.ok('ok' in (await calendar.add(live('lvOne'), ['lisi'])));
+      const refused = await calendar.add(live('lvTwo'), ['lisi']);
+      assert.deepEqual(refused, { problem: '应用今天创建的日程已达企业微信的上限（每天20000个），没有加入日程；直播不受影响，明天可以发送「加入日程 lvTwo」补上。' });
+      assert.equal(c.emulator.schedules.all().length, 1, 'WeCom was not called for the second');
+      day = '2026-11-26';
+      assert.ok('ok' in (await calendar.add(live('lvTwo'), ['lisi'])));
+    } finally {
+      await c.close();
+    }
   });
 });

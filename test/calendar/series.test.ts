@@ -32,9 +32,37 @@ describe('a series of lives from one message', () => {
     assert.deepEqual(lives.map((l) => new Date(l.living_start * 1000 + 8 * 3600e3).toISOString().slice(0, 16)), [
       '2026-11-30T10:00', '2026-12-07T10:00', '2026-12-14T10:00', '2026-12-21T10:00', '2026-12-28T10:00', '2027-01-04T10:00', '2027-01-11T10:00', '2027-01-18T10:00',
     ]);
-    // 我的直播 names each session's place in its series.
+    // 我的直播 shows the series as one row: the next session, standing for the seven after it.
     const list = await say('hr', '我的直播');
-    assert.deepEqual(list.card?.horizontal_content_list?.slice(0, 2).map((r) => r.value), ['11-30 10:00 (周一) 周会 · 系列1/8', '12-07 10:00 (周一) 周会 · 系列2/8']);
+    assert.deepEqual(list.card?.horizontal_content_list?.map((r) => r.value), ['11-30 10:00 (周一) 周会 · 系列1/8，还有7场']);
+    assert.equal(list.card?.main_title.desc, '共8场（列出1场）');
+  });
+
+  it('a training series with an audience: one invitation for every session, each session on the calendars and with its audience', async () => {
+    const d = f.emulator.directory;
+    d.addDepartment(20, '培训班', 1);
+    d.add('xueyuan1', '学员一', [20]);
+    d.add('xueyuan2', '学员二', [20]);
+    d.add('peixun', '培训主管', [1]);
+    const asked = await say('peixun', '创建直播 新人培训 下周一到周三每天上午9点 1小时 邀请 培训班');
+    assert.match(asked.content ?? JSON.stringify(asked), /^要创建系列直播「新人培训」吗？.*共3场：11月30日、12月01日、12月02日/);
+    const done = await say('peixun', '是');
+    assert.match(done.content, /^已创建系列直播「新人培训」，共3场/);
+    assert.match(done.content, /\n已邀请 2 人（培训班）：这次发出邀请 2 人。\n每一场都已加入主播和 2 位受邀人的日程。\n/);
+    const lives = livesOf('peixun');
+    assert.equal(lives.length, 3);
+    // One invitation for the course, listing every session — not three.
+    const invitations = f.emulator.messages.forUser('xueyuan1').filter((m) => m.content.startsWith('直播邀请'));
+    assert.equal(invitations.length, 1);
+    assert.equal(invitations[0]!.content, '直播邀请：培训主管邀请你观看系列直播「新人培训」，共3场：\n1. 11-30 09:00 (周一)\n2. 12-01 09:00 (周二)\n3. 12-02 09:00 (周三)\n每场开始前企业微信会提醒；在「工作台 → 直播」中观看，错过的场次可看回放。');
+    // Every session is on each member's calendar, and has its own audience (完成情况 per session).
+    assert.deepEqual(f.emulator.schedules.forUser('xueyuan2').map((e) => e.start_time).sort(), lives.map((l) => l.living_start));
+    const completion = await say('peixun', `完成情况 ${lives[1]!.livingid}`);
+    assert.equal(completion.content, '直播「新人培训」还没有开始，已邀请 2 人。开始后可以查看完成情况。');
+    // A name that matches nothing creates no session at all.
+    assert.match((await say('peixun', '创建直播 复训 下周四到周五每天上午9点 邀请 不存在的部门')).content, /^要创建系列直播/);
+    assert.match((await say('peixun', '是')).content, /^直播没有创建，邀请名单有问题/);
+    assert.equal(livesOf('peixun').length, 3);
   });
 
   it('a rule it cannot read exactly is sent back, never guessed', async () => {
@@ -63,7 +91,8 @@ describe('a series of lives from one message', () => {
     const [first, second] = livesOf('hr');
     // The first two sessions took place (moved into the past, as the emulator allows); members watched some of them.
     f.emulator.lives.addViewers(first!.livingid, [{ userid: 'zhangsan', watch_time: 3000, is_comment: 0, is_mic: 0 }, { userid: 'lisi', watch_time: 600, is_comment: 0, is_mic: 0 }]);
-    f.emulator.lives.addViewers(second!.livingid, [{ userid: 'zhangsan', watch_time: 3500, is_comment: 0, is_mic: 0 }]);
+    // WeCom's userids are case-insensitive: LISI is lisi, one member.
+    f.emulator.lives.addViewers(second!.livingid, [{ userid: 'zhangsan', watch_time: 3500, is_comment: 0, is_mic: 0 }, { userid: 'LISI', watch_time: 120, is_comment: 0, is_mic: 0 }]);
     const saved = [first!.living_start, second!.living_start];
     first!.living_start = Math.floor(NOW / 1000) - 3 * 86400;
     second!.living_start = Math.floor(NOW / 1000) - 2 * 86400;
@@ -80,7 +109,8 @@ describe('a series of lives from one message', () => {
       const zhang = grid.find((r) => r[1] === 'zhangsan')!;
       assert.deepEqual([zhang[2], zhang[3], zhang.at(-2), zhang.at(-1)], ['50 ✓', '58.3 ✓', '2/2', '100%']);
       const li = grid.find((r) => r[1] === 'lisi')!;
-      assert.deepEqual([li[2], li[3], li.at(-2), li.at(-1)], ['10', '0', '0/2', '0%']);
+      assert.deepEqual([li[2], li[3], li.at(-2), li.at(-1)], ['10', '2', '0/2', '0%']);
+      assert.equal(grid.filter((r) => r.length > 0).length, 2);
     } finally {
       first!.living_start = saved[0]!;
       second!.living_start = saved[1]!;

@@ -205,7 +205,7 @@ describe('the sandbox with SANDBOX_SEED=demo: the attendance sheet as a file mes
     await page.locator('#composer button[type=submit]').click();
     const file = page.locator('.msg.bot a.file').last();
     await file.waitFor();
-    assert.match((await file.textContent()) ?? '', /观看名单-安全合规培训-[^-]{1,6}\.xlsx/);
+    assert.match((await file.textContent()) ?? '', /观看名单-安全合规培训-[\w-]{1,6}\.xlsx/);
     await page.locator('.msg.bot .bubble', { hasText: '「安全合规培训」观看名单：321位观众' }).waitFor();
     // What the link opens: the bytes the bot uploaded, read back as a workbook.
     const href = await file.getAttribute('href');
