@@ -14,6 +14,9 @@ export const isLivingId = (text: string): boolean => LIVINGID.test(text);
 /** The ID at the start of `args` as pasted (label, quotes and punctuation around it taken off), and what follows. */
 export function takeLivingId(args: string): { id: string; rest: string } {
   const text = args.replace(LEADING, '').replace(LABEL, '').replace(LEADING, '');
+  // lvQz7Xc3Vb9Nm1的主题改成…: an ID written against Chinese ends where the Chinese starts.
+  const glued = livingIdIn(text);
+  if (glued?.start === 0 && /^[\u4e00-\u9fff]/.test(text.slice(glued.end))) return { id: text.slice(0, glued.end), rest: text.slice(glued.end) };
   const token = /^[^\s,，;；、。！!？?]*/.exec(text)![0];
   return { id: token.replace(TRAILING, ''), rest: text.slice(token.length) };
 }

@@ -286,7 +286,7 @@ export const modify = defineCommand<ModifyArgs>({
     if (!('args' in id)) return id;
     // ID 的主题改成…, ID 这场的时间改到…: the words pointing back at the live are not the change.
     // … 改一下时长，改成2小时: the verb before a field word says nothing more.
-    const change = rest.replace(/^\s*(?:这个直播|这场直播|这场|这个)?\s*的\s*/, '').replace(/^\s*(?:帮我)?(?:修改|改|调整)(?:一下|下)?\s*(?=(?:直播时长|时长|时间|开始时间|主题|标题|描述|提醒))/, '');
+    const change = rest.replace(/^\s*(?:(?:这个直播|这场直播|这场|这个)\s*的?|的)\s*/, '').replace(/^\s*(?:帮我)?(?:修改|改|调整)(?:一下|下)?\s*(?=(?:直播时长|时长|时间|开始时间|主题|标题|描述|提醒))/, '');
     return readChanges(change, { livingid: id.args.livingid }, env);
   },
   resume: (state, answer, env) => readChanges(answer, state as ModifyState, env),

@@ -34,8 +34,10 @@ const LEAD = new RegExp(
   'iu',
 );
 const ANNOUNCEMENT = new RegExp(alternation(TABLE.announcements));
-/** The bot asked to make it: 请协助创建, 麻烦帮忙建一下, 帮我约一下. */
-const ASKS_THE_BOT = /(?:请|麻烦|烦请|劳烦)(?:你|您)?(?:协助|帮忙|帮我|帮)?(?:创建|新建|建一下|建个|预约|安排一下)|(?:帮我|帮忙|协助)(?:创建|新建|建一下|建个|约一下|预约)/;
+/** The bot asked to make it: 请协助创建, 麻烦帮忙建一下, 帮我按下面的通知建个直播. */
+const ASKS_THE_BOT = /(?:请|麻烦|烦请|劳烦|帮我|帮忙|协助)[^,，。!！\n]{0,10}?(?:创建|新建|建一下|建个|建一个|建一场|约一下|约个|预约|安排一下)/;
+/** 备注：…, 备注一下… to the line's end: the description the member wrote for the live. */
+const DESCRIPTION_VALUE = new RegExp(`(?:(?:${alternation(TABLE.labels.description)})\\s*[:：]|${alternation(TABLE.bareDescriptionLabels)})[^\\n]*`, 'g');
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
 const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
 const THEME_LABEL = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation(TABLE.labels.theme)})`);
@@ -50,15 +52,33 @@ const QUESTION = new RegExp(`^(?:${alternation(TABLE.questionStarts)})|(?:${alte
 const REPORT_AFTER = new RegExp(`^\\s*(?:${alternation(TABLE.reportsAfter)})`);
 /**
  * 直播 as a word of its own (后天下午3点 直播 客户答疑, 4点直播, 明天直播, 中秋节直播一下, 直播安排：…): a request to make one.
- * After a day or a part of the day it is a request too; inside a word (直播带货培训) it is not.
+ * After a day, a part of the day, a time or a spoken filler it is the verb even with the theme right after it
+ * (明儿早上8点半直播晨间交班, 两小时后直播一下 …, 直播个手卫生规范培训); before a word it makes a noun with
+ * (直播带货培训, 直播间) it is part of the theme.
  */
 const DAY_BEFORE_LIVE = alternation([
   ...Object.keys(TABLE.periods), ...Object.keys(TABLE.dayPeriods), ...Object.keys(TABLE.relativeDays), ...Object.keys(TABLE.namedDays),
   ...TABLE.unreadDays, ...TABLE.weekWords.flatMap((w) => Object.keys(TABLE.weekdays).map((d) => w + d)),
 ]);
 const LIVE_WORD = new RegExp(
-  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE})(?:(?:线上|在线|网上)?直播(?:一下|安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)(?=$|[\\s,，:：、;；。!！\\n】\\]]|${alternation(TABLE.labels.theme)})`,
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周)后|(?<!提)前|之前|以前|就是说|就是|然后|那个|开始|正式)` +
+    `(?:(?:线上|在线|网上)?直播(?:一下|一场|一个|一次|个|安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)` +
+    `(?=$|[\\s,，:：、;；。!！\\n】\\]“"「『《]|${alternation(TABLE.labels.theme)}|(?!${alternation(TABLE.liveCompounds)})[\\u4e00-\\u9fff])`,
+  'g',
 );
+
+/**
+ * Where 直播 stands as the request's own word, if anywhere. 明天13:30 直播排期会: after a space, 直播 running into a
+ * word is that word (the theme); glued to the time (8点半直播晨间交班) or with 一下/个 after it, it is the verb.
+ */
+function liveWordIn(text: string): RegExpExecArray | undefined {
+  for (const m of text.matchAll(LIVE_WORD)) {
+    const runsOn = /[\u4e00-\u9fff]/.test(text[m.index + m[0].length] ?? '');
+    if (runsOn && m[0].endsWith('直播') && /\s/.test(text[m.index - 1] ?? '')) continue;
+    return m;
+  }
+  return undefined;
+}
 /** 主题：… and 时间：… both labelled: a form filled in, a request as plain as a command word. */
 const FORM = new RegExp(`(?:${alternation(TABLE.labels.theme)})\\s*[:：]`);
 
@@ -106,7 +126,8 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   const placeless = folded.replace(PLACE_LINE, ' ');
   const otherTask = OTHER_TASK.test(placeless) && !LIVE_KIND.test(placeless) && !THEME_LABEL.test(placeless);
   // 各位好，定于…举行“…”线上直播，请协助创建: a notice pasted for the bot to make, with the request said.
-  const announced = ANNOUNCEMENT.test(unreminded) && !ASKS_THE_BOT.test(folded);
+  // 备注：请各部门组织收看 is what the live's description tells its viewers, not an announcement of this message.
+  const announced = ANNOUNCEMENT.test(unreminded.replace(DESCRIPTION_VALUE, ' ')) && !ASKS_THE_BOT.test(folded);
   const asked = QUESTION.test(rest);
   // 直播链接怎么分享给客户？: how to do something is a question for 帮助, whatever command words it holds.
   const howTo = /怎么|如何|怎样/.test(folded) && /[?？]\s*$/.test(folded) && !livingIdIn(folded);
@@ -146,7 +167,7 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
  */
 function impliedCreate(reading: Reading, leadCue: Span[], now: number, timezone: string, input: (c: Command<any>, cues: Span[], byWord: boolean, implied?: boolean) => Recognized): Recognized | null {
   const create = commandNamed('create')!;
-  const word = LIVE_WORD.exec(reading.text);
+  const word = liveWordIn(reading.text);
   const cues = word ? [...leadCue, { start: word.index, end: word.index + word[0].length }] : leadCue;
   const slots = readSlots(reading.original, now, timezone, { cues });
   const timed = slots.start !== undefined || (slots.timeText !== undefined && (slots.doubt?.slot === 'hour' || slots.doubt?.slot === 'time'));

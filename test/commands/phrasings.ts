@@ -365,4 +365,20 @@ export const PHRASINGS: Phrasing[] = [
   { text: '明天下午3点直播，主题待定', expected: asks('theme') },
   { text: '明天下午3点直播，主题：待定，新品介绍', expected: asks('theme') },
   { text: '下周五下午3点直播 主题：客户大会，不对，改成下周四', expected: asks('time', /2个时间/) },
+  // 直播 glued after a time, a filler or 后 is the request's verb; after a space, or before 带货/间, it is the theme's.
+  { text: '明儿早上8点半直播晨间交班', expected: live('晨间交班', '2026-11-26T08:30') },
+  { text: '两小时后直播一下 网络故障应急演练', expected: live('网络故障应急演练', '2026-11-25T16:00') },
+  { text: '今天下午4点半开始直播 疫苗接种注意事项', expected: live('疫苗接种注意事项', '2026-11-25T16:30') },
+  { text: '嗯那个明天下午三点就是说直播一下护理质控培训', expected: live('护理质控培训', '2026-11-26T15:00') },
+  { text: '明天13:30 直播排期会', expected: asks('confirm', /「直播排期会」/) },
+  { text: '明天下午3点直播带货培训', expected: asks('confirm', /「直播带货培训」/) },
+  // A length in lessons, and a deadline instead of a day, are asked about.
+  { text: '明天下午两点直播 C语言程序设计 一节课', expected: asks('duration', /「一节课」是多长/) },
+  { text: '元宵节前直播一次 灯谜晚会彩排', expected: asks('time', /「元宵节前」是哪一天/) },
+  { text: '下礼拜找个时间直播一下医保政策解读', expected: asks('time', /「下礼拜找个时间」是哪一天/) },
+  // A notice to colleagues is not a request; a description telling viewers what to do is the live's.
+  { text: '【通知】周五下午两点半护理部业务学习直播，请各病区护士长通知到人，准时收看', expected: { command: 'none' } },
+  { text: '明天下午3点直播 安全培训 备注：请各部门组织收看', expected: live('安全培训', '2026-11-26T15:00', { description: '请各部门组织收看' }) },
+  { text: '把lvQz7Xc3Vb9Nm1的主题改成“护理安全月度例会”', expected: { command: 'modify', livingid: 'lvQz7Xc3Vb9Nm1', changes: { theme: '护理安全月度例会' } } },
+  { text: 'Could you show 我的直播?', expected: { command: 'list' } },
 ];

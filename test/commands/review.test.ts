@@ -15,6 +15,7 @@ import { SET_D } from './fresh-set-d.js';
 import { DIALOGS_E, SET_E } from './fresh-set-e.js';
 import { DIALOGS_F, SET_F } from './fresh-set-f.js';
 import { DIALOGS_G, SET_G } from './fresh-set-g.js';
+import { DIALOGS_H, SET_H } from './fresh-set-h.js';
 import { abandons } from '../../src/commands/dispatch.js';
 import { DIALOGS_A, SET_A, type Expect } from './review-set.js';
 
@@ -59,8 +60,8 @@ function assertDoes(label: string, command: Command<any> | undefined, result: Re
 
 describe('the adversarial review set', () => {
   const confirmedCount = { asked: 0 };
-  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G] as Array<{ text: string; expect: Expect; cls: string }>;
-  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G] as typeof DIALOGS_A;
+  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H] as Array<{ text: string; expect: Expect; cls: string }>;
+  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H] as typeof DIALOGS_A;
   for (const { text, expect, cls } of [...SET_A, ...fresh]) {
     it(`[${cls}] ${JSON.stringify(text).slice(0, 50)}`, () => {
       const recognized = recognize(text, NOW, TZ);

@@ -269,8 +269,9 @@ const readQuotes: Pass = (state) => {
       empty.push(q);
       continue;
     }
-    // 【直播申请】主题：… — a bracketed heading opening a form whose theme is labelled says what the form is, no more.
-    if (text[q.start] === '【' && state.themeValues.length > 0 && text.slice(0, q.start).trim() === '') {
+    // 【直播申请】主题：… — a bracketed heading on a line of its own start, before a form whose theme is labelled, says
+    // what the form is, no more.
+    if (text[q.start] === '【' && state.themeValues.length > 0 && /(?:^|\n)\s*$/.test(text.slice(0, q.start))) {
       headings.push(q);
       continue;
     }
@@ -335,6 +336,13 @@ const readTimes: Pass = (state) => {
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
     if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '')) return false;
     if (t.clock || t.fromNowMs !== undefined || t.english) return true;
+    // 元宵节前, 周五之前: a deadline, not a day — asked about, never taken for that day.
+    const before = DEADLINE.exec(text.slice(t.end))?.[0];
+    if (t.day && before) {
+      state.unreadDay ??= `${t.text}${before}`;
+      take(state, [{ start: t.start, end: t.end + before.length }]);
+      return false;
+    }
     // 下周三的直播: 的 ties the day to what follows without making it part of a word; 12月15日到12月17日 is two days.
     // 周四周五下午两点: a day against another time is two times, not a word.
     const beside = found.some((o) => o !== t && (o.start === t.end || o.end === t.start));
@@ -373,11 +381,12 @@ const readTimes: Pass = (state) => {
   }
   state.times = times;
 };
+const DEADLINE = /^(?:之前|以前|前(?!天))/;
 /** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
-const FREE_BEFORE = /(?:是|在|于|到|定|改|改成|改为|换成|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
-const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|的|吧|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
+const FREE_BEFORE = /(?:是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
+const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
 /** What may stand between a day and its clock in speech: 后天下午，嗯，两点半. */
-const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是|大概|大约|的/g;
+const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是说|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
 /** Only the word marks: a dash between two far-apart times is not read as one range. */
 const SPLIT_RANGE_MARK = /(?:一直到|直到|到|至)\s*$/;
@@ -484,10 +493,17 @@ const todayOf = (w: WallClock): Day => ({ year: w.year, month: w.month, day: w.d
  */
 function choicesOf(state: ReadState, times: readonly FoundTime[], days: readonly FoundDay[]): Slots['choices'] {
   const shared = days.length === 1 ? days[0]!.day : days.length === 0 ? todayOf(state.today) : undefined;
+  let previous: { hour: number; period?: Period } | undefined;
   const choices = times.map((t) => {
     const day = t.day?.day ?? shared;
-    const hour = t.clock && !t.until ? startHour(t, t.period ?? t.clock.period) : undefined;
+    let hour = t.clock && !t.until ? startHour(t, t.period ?? t.clock.period) : undefined;
+    // 下午3点或者4点: a bare hour after another is in its part of the day, when that makes it the later one.
+    if (hour && 'ask' in hour && previous?.period !== undefined) {
+      const inherited = startHour(t, previous.period);
+      if ('hour' in inherited && inherited.hour > previous.hour) hour = inherited;
+    }
     if (!day || !hour || !('hour' in hour)) return undefined;
+    previous = { hour: hour.hour, period: t.period ?? t.clock!.period ?? previous?.period };
     const start = at(state, day, hour.hour, t.clock!.minute);
     return start > state.now ? { text: t.text.trim(), start } : undefined;
   });
@@ -605,12 +621,15 @@ const takeUnreadDays: Pass = (state) => {
   // 月初上午10点: today was assumed (and today's 10:00 has passed): 月初 is the day that was meant.
   if (state.slots.doubt?.slot === 'time' && !state.todayAssumed) return;
   if (state.slots.start !== undefined && !state.todayAssumed) return;
-  const m = UNREAD.exec(state.reading.text);
+  // 下礼拜找个时间, 这两天抽空: a run of such words is one.
+  const text = state.reading.text;
   // Inside a word (最近进展汇报) it stays the theme's, and is still asked about.
   const letter = /[\p{L}\p{N}]/u;
-  if (!m || letter.test(state.reading.text[m.index - 1] ?? '') || letter.test(state.reading.text[m.index + m[0].length] ?? '')) return;
-  state.unreadDay = m[0];
-  take(state, [{ start: m.index, end: m.index + m[0].length }]);
+  for (const m of text.matchAll(UNREAD_RUN)) {
+    if (letter.test(text[m.index - 1] ?? '') || letter.test(text[m.index + m[0].length] ?? '')) continue;
+    state.unreadDay ??= m[0];
+    take(state, [{ start: m.index, end: m.index + m[0].length }]);
+  }
 };
 
 /** What no pass took: the theme (first, or labelled, or quoted) and the description (the rest). */
@@ -623,6 +642,7 @@ const readLeftovers: Pass = (state) => {
 };
 
 const UNREAD = new RegExp(alternation(WORDS.unreadDays), 'i');
+const UNREAD_RUN = new RegExp(`(?:${alternation(WORDS.unreadDays)})+`, 'gi');
 const NAMED_BEFORE = /(\p{Script=Han}{1,8}(?:日|节|庆|天))\s*(?:的)?\s*$/u;
 /** 12-9, 12/9, 12.9: a date the grammar did not take. */
 const DATE_LIKE = /(?<![\d.])(?:1[0-2]|0?[1-9])\s*[-/.]\s*(?:3[01]|[12]\d|0?[1-9])(?![\d.])/;
@@ -652,7 +672,15 @@ const askUnread: Pass = (state) => {
   if (named) return unreadDay(state, `「${named}」是哪一天？`);
   const clock = CLOCK_LIKE.exec(leftover)?.[0];
   if (clock && slots.start === undefined && !slots.day) return unreadDay(state, `「${clock}」是开始时间吗？`);
+  // 一节课, 两个课时: a length in units the bot cannot know — asked, never the default hour.
+  const lesson = slots.durationSeconds === undefined && slots.rangeSeconds === undefined ? LESSON_LENGTH.exec(slots.description ?? '') : null;
+  if (lesson) {
+    slots.description = slots.description!.replace(lesson[0], '').trim();
+    doubt(state, 'duration', `「${lesson[0]}」是多长？`);
+  }
 };
+/** A length counted in lessons: how long one is differs from school to school. */
+const LESSON_LENGTH = new RegExp(`[\\d一二两俩三四五六七八九十半]+\\s*(?:个)?\\s*(?:${alternation(WORDS.lessonUnits)})`);
 
 function unreadDay(state: ReadState, why: string): void {
   // The hour was read; only the day is asked for (周末下午3点 → 周六 is Saturday 15:00).
