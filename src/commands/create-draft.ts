@@ -144,11 +144,13 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const over = START_OVER.exec(folded);
   if (over && over[1]!.trim() !== '') return decideCreate(readSlots(written.slice(written.length - over[1]!.length), env.now, env.timezone), env, confirm);
   if (UNDECIDED.test(folded)) return ask(before, asked, env, '', confirm);
-  const picked = before.choices && pickChoice(folded, before.choices);
+  const picked = before.choices && pickFrom(folded, before.choices);
   if (picked) {
-    // 下午那个, 第二个 in answer to 明天上午10点或者下午3点: that start.
+    // 下午那个, 第二个 in answer to 明天上午10点或者下午3点: that start; 先建明天那场，主题：… also says the rest.
     const { choices: _offered, doubt: _doubt, clock: _clock, day: _day, period: _period, ...rest } = before;
-    return decide({ ...rest, start: picked.start, timeText: picked.text });
+    const said = picked.rest === '' ? {} : readSlots(picked.rest, env.now, env.timezone);
+    const more = Object.fromEntries(Object.entries(said).filter(([k]) => ['theme', 'description', 'durationSeconds', 'remindSeconds'].includes(k)));
+    return decide({ ...rest, ...more, start: picked.start, timeText: picked.text });
   }
   if (before.weekInDoubt !== undefined && YES.test(folded)) {
     // 是 in answer to 「周三上午10点」是指下周三吗？
@@ -197,8 +199,9 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   // mergeTime drops what the answer replaces (a series, a kept hour): its result, not a merge into the old slots.
   const next: Slots = mergeTime({ ...before }, read, asked);
   if (!next.theme && read.theme) next.theme = read.theme;
-  // The theme is known: what else the answer says is the description (明天下午3点 本周进展同步).
+  // The theme is known: what else the answer says is the description (明天下午3点 本周进展同步, 备注：…).
   if (before.theme && read.theme && next.description === undefined) next.description = [read.theme, read.description].filter(Boolean).join(' ');
+  else if (read.description && !next.description) next.description = read.description;
   const answered =
     asked === 'duration' ? read.durationSeconds !== undefined
     : asked === 'confirm' ? read.start !== undefined || read.day !== undefined || read.durationSeconds !== undefined || read.theme !== undefined || read.doubt !== undefined
@@ -245,7 +248,19 @@ const ORDINALS: Array<[RegExp, (n: number) => number]> = [
   [/^(?:第二个|第二场|第二)$/, () => 1],
   [/^(?:后面|后一个|后者|最后一个|最后)$/, (n) => n - 1],
 ];
-const CHOICE_WORDS = /^(?:就|选|要|还是|那就|用|按)*|(?:的那个|那个|那场|那一场|那次|的|吧|啊|呀|就行|就好)*[。.!！]*$/g;
+const CHOICE_WORDS = /^(?:就|选|要|还是|那就|用|按|先建|只建|先|建|只要)*|(?:的那个|那个|那场|那一场|那次|的|吧|啊|呀|就行|就好)*[。.!！]*$/g;
+
+/** The start the answer picks, from the whole answer or one of its parts (先建明天那场，主题：…), with what else it says. */
+function pickFrom(answer: string, choices: NonNullable<Slots['choices']>): { text: string; start: number; rest: string } | undefined {
+  const whole = pickChoice(answer, choices);
+  if (whole) return { ...whole, rest: '' };
+  const parts = answer.split(/[,，;；。\n]/);
+  for (const [i, part] of parts.entries()) {
+    const picked = pickChoice(part.trim(), choices);
+    if (picked) return { ...picked, rest: parts.filter((_, k) => k !== i).join('，') };
+  }
+  return undefined;
+}
 
 /** The start an answer picks from those the message offered (下午那个, 3点的, 第二个), if it picks exactly one. */
 function pickChoice(answer: string, choices: NonNullable<Slots['choices']>): { text: string; start: number } | undefined {

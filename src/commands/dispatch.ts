@@ -24,7 +24,7 @@ import { MemorySendQuota } from '../audience/quota.js';
 import { SCHEDULES_PER_DAY } from '../wecom/client.js';
 import { companyDay } from '../zone.js';
 import { SeriesStore, type SeriesOfLive, type SeriesRecord } from '../series/store.js';
-import { recognize } from './recognize.js';
+import { recognize, type Recognized } from './recognize.js';
 import { commandNamed, unknownText } from './registry.js';
 import { alternation, WORDS } from './slots/words.js';
 import { Reading } from './slots/reading.js';
@@ -81,6 +81,17 @@ const isWholeCommand = (args: string, read: ReadResult<unknown>): boolean =>
 /** 我自己在企业微信里建, 我自己来吧: the member will do it without the bot. */
 const MYSELF = String.raw`我?自己(?:去|在[^,，。]{1,12}?里?)?(?:来|建|弄|搞|创建|操作|设置)(?:一下)?(?:吧|了|就行|就好)?`;
 // 算了，先不弄了; 算了我自己在企业微信里建: giving up, then more giving up or a reason.
+/**
+ * True when a message sent while `asking` waits for an answer is that answer. An answer may hold a command word
+ * (导出功能演示, 统计分析培训 as a theme): it is another command only when it reads as a whole one — a bare command
+ * word, or its ID or live in full — or starts the asking command over; a bare ID-like answer (Q4ProductLaunch2026 as
+ * a theme) stays an answer.
+ */
+export function answersQuestion(asking: Command<any>, recognized: Recognized | null, read: ReadResult<unknown> | undefined): boolean {
+  const restart = recognized?.byWord && recognized.command === asking && read !== undefined && !('error' in read);
+  return !restart && !(recognized && read && !recognized.idOnly && isWholeCommand(recognized.input.args, read));
+}
+
 const ABANDON = new RegExp(`^(?:${alternation(WORDS.abandon)})(?:[。.!！~，,\\s]*(?:${alternation([...WORDS.abandon, ...WORDS.abandonTails])}|${MYSELF}))*[。.!！~，,]*$`, 'i');
 /** True when `answer` drops the open question (取消, 算了不建了). */
 export const abandons = (answer: string): boolean => ABANDON.test(answer.trim());
@@ -174,12 +185,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             reply([text(commandNamed(open.command)?.abandoned ?? '好的，已放弃。')]);
             break;
           }
-          // An answer may hold a command word (导出功能演示, 统计分析培训 as a theme): it is another command only when it
-          // reads as a whole one — a bare command word, or its ID or live in full — or starts the asking command over.
           const asking = commandNamed(open.command);
-          const restart = recognized?.byWord && recognized.command === asking && read !== undefined && !('error' in read);
-          // A bare ID-like answer (Q4ProductLaunch2026 as a theme) stays an answer.
-          if (asking?.resume && !restart && !(recognized && read && !recognized.idOnly && isWholeCommand(recognized.input.args, read))) {
+          if (asking?.resume && answersQuestion(asking, recognized, read)) {
             await settle(asking, asking.resume(open.state, message.content, env()), { typed: false, open: true });
             break;
           }

@@ -76,11 +76,11 @@ const ASKING = /(?:可以吗|行吗|好吗|行不行|可不可以|吗)?[?？。.
 /** Verbs that move a live to the time after them. */
 const MOVE_VERBS = '改期到|改期|改到|改成|改为|改在|调到|调整到|调整为|调整成|挪到|换到|推迟到|延期到|延后到|延到|提前到';
 /** Where the change starts in a message that describes the live: a move verb, or a field word after a space. */
-const CHANGE_STARTS = new RegExp(`(?:${MOVE_VERBS})|(?<=\\s)(?:开始时间|时间|主题|标题|时长|描述|提醒)`);
+const CHANGE_STARTS = new RegExp(`(?<=[\\s,，、;；])(?:开始时间|时间|主题|标题|时长|描述|简介|说明|备注|提醒)|(?:${MOVE_VERBS})`);
 /** 把…改到 in a sentence: the command, with the live named between (改期 and 改在 alone do not make one). */
 const SENTENCE = new RegExp(`[把将](?=.+?(?:${MOVE_VERBS.replace('改期|', '').replace('改在|', '')}))`);
-/** A live's words, then a move verb and what follows it. */
-const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*\\S`, 'u');
+/** A live's words, then a move verb and what follows it (改期再说 moves nothing). */
+const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*(?!再说|以后|吧|了)\\S`, 'u');
 /** 不对，改成…, 写错了 改到…: a correction of what the same message said before. */
 const SELF_CORRECTION = new RegExp(`(?:${alternation(WORDS.startOver.filter((w) => w !== '改一下'))}|说错了|写错了|打错了)[\\s,，、。]*(?:${MOVE_VERBS})`);
 /** A move verb before the new time (改到后天16:30). */
@@ -286,7 +286,7 @@ export const modify = defineCommand<ModifyArgs>({
     if (!('args' in id)) return id;
     // ID 的主题改成…, ID 这场的时间改到…: the words pointing back at the live are not the change.
     // … 改一下时长，改成2小时: the verb before a field word says nothing more.
-    const change = rest.replace(/^\s*(?:(?:这个直播|这场直播|这场|这个)\s*的?|的)\s*/, '').replace(/^\s*(?:帮我)?(?:修改|改|调整)(?:一下|下)?\s*(?=(?:直播时长|时长|时间|开始时间|主题|标题|描述|提醒))/, '');
+    const change = rest.replace(/^[\s,，、;；]*(?:(?:这个直播|这场直播|这场|这个)\s*的?|的)?\s*/, '').replace(/^\s*(?:帮我)?(?:修改|改|调整)(?:一下|下)?\s*(?=(?:直播时长|时长|时间|开始时间|主题|标题|描述|提醒))/, '');
     return readChanges(change, { livingid: id.args.livingid }, env);
   },
   resume: (state, answer, env) => readChanges(answer, state as ModifyState, env),

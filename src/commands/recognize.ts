@@ -38,6 +38,8 @@ const ANNOUNCEMENT = new RegExp(alternation(TABLE.announcements));
 const ASKS_THE_BOT = /(?:请|麻烦|烦请|劳烦|帮我|帮忙|协助)[^,，。!！\n]{0,10}?(?:创建|新建|建一下|建个|建一个|建一场|约一下|约个|预约|安排一下)/;
 /** 备注：…, 备注一下… to the line's end: the description the member wrote for the live. */
 const DESCRIPTION_VALUE = new RegExp(`(?:(?:${alternation(TABLE.labels.description)})\\s*[:：]|${alternation(TABLE.bareDescriptionLabels)})[^\\n]*`, 'g');
+/** A meeting arranged with someone (约, 和张总的, 跟研发, 开会): not a live. */
+const MEETING_WITH = /约|和|跟|与|同|开个?会|订/;
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
 const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
 const THEME_LABEL = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation(TABLE.labels.theme)})`);
@@ -61,9 +63,10 @@ const DAY_BEFORE_LIVE = alternation([
   ...TABLE.unreadDays, ...TABLE.weekWords.flatMap((w) => Object.keys(TABLE.weekdays).map((d) => w + d)),
 ]);
 const LIVE_WORD = new RegExp(
-  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周)后|(?<!提)前|之前|以前|就是说|就是|然后|那个|开始|正式)` +
-    `(?:(?:线上|在线|网上)?直播(?:一下|一场|一个|一次|个|安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)` +
-    `(?=$|[\\s,，:：、;；。!！\\n】\\]“"「『《]|${alternation(TABLE.labels.theme)}|(?!${alternation(TABLE.liveCompounds)})[\\u4e00-\\u9fff])`,
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周)后|(?<!提)前|之前|以前|就是说|就是|然后|那个|嗯|呃|额|吧|开始|正式)` +
+    `(?:(?:线上|在线|网上)?直播(?:一下|一场|一个|一次|个)(?=[^\\s])|` +
+    `(?:(?:线上|在线|网上)?直播(?:安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)` +
+    `(?=$|[\\s,，:：、;；。!！\\n】\\]“"「『《A-Za-z0-9]|${alternation(TABLE.labels.theme)}|(?!${alternation(TABLE.liveCompounds)})[\\u4e00-\\u9fff]))`,
   'g',
 );
 
@@ -124,7 +127,10 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   const unreminded = withoutReminders(folded);
   // 主题差旅报销新规解读: a labelled theme is a live's, whatever task its words name.
   const placeless = folded.replace(PLACE_LINE, ' ');
-  const otherTask = OTHER_TASK.test(placeless) && !LIVE_KIND.test(placeless) && !THEME_LABEL.test(placeless);
+  // 下礼拜一早上九点 门市主管会议 may be a live (confirmed first); 约个会议, 和张总的会议 are meetings with people.
+  const tasks = placeless.match(new RegExp(OTHER_TASK.source, 'g')) ?? [];
+  const meetingOnly = tasks.length > 0 && tasks.every((t) => t === '会议') && !MEETING_WITH.test(placeless);
+  const otherTask = OTHER_TASK.test(placeless) && !meetingOnly && !LIVE_KIND.test(placeless) && !THEME_LABEL.test(placeless);
   // 各位好，定于…举行“…”线上直播，请协助创建: a notice pasted for the bot to make, with the request said.
   // 备注：请各部门组织收看 is what the live's description tells its viewers, not an announcement of this message.
   const announced = ANNOUNCEMENT.test(unreminded.replace(DESCRIPTION_VALUE, ' ')) && !ASKS_THE_BOT.test(folded);

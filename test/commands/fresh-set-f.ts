@@ -101,7 +101,8 @@ const CREATE: [string, Expect][] = [
   ['今晚7點半開個直播，主題「新品開箱」', L('新品開箱', '2026-11-25T19:30')],
   ['聖誕節晚上8點 聖誕派對直播，提前半小時提醒', L('聖誕派對直播', '2026-12-25T20:00', { remind: 30 * M })],
   // Not taken for a live: 会议 without 直播 is another task for the bot (set A: 帮我约一下明天下午3点和张总的会议). A miss, not a wrong live.
-  ['下下週一下午3點 年度規劃會議', N('the writer expected a live; the bot reads 会议 as a meeting')],
+  // The writer's own expectation (set I's writer expected the same of 门市主管会议): a live, shown and confirmed first.
+  ['下下週一下午3點 年度規劃會議', L('年度規劃會議', '2026-12-07T15:00')],
   ['明天上午11點 跨部門協作分享 時長一個鐘頭', L('跨部門協作分享', '2026-11-26T11:00', { duration: H })],
 
   // copied calendar invites (the 地点/Where line is not part of the live)

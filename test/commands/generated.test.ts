@@ -101,7 +101,9 @@ function timePart(r: Random): { written: string; start?: number; range?: number;
   if (shape === 'bare-ask') {
     // 3点 with no part of the day: 凌晨 or 下午? The bot must ask.
     const h = r.pick([1, 2, 3, 4, 5, 6, 7]);
-    return { written: `${dayWritten}${r.pick(['', ' '])}${clock(r, h, minute, true)}`, ask: true };
+    const written = clock(r, h, minute, true);
+    // 双12 1点15分 needs its space: 双121点15分 is unreadable to people too.
+    return { written: `${dayWritten}${/\d$/.test(dayWritten) && /^\d/.test(written) ? ' ' : r.pick(['', ' '])}${written}`, ask: true };
   }
   let written: string;
   let hour24: number;
@@ -164,6 +166,22 @@ function createCase(r: Random): Case {
   };
 }
 
+/** Spoken forms: no command word, 直播 glued between the time and the theme, fillers of voice input. */
+const FILLERS = ['', '', '', '嗯', '那个', '嗯那个', '就是说'];
+const GLUES = ['直播', '直播一下', '直播个', '开始直播', '直播，', ' 直播 ', '直播一场', '，直播一下'];
+const TAILS = ['', '', '吧', '，谢谢', '。', '哈'];
+
+/** One request as spoken (明天下午三点就是说直播一下产品评审会 两个小时吧) and its meaning. */
+function spokenCase(r: Random): Case {
+  const theme = r.pick(THEMES);
+  const time = timePart(r);
+  const length = r.chance(0.3) ? r.pick(LENGTHS.filter(([w]) => !w.startsWith('时长'))) : undefined;
+  const text = `${r.pick(FILLERS)}${time.written}${r.pick(FILLERS)}${r.pick(GLUES)}${theme}${length ? ` ${length[0]}` : ''}${r.pick(TAILS)}`;
+  const conflicting = length !== undefined && time.range !== undefined && length[1] !== time.range;
+  if (time.ask || conflicting) return { text };
+  return { text, live: { theme, start: time.start!, duration: length?.[1] ?? time.range ?? null, description: '' } };
+}
+
 const env = { now: NOW, timezone: TZ };
 
 /** What the bot makes of `text`, answering 是 to a confirmation. */
@@ -198,7 +216,8 @@ describe('reading generated phrasings (seeded)', () => {
     let askedWhenClear = 0;
     const wrong: string[] = [];
     for (let i = 0; i < 4000; i++) {
-      const c = createCase(r);
+      // One in four is spoken: no command word, 直播 glued to the time, fillers.
+      const c = r.chance(0.25) ? spokenCase(r) : createCase(r);
       try {
         if (check(c, outcome(c.text))) {
           asked++;

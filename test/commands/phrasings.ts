@@ -361,10 +361,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: 'Pls help create a live: 后天下午2点, 主题 SQE Weekly Sync', expected: live('SQE Weekly Sync', '2026-11-27T14:00') },
   // A notice to colleagues that asks the bot to make it is a request.
   { text: '各位好，定于2026年12月3日（周四）14:00-16:00举行“年度供应商质量大会”线上直播，请协助创建。', expected: live('年度供应商质量大会', '2026-12-03T14:00', { duration: 7200, description: '' }) },
-  // Undecided is not a theme; correcting oneself in the same message is two days.
+  // Undecided is not a theme; correcting oneself in the same message takes back what came before (the hour is asked).
   { text: '明天下午3点直播，主题待定', expected: asks('theme') },
   { text: '明天下午3点直播，主题：待定，新品介绍', expected: asks('theme') },
-  { text: '下周五下午3点直播 主题：客户大会，不对，改成下周四', expected: asks('time', /2个时间/) },
+  { text: '下周五下午3点直播 主题：客户大会，不对，改成下周四', expected: asks('hour', /12月3日/) },
   // 直播 glued after a time, a filler or 后 is the request's verb; after a space, or before 带货/间, it is the theme's.
   { text: '明儿早上8点半直播晨间交班', expected: live('晨间交班', '2026-11-26T08:30') },
   { text: '两小时后直播一下 网络故障应急演练', expected: live('网络故障应急演练', '2026-11-25T16:00') },
@@ -381,4 +381,26 @@ export const PHRASINGS: Phrasing[] = [
   { text: '明天下午3点直播 安全培训 备注：请各部门组织收看', expected: live('安全培训', '2026-11-26T15:00', { description: '请各部门组织收看' }) },
   { text: '把lvQz7Xc3Vb9Nm1的主题改成“护理安全月度例会”', expected: { command: 'modify', livingid: 'lvQz7Xc3Vb9Nm1', changes: { theme: '护理安全月度例会' } } },
   { text: 'Could you show 我的直播?', expected: { command: 'list' } },
+  // Shorthand and spoken forms: 晚8, 九点正, 后儿个, ·/— between parts, corrections and repetitions as people speak.
+  { text: '明天晚8点直播 《GMV冲刺动员》', expected: live('GMV冲刺动员', '2026-11-26T20:00') },
+  { text: '后天早9 周会', expected: asks('confirm', /2026-11-27 09:00/) },
+  { text: '明天早上九点正 直播 仓库安全晨会', expected: live('仓库安全晨会', '2026-11-26T09:00') },
+  { text: '后儿个下午三点帮我搞个直播，主题就叫 设备巡检经验分享', expected: live('设备巡检经验分享', '2026-11-27T15:00') },
+  { text: '后个儿下午三点帮我搞个直播，主题：设备巡检', expected: asks('time', /「后个儿」是哪一天/) },
+  { text: '明天·下午3点·门店损耗复盘', expected: asks('confirm', /「门店损耗复盘」/) },
+  { text: '帮我开个直播：兹定于2026年12月10日（星期四）上午9时30分召开“党建工作推进会”', expected: live('党建工作推进会', '2026-12-10T09:30') },
+  { text: '那个，帮我建一个直播啊，就是明天下午，明天下午三点，哦不，三点半，主题是老设备技改经验交流', expected: live('老设备技改经验交流', '2026-11-26T15:30') },
+  { text: '帮我建直播，12月9号，不对，说错了，12月10号上午九点，主题：压力容器安全讲座', expected: live('压力容器安全讲座', '2026-12-10T09:00', { description: '' }) },
+  { text: '帮我弄个直播，主题 网络安全攻防演练复盘，时间是下周一晚上八点，八点开始，两个小时', expected: live('网络安全攻防演练复盘', '2026-11-30T20:00', { duration: 7200 }) },
+  { text: '创建直播 12月10日晚上23点到次日1点 主题：割接', expected: live('割接', '2026-12-10T23:00', { duration: 7200 }) },
+  // What cannot be read exactly is asked: a part of the day that contradicts the hour, approximate lengths.
+  { text: '明天早上8点 晚上开 夜班交接会', expected: asks('time', /「晚上开」和「明天早上8点」对不上/) },
+  { text: '明天下午3点 门店巡检复盘 个把小时', expected: asks('duration', /「个把小时」是多长/) },
+  { text: '明天下午2点开始，半天时间，帮我建个直播，主题：技能培训', expected: asks('duration', /「半天时间」是多长/) },
+  // A 会议 at a time may be a live (confirmed); one arranged with someone, or a past live talked about, is not a request.
+  { text: '下礼拜一早上九点 门市主管会议', expected: asks('confirm', /「门市主管会议」/) },
+  { text: '帮我约一下明天下午3点和张总的会议', expected: { command: 'none' } },
+  { text: '双11那场直播的数据我整理好了，晚点发群里', expected: { command: 'none' } },
+  { text: '帮我把今晚的系统割接直播取消了，改期再说', expected: { command: 'cancel' } },
+  { text: '修改一下 lvJ5kL7zX9cV1b，备注改为：请着正装', expected: { command: 'modify', livingid: 'lvJ5kL7zX9cV1b', changes: { description: '请着正装' } } },
 ];

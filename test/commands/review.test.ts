@@ -16,7 +16,9 @@ import { DIALOGS_E, SET_E } from './fresh-set-e.js';
 import { DIALOGS_F, SET_F } from './fresh-set-f.js';
 import { DIALOGS_G, SET_G } from './fresh-set-g.js';
 import { DIALOGS_H, SET_H } from './fresh-set-h.js';
-import { abandons } from '../../src/commands/dispatch.js';
+import { DIALOGS_I, SET_I } from './fresh-set-i.js';
+import { DIALOGS_J, SET_J } from './fresh-set-j.js';
+import { abandons, answersQuestion } from '../../src/commands/dispatch.js';
 import { DIALOGS_A, SET_A, type Expect } from './review-set.js';
 
 const TZ = 'Asia/Shanghai';
@@ -60,8 +62,8 @@ function assertDoes(label: string, command: Command<any> | undefined, result: Re
 
 describe('the adversarial review set', () => {
   const confirmedCount = { asked: 0 };
-  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H] as Array<{ text: string; expect: Expect; cls: string }>;
-  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H] as typeof DIALOGS_A;
+  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H, ...SET_I, ...SET_J] as Array<{ text: string; expect: Expect; cls: string }>;
+  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H, ...DIALOGS_I, ...DIALOGS_J] as typeof DIALOGS_A;
   for (const { text, expect, cls } of [...SET_A, ...fresh]) {
     it(`[${cls}] ${JSON.stringify(text).slice(0, 50)}`, () => {
       const recognized = recognize(text, NOW, TZ);
@@ -78,11 +80,11 @@ describe('the adversarial review set', () => {
       const asked = opened.command.read(opened.input, env);
       // 取消, 算了不建了: the dispatcher drops the question; nothing is created.
       if ('ask' in asked && abandons(second)) return assertDoes(`${first} ⇒ ${second}`, undefined, undefined, expect);
-      // A new request of its own (a command word, or a whole theme and time) replaces the question, as the dispatcher does.
+      // A command of its own replaces the question, as the dispatcher decides (answersQuestion).
       const again = recognize(second, NOW, TZ);
       const reread = again?.command.read(again.input, env);
-      const replaces = again && reread && ((again.byWord && again.command === opened.command) || ('args' in reread && 'theme' in (reread.args as object)));
-      const [command, result] = 'ask' in asked && !replaces ? [opened.command, opened.command.resume!(asked.ask.state, second, env)] : [again!.command, reread!];
+      const answers = 'ask' in asked && answersQuestion(opened.command, again, reread);
+      const [command, result] = answers ? [opened.command, opened.command.resume!(asked.ask.state, second, env)] : [again!.command, reread!];
       assertDoes(`${first} ⇒ ${second}`, command, outcome(command, result).result, expect);
     });
   }

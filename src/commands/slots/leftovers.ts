@@ -19,7 +19,8 @@ export interface Part extends Span {
   quoted: boolean;
 }
 
-export const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜…]/;
+export const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜…·・]/;
+const EDGE_DASHES = /^[—–\-－]+|[—–\-－]+$/g;
 const CLAUSE_BREAK = new RegExp(`^(?:${alternation(WORDS.clauseBreaks)})`);
 const LEADING_FILLER = new RegExp(`^(?:${alternation(WORDS.leadingFillers)})+`);
 const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`);
@@ -147,7 +148,8 @@ export function trimFillers(raw: string): string {
   let text = raw;
   for (let previous = ''; previous !== text; ) {
     previous = text;
-    text = text.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
+    // 后天—上午10点—会员活动说明: a dash left at an edge joined the part to a time, it is not the theme's.
+    text = text.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').replace(EDGE_DASHES, '').trim();
   }
   return text;
 }

@@ -289,7 +289,7 @@ const readQuotes: Pass = (state) => {
 };
 
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
-const NAMING = /(?:叫|叫做|名为|名叫|是|为|举办|举行|开展|开个|办个|搞个|做个|一场|一个)$/;
+const NAMING = /(?:叫|叫做|名为|名叫|是|为|举办|举行|召开|开展|开个|办个|搞个|做个|一场|一个|搞|办|做|开|来个|来一场|来一个)$/;
 const timeStartsAt = (text: string, at: number): boolean => {
   const lower = lowerAscii(text);
   return dayAt(lower, at, { year: 2000, month: 1, day: 1 }) !== undefined || periodAt(lower, at) !== undefined || clockAt(lower, at) !== undefined;
@@ -354,6 +354,7 @@ const readTimes: Pass = (state) => {
     return !glued;
   });
   take(state, times);
+  times = spokenOnce(state, text, times);
   // 后天下午，嗯，两点半: a day or a part of the day, spoken fillers, then its clock — one time.
   for (let k = times.length - 1; k > 0; k--) {
     const [a, b] = [times[k - 1]!, times[k]!];
@@ -382,6 +383,46 @@ const readTimes: Pass = (state) => {
   state.times = times;
 };
 const DEADLINE = /^(?:之前|以前|前(?!天))/;
+/** 哦不, 不对，说错了: what the speaker said before is taken back. */
+const BACK_WORDS = '(?:哦不|噢不|啊不|不不|不是|不对|说错了|写错了|打错了|口误|更正|应该是)';
+const TAKEN_BACK = new RegExp(`${BACK_WORDS}(?:[\\s,，。、]*${BACK_WORDS})*`);
+const sameWrittenDay = (a: FoundTime, b: FoundTime) => JSON.stringify(a.day?.day) === JSON.stringify(b.day?.day);
+
+/**
+ * A time said twice as people speak: 明天下午，明天下午三点 (the second says more), 八点，八点开始 (the same again), and
+ * 三点，哦不，三点半 / 12月9号，不对，说错了，12月10号 (the first taken back; the correction keeps the day and the part
+ * of the day it does not say again). One time is left of each.
+ */
+function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTime[] {
+  const out: FoundTime[] = [];
+  for (const t of times) {
+    const last = out.at(-1);
+    if (!last) {
+      out.push(t);
+      continue;
+    }
+    const between = text.slice(last.end, t.start);
+    const back = TAKEN_BACK.exec(between);
+    if (back) {
+      take(state, [{ start: last.end + back.index, end: last.end + back.index + back[0].length }]);
+      out.pop();
+      out.push({ ...t, ...(t.day || !last.day ? {} : { day: last.day }), ...(t.period !== undefined || t.day ? {} : last.period !== undefined ? { period: last.period } : {}) });
+      continue;
+    }
+    const nearby = /^[\s,;、。]*$/.test(between);
+    // 明天下午，明天下午三点: the first is the start of the second.
+    if (nearby && !last.clock && t.clock && (!last.day || sameWrittenDay(last, t)) && (last.period === undefined || last.period === t.period)) {
+      out.pop();
+      out.push(t);
+      continue;
+    }
+    // 下周一晚上八点，八点开始: the same clock again, with nothing new.
+    if (nearby && last.clock && t.clock && !t.day && t.period === undefined && !t.until && t.clock.hour === last.clock.hour && t.clock.minute === last.clock.minute) continue;
+    out.push(t);
+  }
+  return out;
+}
+
 /** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
 const FREE_BEFORE = /(?:是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
 const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
@@ -535,15 +576,23 @@ function startHour(time: FoundTime, period: Period | undefined): HourReading {
  * (晚上7点半到9点 is 21:00, 下午3点到2点 is asked about); with no part of the day at all, the first such hour after
  * the start (11点到1点 is 13:00). An end on the clock before the start runs into the next day only after an evening.
  */
+const NEXT_DAY_WORDS = new Set(['次日', '第二天', '隔天', '翌日']);
+
 function rangeEnd(state: ReadState, time: FoundTime, on: Day, startHour: number, startMs: number, period: Period | undefined): number | undefined {
   const until = time.until!;
-  const endDay = until.day?.day ?? on;
+  // 今晚23点到次日1点: 次日 and 第二天 in a range's end count from the start's day, not from today.
+  const written = until.day && state.reading.source(until.day);
+  const following = written !== undefined && NEXT_DAY_WORDS.has(state.original.slice(written.start, written.end));
+  const endDay = following ? plusDays(on, 1) : (until.day?.day ?? on);
   const endPeriod = until.period ?? until.clock.period;
   const { hour, minute } = until.clock;
   const within = (ms: number) => ms > startMs && ms - startMs <= 12 * 3_600_000;
   const nextDay = period === 'evening' || period === 'night' || endPeriod === 'small' || startHour >= 18;
   let candidates: number[];
-  if (endPeriod !== undefined || until.day) {
+  if (endPeriod === undefined && until.day) {
+    // 到次日1点: the day is written, the part of the day is not — the hour within twelve of the start.
+    candidates = hour <= 12 ? [hour, hour + 12] : [hour];
+  } else if (endPeriod !== undefined || until.day) {
     const end = hourOf(hour, minute, endPeriod ?? period);
     candidates = 'hour' in end ? [end.hour, ...(until.day ? [] : [end.hour + 24])] : [];
   } else if (period !== undefined) {
@@ -644,6 +693,7 @@ const readLeftovers: Pass = (state) => {
 const UNREAD = new RegExp(alternation(WORDS.unreadDays), 'i');
 const UNREAD_RUN = new RegExp(`(?:${alternation(WORDS.unreadDays)})+`, 'gi');
 const NAMED_BEFORE = /(\p{Script=Han}{1,8}(?:日|节|庆|天))\s*(?:的)?\s*$/u;
+const GLUED_BEFORE = /(\p{Script=Han}{1,6})$/u;
 /** 12-9, 12/9, 12.9: a date the grammar did not take. */
 const DATE_LIKE = /(?<![\d.])(?:1[0-2]|0?[1-9])\s*[-/.]\s*(?:3[01]|[12]\d|0?[1-9])(?![\d.])/;
 const CLOCK_LIKE = /\d{1,2}\s*[:：]\s*\d{2}|[\d零〇一二两三四五六七八九十]\s*(?:点|时)(?![间长候段区])/;
@@ -668,19 +718,46 @@ const askUnread: Pass = (state) => {
   const date = state.todayAssumed ? DATE_LIKE.exec(leftover)?.[0] : undefined;
   if (date) return unreadDay(state, `「${date}」是开播的日期吗？`);
   // 发薪日下午3点, 公司周年庆那天: a day by a name the reader does not know, right before the time.
-  const named = state.todayAssumed && state.times[0] ? NAMED_BEFORE.exec(state.original.slice(0, state.reading.source(state.times[0]).start))?.[1] : undefined;
+  const before = state.todayAssumed && state.times[0] ? state.original.slice(0, state.reading.source(state.times[0]).start) : undefined;
+  const named = before !== undefined ? NAMED_BEFORE.exec(before)?.[1] : undefined;
   if (named) return unreadDay(state, `「${named}」是哪一天？`);
+  // 后个儿下午三点帮我搞个直播，主题：…: words glued to the time, dropped with the preamble, are a day the bot did not read.
+  const glued = before !== undefined ? trimFillers(GLUED_BEFORE.exec(before)?.[1] ?? '') : '';
+  if (glued !== '' && state.preamble?.includes(glued)) return unreadDay(state, `「${glued}」是哪一天？`);
   const clock = CLOCK_LIKE.exec(leftover)?.[0];
   if (clock && slots.start === undefined && !slots.day) return unreadDay(state, `「${clock}」是开始时间吗？`);
-  // 一节课, 两个课时: a length in units the bot cannot know — asked, never the default hour.
-  const lesson = slots.durationSeconds === undefined && slots.rangeSeconds === undefined ? LESSON_LENGTH.exec(slots.description ?? '') : null;
-  if (lesson) {
-    slots.description = slots.description!.replace(lesson[0], '').trim();
-    doubt(state, 'duration', `「${lesson[0]}」是多长？`);
+  // 明天早上8点 晚上开 …: a part of the day left over says the hour read may not be the one meant.
+  const period = slots.start !== undefined ? PERIOD_LEFT.exec(`${slots.theme ?? ''} ${slots.description ?? ''}`)?.[1] : undefined;
+  if (period) {
+    // Not the theme: what followed it is (晚上开 夜班交接会).
+    if (slots.theme === period) {
+      if (slots.description) slots.theme = slots.description;
+      else delete slots.theme;
+      delete slots.description;
+    }
+    // The day stands; the answer's hour is on it.
+    const w = wallClock(slots.start!, state.timezone);
+    slots.day = { year: w.year, month: w.month, day: w.day };
+    delete slots.start;
+    return doubt(state, 'time', `「${period}」和「${slots.timeText}」对不上。`);
+  }
+  // 一节课, 个把小时, 半天: a length the bot cannot know exactly — asked, never the default hour, never the theme's.
+  const vague = slots.durationSeconds === undefined && slots.rangeSeconds === undefined ? VAGUE_LENGTH.exec(`${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`)?.[0] : undefined;
+  if (vague) {
+    for (const slot of ['theme', 'description'] as const) {
+      const value = slots[slot]?.replace(vague, '').trim();
+      if (value !== undefined) slots[slot] = value;
+    }
+    if (slots.theme === '') delete slots.theme;
+    doubt(state, 'duration', `「${vague}」是多长？`);
   }
 };
-/** A length counted in lessons: how long one is differs from school to school. */
-const LESSON_LENGTH = new RegExp(`[\\d一二两俩三四五六七八九十半]+\\s*(?:个)?\\s*(?:${alternation(WORDS.lessonUnits)})`);
+const PERIOD_LEFT = new RegExp(`(?:^|\\s)((?:${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:开播|开始|开|播|的|吧|场)?)(?=\\s|$)`);
+/** Lengths in lessons (a lesson's length differs from school to school), approximate hours, parts of a day. */
+const VAGUE_LENGTH = new RegExp(
+  `[\\d一二两俩三四五六七八九十半]+\\s*(?:个)?\\s*(?:${alternation(WORDS.lessonUnits)})|` +
+    `(?:个把|一两个?|两三个?|三四个?|[\\d一二两三四五六]+\\s*个?多个?)(?:小时|钟头|个钟|钟)|${alternation(WORDS.vagueLengths)}`,
+);
 
 function unreadDay(state: ReadState, why: string): void {
   // The hour was read; only the day is asked for (周末下午3点 → 周六 is Saturday 15:00).

@@ -103,7 +103,12 @@ function pointAt(text: string, at: number, today: Day, options: { bareBeforeRang
     point.period = period.period;
     i = skipSpaces(text, period.end);
   }
-  const clock = clockAt(text, i, { bare: options.bareBeforeRange === true });
+  let clock = clockAt(text, i, { bare: options.bareBeforeRange === true });
+  // 晚8 《…》, 早9，半个钟头: after a part of the day, an hour standing alone needs no 点.
+  if (period && !clock?.unit) {
+    const bare = clockAt(text, i, { bare: true });
+    if (bare && bare.hour >= 1 && bare.hour <= 12 && SHORT_HOUR_END.test(text.slice(bare.end))) clock = { ...bare, unit: true };
+  }
   if (clock && (clock.unit || isRangeMarkAt(text, skipSpaces(text, clock.end)))) {
     point.clock = clock;
     i = clock.end;
@@ -113,6 +118,9 @@ function pointAt(text: string, at: number, today: Day, options: { bareBeforeRang
   const end = point.clock ? point.clock.end : period ? period.end : day!.end;
   return { point, end };
 }
+
+/** What may follow a bare hour after a part of the day (晚8 ): the end, a space or punctuation — not 号, 个, a digit. */
+const SHORT_HOUR_END = /^(?:$|[\s,，。.!！?？、;；~～()（）《「“【])/;
 
 const isRangeMarkAt = (text: string, at: number): boolean => oneOfAt(WORDS.rangeMarks, text, at) !== undefined;
 
