@@ -7,10 +7,10 @@
  * The bot runs in a child process pinned to core 0. Run: npm run bench:series
  */
 import { performance } from 'node:perf_hooks';
-import type { SentMessage } from '../src/emulator/messages.js';
 import { WeComEmulator } from '../src/emulator/server.js';
 import { emulatorEnv, startBotProcess } from '../test/support/process.js';
 import { saveResults } from './results.js';
+import { replyTimer } from './timed-reply.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 8);
@@ -19,29 +19,16 @@ const emulator = await WeComEmulator.start();
 emulator.messages.perMemberPerMinute = Number.MAX_SAFE_INTEGER;
 const { child, port } = await startBotProcess({ ...emulatorEnv(emulator), LOG_LEVEL: 'info', WECOM_ADMIN_USERIDS: 'hr' }, ['taskset', '-c', '0']);
 emulator.callbacks.url = `http://127.0.0.1:${port}/wecom/callback`;
-for (let d = 0; d < DEPARTMENTS; d++) emulator.directory.addDepartment(100 + d, `部门${d}`, 1);
+for (let d = 0; d < DEPARTMENTS; d++) emulator.directory.addDepartment(100 + d, `销售${d}组`, 1);
 emulator.directory.add('hr', '人事', [1]);
 for (let i = 0; i < MEMBERS; i++) emulator.directory.add(`m${i}`, `成员${i}`, [100 + (i % DEPARTMENTS)]);
 
-/** Sends `text` as hr and waits for the reply `done` recognises; ms from the callback to it. */
-async function timed(text: string, done: (m: SentMessage) => boolean): Promise<number> {
-  const arrived = new Promise<void>((resolve) => {
-    const stop = emulator.messages.onMessage((m) => {
-      if (m.touser === 'hr' && done(m)) {
-        stop();
-        resolve();
-      }
-    });
-  });
-  const t0 = performance.now();
-  await emulator.callbacks.sendText('hr', text);
-  await arrived;
-  return performance.now() - t0;
-}
+const hr = replyTimer(emulator, 'hr');
+const timed = hr.timed.bind(hr);
 const quotaUsed = () => emulator.messages.sends.reduce((n, s) => n + (s.recipients > 1 ? s.recipients : 0), 0);
 
 // Warm-up: the token, the directory's names, the JIT of the create path.
-await timed('创建直播 预热 明天15:00 邀请 部门0', (m) => m.content.startsWith('已邀请'));
+await timed('创建直播 预热 明天15:00 邀请 销售0组', (m) => m.content.startsWith('已邀请'));
 const before = { quota: quotaUsed(), schedules: emulator.schedules.all().length };
 
 await timed(`创建直播 新人培训 每周三下午3点 共${SESSIONS}次 1小时 邀请 公司`, (m) => m.content.startsWith('要创建系列直播'));

@@ -6,11 +6,10 @@
  * the same viewers and no audience (the sheet without the two new ones).
  * The bot runs in a child process pinned to core 0. Run: npm run bench:training
  */
-import { performance } from 'node:perf_hooks';
-import type { SentMessage } from '../src/emulator/messages.js';
 import { WeComEmulator } from '../src/emulator/server.js';
 import { emulatorEnv, startBotProcess } from '../test/support/process.js';
 import { saveResults } from './results.js';
+import { replyTimer } from './timed-reply.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const DEPARTMENTS = 200;
@@ -29,23 +28,8 @@ const viewers = members.filter((_, i) => i % 10 < 7).map((userid, i) => ({ useri
 const trained = emulator.lives.create({ anchor_userid: 'hr', theme: '全员培训', living_start: start, living_duration: 3600 });
 const plain = emulator.lives.create({ anchor_userid: 'hr', theme: '全员培训对照', living_start: start, living_duration: 3600 });
 
-let lastReply = '';
-/** Sends `text` as hr and waits for the reply `done` recognises; ms from the callback to it. */
-async function timed(text: string, done: (m: SentMessage) => boolean): Promise<number> {
-  const arrived = new Promise<void>((resolve) => {
-    const stop = emulator.messages.onMessage((m) => {
-      if (m.touser === 'hr' && done(m)) {
-        lastReply = m.content;
-        stop();
-        resolve();
-      }
-    });
-  });
-  const t0 = performance.now();
-  await emulator.callbacks.sendText('hr', text);
-  await arrived;
-  return performance.now() - t0;
-}
+const hr = replyTimer(emulator, 'hr');
+const timed = hr.timed.bind(hr);
 
 const inviteMs = await timed(`邀请 ${trained.livingid} 公司`, (m) => m.content.startsWith('已邀请'));
 const invitationCalls = emulator.messages.sends.filter((s) => s.recipients > 1).length;
@@ -71,7 +55,7 @@ for (let r = 0; r < rounds; r++) {
   trainedExport.push(await timed(`导出观看统计 ${trained.livingid}`, (m) => m.msgtype === 'file'));
 }
 const nudgeMs = await timed(`催看 ${trained.livingid}`, (m) => m.content.startsWith('已提醒'));
-const nudged = /已提醒 (\d+) 位/.exec(lastReply)?.[1];
+const nudged = /已提醒 (\d+) 位/.exec(hr.last?.content ?? '')?.[1];
 
 const rows = [
   { step: `邀请 (${MEMBERS} members, ${DEPARTMENTS} departments)`, ms: Math.round(inviteMs), baselineMs: '', ratio: '', calls: `${invitationCalls} message/send` },
