@@ -276,7 +276,7 @@ function pickChoice(answer: string, choices: NonNullable<Slots['choices']>): { t
 }
 
 /** 下午, 是下午, 下午的, 当然是下午啊, pm, 夜里: an answer that names only the part of the day. */
-const HALF_OF_DAY = new RegExp(`^(?:当然是|肯定是|应该是|是)?(${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:的)?(?:啊|呀|吧|呢|哦|啦)?[。.!！~]?$`, 'i');
+const HALF_OF_DAY = new RegExp(`^(?:当然是|肯定是|应该是|是)?(${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:的)?(?:啊|呀|吧|呢|哦|啦|哈)?[。.!！~]?$`, 'i');
 
 /** `slots` with the time, length and reminder an answer read (the answer wins over what was read before). */
 function mergeTime(slots: Slots, read: Slots, asked: Slot): Slots {

@@ -73,16 +73,21 @@ const SAME_TIME = /\s*(?:同一时间|同一个时间|同样的时间|时间不�
 /** 可以吗？, 吗？ closing a request put as a question. */
 const ASKING = /(?:可以吗|行吗|好吗|行不行|可不可以|吗)?[?？。.!！~]*$/;
 
+/** Verbs that move a live by an amount (推迟半小时, 提前一天). */
+const SHIFT_VERBS = alternation([...WORDS.shifts.later, ...WORDS.shifts.earlier]);
 /** Verbs that move a live to the time after them. */
 const MOVE_VERBS = '改期到|改期|改到|改成|改为|改在|调到|调整到|调整为|调整成|挪到|换到|推迟到|延期到|延后到|延到|提前到';
 /** Where the change starts in a message that describes the live: a move verb, or a field word after a space. */
-const CHANGE_STARTS = new RegExp(`(?<=[\\s,，、;；])(?:开始时间|时间|主题|标题|时长|描述|简介|说明|备注|提醒)|(?:${MOVE_VERBS})`);
+const CHANGE_STARTS = new RegExp(`(?<=[\\s,，、;；])(?:开始时间|时间|主题|标题|时长|描述|简介|说明|备注|提醒)|(?:${MOVE_VERBS})|(?:${SHIFT_VERBS})(?=\\s*[\\d一两二三四五六七八九十半])`);
 /** 把…改到 in a sentence: the command, with the live named between (改期 and 改在 alone do not make one). */
 const SENTENCE = new RegExp(`[把将](?=.+?(?:${MOVE_VERBS.replace('改期|', '').replace('改在|', '')}))`);
 /** A live's words, then a move verb and what follows it (改期再说 moves nothing). */
 const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*(?!再说|以后|吧|了)\\S`, 'u');
 /** 不对，改成…, 写错了 改到…: a correction of what the same message said before. */
 const SELF_CORRECTION = new RegExp(`(?:${alternation(WORDS.startOver.filter((w) => w !== '改一下'))}|说错了|写错了|打错了)[\\s,，、。]*(?:${MOVE_VERBS})`);
+const SHIFT_VERB_AT = new RegExp(`(?:${SHIFT_VERBS})`);
+/** A live's words, then a move by an amount. */
+const SHIFTED = new RegExp(`\\p{Script=Han}.*?(?:${SHIFT_VERBS})\\s*(?:[\\d一两二三四五六七八九十半])`, 'u');
 /** A move verb before the new time (改到后天16:30). */
 const MOVE_TO = new RegExp(`^(?:${MOVE_VERBS})[\\s:：]*`);
 
@@ -269,7 +274,12 @@ export const modify = defineCommand<ModifyArgs>({
     const m = SENTENCE.exec(text);
     if (m) return [{ start: m.index, end: m.index + 1 }];
     // 周五的产品培训帮我改到下周一下午三点: a move verb after a live's words names the command without 把.
-    return MOVED.test(text) ? [{ start: 0, end: 0 }] : null;
+    // 后天那场 brown bag 推迟半小时: moved by an amount.
+    // (提前15分钟提醒 is a reminder, not a move.)
+    const shifted = SHIFTED.exec(text);
+    const verb = shifted ? shifted.index + shifted[0].search(SHIFT_VERB_AT) : 0;
+    const moved = shifted && !/^[^,，。\n]{0,8}?(?:提醒|通知|叫)/.test(text.slice(shifted.index + shifted[0].length)) && !/(?:提醒|通知)[^,，。\n]{0,6}$/.test(text.slice(0, verb));
+    return MOVED.test(text) || moved ? [{ start: 0, end: 0 }] : null;
   },
   read(input, env) {
     // The ID as pasted (直播ID：lv…, 「lv…」), then what to change.

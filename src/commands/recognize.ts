@@ -33,6 +33,8 @@ const LEAD = new RegExp(
   `^(?:(?:${alternation(OPENERS.filter((w) => w.length > 1))}|(?:${alternation(OPENERS.filter((w) => w.length === 1))})(?=${SEPARATORS})|请(?=帮|你|创|新|开|预|安|发|约|建|取|修|改|查|导|看)|(?:can you |could you )?help(?: me)?(?: to)?(?=\\s+(?:create|new|schedule|make|set up|book))|@\\S+|[\\p{S}]+|[,，:：、.。]+|\\/)${SEPARATORS}*)*`,
   'iu',
 );
+/** The bot named in a message (@直播助手). */
+const MENTION = /(?<=^|[\s,，。!！~])@[^\s@,，。]{1,20}\s*/g;
 const ANNOUNCEMENT = new RegExp(alternation(TABLE.announcements));
 /** The bot asked to make it: 请协助创建, 麻烦帮忙建一下, 帮我按下面的通知建个直播. */
 const ASKS_THE_BOT = /(?:请|麻烦|烦请|劳烦|帮我|帮忙|协助)[^,，。!！\n]{0,10}?(?:创建|新建|建一下|建个|建一个|建一场|约一下|约个|预约|安排一下)/;
@@ -64,7 +66,7 @@ const DAY_BEFORE_LIVE = alternation([
 ]);
 const LIVE_WORD = new RegExp(
   `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周)后|(?<!提)前|之前|以前|就是说|就是|然后|那个|嗯|呃|额|吧|开始|正式)` +
-    `(?:(?:线上|在线|网上)?直播(?:一下|一场|一个|一次|个)(?=[^\\s])|` +
+    `(?:(?:线上|在线|网上)?直播(?:一下|一场|一个|一次|个)(?=[^\\s]|$)|` +
     `(?:(?:线上|在线|网上)?直播(?:安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)` +
     `(?=$|[\\s,，:：、;；。!！\\n】\\]“"「『《A-Za-z0-9]|${alternation(TABLE.labels.theme)}|(?!${alternation(TABLE.liveCompounds)})[\\u4e00-\\u9fff]))`,
   'g',
@@ -100,7 +102,10 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   const reading = Reading.of(text.trim());
   const folded = reading.text;
   const lower = folded.toLowerCase();
-  const lead = LEAD.exec(lower)![0].length;
+  // …给 mentor 们看看，@直播助手 后天下午4点直播 …: what is said to colleagues before the bot is named is not the request.
+  const mention = [...lower.matchAll(MENTION)].at(-1);
+  const afterMention = mention ? mention.index + mention[0].length : 0;
+  const lead = afterMention > 0 && lower.slice(afterMention).trim().length >= 4 ? afterMention + LEAD.exec(lower.slice(afterMention))![0].length : LEAD.exec(lower)![0].length;
   const input = (command: Command<any>, cues: Span[], byWord: boolean, implied = false): Recognized => {
     const end = cues.length > 0 ? Math.max(...cues.map((c) => c.end)) : lead;
     const args = reading.original.slice(reading.source({ start: end, end }).start).trim();
@@ -134,13 +139,15 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   // 各位好，定于…举行“…”线上直播，请协助创建: a notice pasted for the bot to make, with the request said.
   // 备注：请各部门组织收看 is what the live's description tells its viewers, not an announcement of this message.
   const announced = ANNOUNCEMENT.test(unreminded.replace(DESCRIPTION_VALUE, ' ')) && !ASKS_THE_BOT.test(folded);
-  const asked = QUESTION.test(rest);
+  // 可以开美颜吗 😂: a question still, whatever emoji close it.
+  const asked = QUESTION.test(rest.replace(/[\p{Extended_Pictographic}\p{S}\s]+$/u, ''));
   // 直播链接怎么分享给客户？: how to do something is a question for 帮助, whatever command words it holds.
   const howTo = /怎么|如何|怎样/.test(folded) && /[?？]\s*$/.test(folded) && !livingIdIn(folded);
   if (howTo) return null;
-  const isQuestion = asked || NOT_A_REQUEST.test(unreminded) || PERSONAL_REMINDER.test(folded) || announced || otherTask;
+  const undescribed = unreminded.replace(DESCRIPTION_VALUE, ' ');
+  const isQuestion = asked || NOT_A_REQUEST.test(undescribed) || PERSONAL_REMINDER.test(folded) || announced || otherTask;
   // 请问能帮我建一个直播吗？明天下午4点，主题是…: a polite question carrying a whole live is a request, confirmed first.
-  const polite = asked && !NOT_A_REQUEST.test(unreminded) && !announced && !otherTask && POLITE.test(folded);
+  const polite = asked && !NOT_A_REQUEST.test(undescribed) && !announced && !otherTask && POLITE.test(folded);
   // A command's words inside a theme (主题：取消订单流程讲解, “取消还是保留？”) are the theme's.
   const ownWords = withoutThemes(folded);
   // create's sentence last: 取消明天开的周会直播 is a cancel. Questions about a live (昨天的培训有多少人看了？) are requests
@@ -152,8 +159,8 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
       if (cues && slots?.theme) return input(command, [...leadCue, ...cues], false, true);
       continue;
     }
-    // 下午3点的会议改到4点了，大家注意: telling colleagues of a change is not asking for one.
-    if (announced && command.changes?.run) continue;
+    // 下午3点的会议改到4点了，大家注意; …直播链接稍后发群里，大家转发给客户: telling colleagues is not asking the bot.
+    if (announced) continue;
     const cues = command.sentence?.(ownWords);
     if (cues) return input(command, [...leadCue, ...cues], false);
   }

@@ -43,13 +43,15 @@ export function clockAt(text: string, at: number, options: { bare?: boolean } = 
 
   const hour = numberAt(text, at);
   if (!hour || !Number.isInteger(hour.value) || hour.value > 24 || (hour.arabic && hour.end - at > 2)) return undefined;
-  const unit = oneOfAt(WORDS.hourUnits, text, hour.end);
+  // 下午 3 点: spaces between the number and 点, as some keyboards type them.
+  const spaced = hour.arabic && /^ +点/.test(text.slice(hour.end)) ? text.slice(hour.end).indexOf('点') : 0;
+  const unit = oneOfAt(WORDS.hourUnits, text, hour.end + spaced);
   if (!unit || (unit === '时' && NOT_HOUR_AFTER_SHI.test(text[hour.end + 1] ?? ''))) {
     const ampm = withAmPm(text, { start: at, end: hour.end, hour: hour.value, minute: 0, unit: false });
     if (ampm.period) return { ...ampm, unit: true };
     return options.bare && !/[\d.]/.test(text[hour.end] ?? '') ? ampm : undefined;
   }
-  let end = hour.end + unit.length;
+  let end = hour.end + spaced + unit.length;
   let minute = 0;
   const fraction = wordAt(WORDS.clockFractions, text, end);
   if (fraction) {

@@ -19,7 +19,7 @@ const LABEL = String.raw`(?:(?:直播)?时长\s*(?:是|为|:)?\s*)?`;
 /** Not a duration when 后 follows (2小时后 is a time; 后天 is not 后), nor after 提前 (a reminder). */
 const NOT_AFTER = String.raw`(?!\s*(?:以后|之后|后(?![天日])))`;
 /** 一刻钟, 三刻钟, 2个钟, 一小时半: the spoken forms. */
-const SPOKEN = String.raw`(一|三)刻钟|(${NUMBER})\s*个\s*钟(?:头)?(?!\s*(?:前|后(?![天日])))|(${NUMBER})\s*(?:个)?\s*小时半`;
+const SPOKEN = String.raw`(一|三)刻钟|(${NUMBER}|半)\s*个\s*钟(?:头)?(?!\s*(?:前|后(?![天日])))|(${NUMBER})\s*(?:个)?\s*小时半`;
 /** Not inside a number or a clock (the 00 of 15:00), but right after one (15:002小时). */
 const STARTS = String.raw`(?:(?<![\d.:])|(?<=:\d\d))`;
 const DURATION = new RegExp(String.raw`${STARTS}${LABEL}(?:${SPOKEN}|${HOURS}${MINUTES_AFTER_HOURS}|${MINUTES_ALONE})${NOT_AFTER}`, 'gi');
@@ -41,7 +41,7 @@ function durationSeconds(m: RegExpMatchArray): number {
   const [, quarters, spokenHours, hoursAndHalf, hours, halfAfter, halfAlone, minutesAfterHours, minutesAlone] = m;
   if (minutesAlone !== undefined) return Math.round(readNumber(minutesAlone) * 60);
   if (quarters !== undefined) return quarters === '一' ? 900 : 2700;
-  if (spokenHours !== undefined) return Math.round(readNumber(spokenHours) * 3600);
+  if (spokenHours !== undefined) return spokenHours === '半' ? 1800 : Math.round(readNumber(spokenHours) * 3600);
   if (hoursAndHalf !== undefined) return Math.round(readNumber(hoursAndHalf) * 3600 + 1800);
   const h = halfAlone ? 0.5 : readNumber(hours!) + (halfAfter ? 0.5 : 0);
   const min = minutesAfterHours === undefined ? 0 : readNumber(minutesAfterHours);

@@ -20,7 +20,7 @@ export interface Part extends Span {
 }
 
 export const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜…·・]/;
-const EDGE_DASHES = /^[—–\-－]+|[—–\-－]+$/g;
+const EDGE_DASHES = /^[—–\-－/]+|[—–\-－/]+$/g;
 const CLAUSE_BREAK = new RegExp(`^(?:${alternation(WORDS.clauseBreaks)})`);
 const LEADING_FILLER = new RegExp(`^(?:${alternation(WORDS.leadingFillers)})+`);
 const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`);
@@ -28,6 +28,13 @@ const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`
 const FILLER_ALONE = new RegExp(`^(?:${alternation([...WORDS.aloneFillers, ...WORDS.rangeMarks, ...WORDS.sameHour, ...WORDS.onceWords])})+$`, 'i');
 /** 明天15:00开始: a description part that ends in such a word keeps the rest. */
 const TRAILING_START_WORD = new RegExp(`(?:${alternation(WORDS.startWords)})$`);
+/** A theme's most characters (WeCom's limit): a longer run is not one name. */
+const THEME_CHARS = 20;
+const LATIN_EDGE = /[A-Za-z0-9]/;
+/** Quote marks that mark a name (not 《》, a work's title). */
+const NAME_MARKS = /[【「“"『`*]/;
+const PURE_LATIN = /^[A-Za-z0-9][\x20-\x7e]*$/;
+const DESCRIPTION_START = new RegExp(`^(?:${alternation(WORDS.descriptionStarts)})`);
 const LATIN_WORD = /^[A-Za-z0-9][\w.&+'-]*$/;
 /** Q4, H1, AI, V2, 2026: too short to be a theme by itself. */
 const SHORT_CODE = /^(?:[A-Za-z]{1,3}[+#]{0,2}\d{0,2}|\d{4})$/;
@@ -53,8 +60,12 @@ export function leftovers(original: string, taken: readonly Taken[]): { theme?: 
   // labelled theme left undecided leaves the live without one (asked), never the next part.
   const labelled = parts.find((p) => p.after === 'theme-label');
   const decided = parts.filter((p) => !undecided(p.text));
-  const themePart = labelled ? decided.find((p) => p === labelled) : decided.find((p) => p.after !== 'description-label');
-  const rest = decided.filter((p) => p !== themePart);
+  // 年前找个下午搞个【年终总结】直播: a name in 【】「」“” is the theme wherever it stands (《》 may be a work a
+  // description names, so it counts by its place).
+  const named = decided.find((p) => p.quoted && p.after !== 'description-label' && NAME_MARKS.test(original[p.start] ?? ''));
+  const themePart = labelled ? decided.find((p) => p === labelled) : (named ?? decided.find((p) => p.after !== 'description-label'));
+  // …我们团队下礼拜三晚上七点要搞个【客户答谢茶话会】: before a name found by its quote marks is the story around it.
+  const rest = decided.filter((p) => p !== themePart && !(themePart === named && named && p.end <= named.start && p.after !== 'description-label'));
   const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string } = { parts, preamble };
   if (themePart) {
     out.theme = themePart.text;
@@ -133,7 +144,7 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
     const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
     // 一、主题：… 二、时间：…: the numbers of a list are not text.
     const numbering = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})$/.test(text) && /^[、.．)）]/.test(original.slice(j).trimStart());
-    if (text !== '' && !decoration && !numbering && !FILLER_ALONE.test(text) && !FILLER_ALONE.test(raw.trim()) && !/^\p{P}+$/u.test(text)) parts.push({ start: i, end: j, text: closed, after, quoted: false });
+    if (text !== '' && !decoration && !numbering && !FILLER_ALONE.test(text) && !FILLER_ALONE.test(raw.trim()) && !/^[\p{P}`]+$/u.test(text) && !/^@\S+$/.test(text) && !(/[^\p{Extended_Pictographic}\s]/u.test(text) && trimFillers(text.replace(/\p{Extended_Pictographic}/gu, '')) === '')) parts.push({ start: i, end: j, text: closed, after, quoted: false });
     i = j;
   }
   return parts;
@@ -164,7 +175,7 @@ function joinPhrases(parts: Part[], original: string, owner: Array<TakenKind | u
     const gap = original.slice(a.end, b.start);
     if (a.quoted || b.quoted || owner.slice(a.end, b.start).some((o) => o !== undefined)) continue;
     // Tech Talk - Rust入门: a dash with spaces after a Latin name joins its subtitle.
-    if (/^[ \u3000]+[-–—][ \u3000]+$/.test(gap) && /[A-Za-z]$/.test(a.text)) {
+    if (/^[ \u3000]+[-–—&+][ \u3000]+$/.test(gap) && /[A-Za-z]$/.test(a.text)) {
       parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
       continue;
     }
@@ -172,7 +183,15 @@ function joinPhrases(parts: Part[], original: string, owner: Array<TakenKind | u
     // iPhone 17发布会: a Latin word runs on into what follows; 英语角English Corner: Latin at the end runs on into Latin.
     const latin = (LATIN_WORD.test(a.text) && /^[A-Za-z0-9]/.test(b.text)) || (/[A-Za-z]$/.test(a.text) && /^[A-Za-z]/.test(b.text));
     const prefix = k - 1 === 0 && SHORT_CODE.test(a.text) && /^\p{Script=Han}/u.test(b.text);
-    if (!(a.after === 'theme-label' || latin || prefix || CONTINUATION.test(b.text))) continue;
+    // 数据平台 demo, Rust 入门 brown bag, HRBP 答疑: Chinese and English words of one name, a single space apart, while
+    // the name stays a theme's length — English after Chinese only when it is English alone (周会 Q&A环节 is a theme
+    // and its description), Chinese after English unless it opens a description (TeamSync 主讲人张三, 面向全员).
+    const fits = [...`${a.text} ${b.text}`].length <= THEME_CHARS && gap === ' ';
+    const mixed =
+      fits &&
+      ((/\p{Script=Han}$/u.test(a.text) && PURE_LATIN.test(b.text)) ||
+        (LATIN_EDGE.test(a.text.slice(-1)) && /^\p{Script=Han}/u.test(b.text) && !/\p{Script=Han}/u.test(a.text) && !DESCRIPTION_START.test(original.slice(b.start, b.end))));
+    if (!(a.after === 'theme-label' || latin || prefix || mixed || CONTINUATION.test(b.text))) continue;
     parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
   }
 }

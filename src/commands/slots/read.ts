@@ -123,7 +123,7 @@ function take(state: ReadState, spans: readonly Span[], kind: TakenKind = 'slot'
   state.reading = state.reading.mask(spans);
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』', '‘': '’', '《': '》', "'": "'", '【': '】', '[': ']' };
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』', '‘': '’', '《': '》', "'": "'", '【': '】', '[': ']', '`': '`' };
 
 /** The command's own words (创建直播, 开个…直播). */
 const readCues: Pass = (state) => take(state, state.options.cues ?? [], 'cue');
@@ -154,6 +154,15 @@ function zoneOffsetMinutes(ms: number, timezone: string): number {
 const findQuotes: Pass = (state) => {
   const text = state.reading.text;
   for (let i = 0; i < text.length; i++) {
+    // **Design Review**: markdown bold marks a name as quotes do; the outer asterisks are punctuation left over.
+    if (text.startsWith('**', i)) {
+      const end = text.indexOf('**', i + 2);
+      if (end > i + 2) {
+        state.quotes.push({ start: i + 1, end: end + 1 });
+        i = end + 1;
+        continue;
+      }
+    }
     const close = QUOTE_PAIRS[text[i]!];
     if (close === undefined) continue;
     const end = text.indexOf(close, i + 1);
@@ -278,8 +287,9 @@ const readQuotes: Pass = (state) => {
     const before = text[q.start - 1];
     const after = text[q.end];
     const startsAlone = text[q.start] === '【' || before === undefined || SEPARATOR.test(before) || NAMING.test(text.slice(0, q.start)) || timeEndsAt(text, q.start, state.today);
-    const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '' || /^(?:的)?(?:线上|在线|网上)?直播/.test(text.slice(q.end));
-    if (startsAlone && endsAlone) alone.push(q);
+    const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '' || /^(?:的)?(?:线上|在线|网上)?直播/.test(text.slice(q.end)) || /^[^,;。\s]{0,6}直播/.test(text.slice(q.end)) || findDurations(text.slice(q.end))[0]?.start === 0;
+    // **…** is a name whatever stands around it.
+    if ((startsAlone && endsAlone) || (text[q.start] === '*' && !timeStartsAt(text, q.start + 1))) alone.push(q);
   }
   for (const q of alone) state.taken.push({ ...state.reading.source({ start: q.start + 1, end: q.end - 1 }), kind: 'quoted' });
   state.reading = state.reading.mask(alone);
@@ -289,7 +299,7 @@ const readQuotes: Pass = (state) => {
 };
 
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
-const NAMING = /(?:叫|叫做|名为|名叫|是|为|举办|举行|召开|开展|开个|办个|搞个|做个|一场|一个|搞|办|做|开|来个|来一场|来一个)$/;
+const NAMING = /(?:叫|叫做|名为|名叫|是|为|举办|举行|召开|开展|开个|办个|搞个|做个|一场|一个|搞|办|做|开|来个|来一场|来一个|有个|有场|有一个|有一场)$/;
 const timeStartsAt = (text: string, at: number): boolean => {
   const lower = lowerAscii(text);
   return dayAt(lower, at, { year: 2000, month: 1, day: 1 }) !== undefined || periodAt(lower, at) !== undefined || clockAt(lower, at) !== undefined;
@@ -316,12 +326,22 @@ const readDurations: Pass = (state) => {
   const text = state.reading.text;
   const durations = findDurations(text).filter((d) => !GLUED_AFTER.test(text.slice(d.end)));
   if (durations.length === 0) return;
+  // 1-2h, 2到3个小时: a length between two, not one — asked.
+  const between = durations.map((d) => ({ d, from: LENGTH_FROM.exec(text.slice(0, d.start)) })).find((x) => x.from);
+  if (between?.from) {
+    const span = { start: between.d.start - between.from[0].length, end: between.d.end };
+    take(state, [span]);
+    return doubt(state, 'duration', `「${text.slice(span.start, span.end).trim()}」是多长？`);
+  }
   state.slots.durationSeconds = durations[0]!.seconds;
   if (new Set(durations.map((d) => d.seconds)).size > 1) {
     state.slots.doubt = { slot: 'duration', why: `消息里有${durations.length}个时长（${durations.map((d) => text.slice(d.start, d.end).trim()).join('、')}）。` };
   }
   take(state, durations);
 };
+
+/** The first number of a length range (1-2h, 2到3个小时), right before the second. */
+const LENGTH_FROM = /(?:[\d.]+|[一二两三四五六七八九十半]) *(?:h|小时|个小时)? *(?:-|~|～|到|至|或) *$/;
 
 /**
  * Days, parts of days and clocks. A day or a part of the day with no clock, written against a word (周会周五,
@@ -425,7 +445,7 @@ function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTi
 
 /** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
 const FREE_BEFORE = /(?:是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
-const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
+const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
 /** What may stand between a day and its clock in speech: 后天下午，嗯，两点半. */
 const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是说|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
@@ -557,8 +577,13 @@ const at = (state: ReadState, day: Day, hour: number, minute: number): number =>
  * The start's hour. 3点到下午5点: a start without its part of the day takes the end's, when that puts it before the
  * end (15:00, not 03:00).
  */
+/** Which half of the day a part of it is in (am/pm against 上午/晚上). */
+const HALF: Record<Period, 'am' | 'pm'> = { small: 'am', morning: 'am', noon: 'pm', afternoon: 'pm', evening: 'pm', night: 'pm' };
+
 function startHour(time: FoundTime, period: Period | undefined): HourReading {
   const clock = time.clock!;
+  // 明天上午3pm, 晚上9am: the part of the day and am/pm say different things.
+  if (time.period !== undefined && clock.period !== undefined && HALF[time.period] !== HALF[clock.period]) return { ask: 'contradiction' };
   const endPeriod = time.until?.period ?? time.until?.clock.period;
   if (period === undefined && endPeriod !== undefined) {
     const end = hourOf(time.until!.clock.hour, time.until!.clock.minute, endPeriod);
@@ -726,6 +751,31 @@ const askUnread: Pass = (state) => {
   if (glued !== '' && state.preamble?.includes(glued)) return unreadDay(state, `「${glued}」是哪一天？`);
   const clock = CLOCK_LIKE.exec(leftover)?.[0];
   if (clock && slots.start === undefined && !slots.day) return unreadDay(state, `「${clock}」是开始时间吗？`);
+  // every Monday 10am: a repeating live written in English — asked to be written as a series the bot can read.
+  const every = EVERY.exec(state.original);
+  if (every) {
+    if (slots.theme?.toLowerCase() === 'every') {
+      slots.theme = slots.description || undefined;
+      if (slots.theme === undefined) delete slots.theme;
+      delete slots.description;
+    }
+    return unreadDay(state, `「${every[0]}」是每次都开吗？重复的直播请写成 每周一10:00 共8次；只开一场请写日期。`);
+  }
+  // Thu 11/26 3:00 PM: an English weekday copied with the date is checked against it (Thu 11/27 is asked about).
+  const weekday = slots.start !== undefined ? EN_WEEKDAY.exec(slots.theme ?? '') : null;
+  if (weekday) {
+    const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const written = names.indexOf(weekday[1]!.toLowerCase().slice(0, 3));
+    slots.theme = slots.description || undefined;
+    delete slots.description;
+    if (slots.theme === undefined) delete slots.theme;
+    if (wallClock(slots.start!, state.timezone).weekday !== written) {
+      const w = wallClock(slots.start!, state.timezone);
+      slots.day = { year: w.year, month: w.month, day: w.day };
+      delete slots.start;
+      return doubt(state, 'time', `「${weekday[0]} ${slots.timeText}」星期几和日期对不上。`);
+    }
+  }
   // 明天早上8点 晚上开 …: a part of the day left over says the hour read may not be the one meant.
   const period = slots.start !== undefined ? PERIOD_LEFT.exec(`${slots.theme ?? ''} ${slots.description ?? ''}`)?.[1] : undefined;
   if (period) {
@@ -752,7 +802,9 @@ const askUnread: Pass = (state) => {
     doubt(state, 'duration', `「${vague}」是多长？`);
   }
 };
-const PERIOD_LEFT = new RegExp(`(?:^|\\s)((?:${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:开播|开始|开|播|的|吧|场)?)(?=\\s|$)`);
+const EVERY = /\bevery\s+(?:other\s+)?(?:day|week|weekday|month|mon|tue|wed|thu|fri|sat|sun)[a-z]*/i;
+const EN_WEEKDAY = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?$/i;
+const PERIOD_LEFT = new RegExp(`(?:^|[\\s\\p{P}])((?:${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:开播|开始|开|播|的|吧|场)?)(?=\\s|$)`, 'u');
 /** Lengths in lessons (a lesson's length differs from school to school), approximate hours, parts of a day. */
 const VAGUE_LENGTH = new RegExp(
   `[\\d一二两俩三四五六七八九十半]+\\s*(?:个)?\\s*(?:${alternation(WORDS.lessonUnits)})|` +

@@ -21,7 +21,7 @@ export const WORDS = {
   openers: [
     '您好', '你好', 'hi', 'hello', '嗨', '就是说', '能不能帮我', '可不可以帮我', '可以帮我', '能帮我', '麻烦帮我', '请帮我', '帮我', '帮忙',
     '麻烦你', '麻烦', '请你', '请', '我要', '我想', '我想要', '给我', '嗯', '呃', '额', '那个', '就是', '好的', '好', '那', '喂',
-    '小助手', '助手', 'pls', 'please', '各位好', '大家好', '各位同事好', '各位领导好', '各位同事', '各位领导',
+    '小助手', '助手', 'pls', 'please', '各位好', '大家好', '各位同事好', '各位领导好', '各位主管好', '各位伙伴好', '各位同事', '各位领导', '亲们', '亲',
   ],
   /** Words that carry no slot before free text: 帮我…, 就是…, 的周会, 那个产品评审会. */
   leadingFillers: [
@@ -77,6 +77,8 @@ export const WORDS = {
   },
   /** A meeting's place in a pasted calendar invite (地点：5F大会议室): nothing of a live; the line is dropped. */
   placeLabels: ['会议地点', '地点', '会议室', '地址'],
+  /** Words that open a description rather than continue a name (TeamSync 主讲人张三, Demo 面向全员). */
+  descriptionStarts: ['请', '面向', '主讲', '讲师', '嘉宾', '会后', '会前', '本周', '本次', '欢迎', '大家', '全员', '需要', '记得', '内容', '关于', '主要', '重点', '包括', '介绍', '讨论'],
   /** Description labels that need no colon after them (备注只讲抖音渠道). */
   bareDescriptionLabels: ['备注一下', '备注'],
   /** What joins a label and its value: 主题是, 主题为, 名字叫, 时间定在. */
@@ -151,7 +153,7 @@ export const WORDS = {
     '近期', '最近', '马上', '立刻', '立即', '现在', '等会', '等会儿', '一会', '一会儿', '待会', '待会儿', '稍后', '晚些时候', '回头', '有空',
     '找个周末', '挑个周末', '明后天', '明后两天', '今明两天', '今明天', '这两天', '这几天', '工作日', '找个时间', '找时间', '某天', '哪天', '随时', '尽快', '那天',
     '那一天', '之日', '期末前', '期中前', '考试前', '开学前', '开学后', '放假前', '假期前', '年底前', '年前', '节前', '抽空', '抽个时间', '找一天', '挑个时间', '挑一天',
-    'weekend', 'next week', 'later', 'soon', 'asap',
+    'weekend', 'next week', 'later', 'soon', 'asap', 'eow', 'end of week', 'eom', 'end of month', 'next sprint', 'someday',
   ],
   /** Moving a live by an amount (往后推一天, 提前半小时): later, or earlier. */
   shifts: {
@@ -177,7 +179,7 @@ export const WORDS = {
   /** Words that drop what was said and start over in the same message (算了，帮我建：…). */
   startOver: ['算了', '不对', '重来', '重新来', '换一个', '换个', '改一下'],
   /** Ways to drop an open question. */
-  abandon: ['取消', '算了', '不用了', '不要了', '不创建了', '取消创建', '取消直播', '放弃', 'cancel', '算了不建了', '不建了', '不要建了', '算了不要了', '算了不用了', '不弄了', '算了吧', '不搞了', '先不建了', '算了不开了', '不开了', '先不开了', '先不弄了', '先不搞了', '不需要了', '还是不直播了', '不直播了', '不用直播了', '不播了', '还是不播了', '还是算了', '还是不要了', '还是不用了', '不做了', '先不做了'],
+  abandon: ['取消', '算了', '不用了', '不要了', '不创建了', '取消创建', '取消直播', '放弃', 'cancel', '算了不建了', '不建了', '不要建了', '算了不要了', '算了不用了', '不弄了', '算了吧', '不搞了', '先不建了', '算了不开了', '不开了', '先不开了', '先不弄了', '先不搞了', '不需要了', '等定了时间再说', '以后再说', '回头再说', '还是不直播了', '不直播了', '不用直播了', '不播了', '还是不播了', '还是算了', '还是不要了', '还是不用了', '不做了', '先不做了'],
   /** What may follow giving up without taking it back (不用了，我搞错了; 先不弄了，谢谢). */
   abandonTails: ['我搞错了', '搞错了', '弄错了', '谢谢', '谢啦', '不好意思', '抱歉'],
   /** Before an answer, words that correct what was said (算了换成下周五, 写错了，是11月27号): the rest is the answer. */
