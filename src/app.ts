@@ -10,7 +10,7 @@ import type { DedupeStore } from './callback/dedupe.js';
 import type { CallbackMessage } from './callback/message.js';
 import { CommandQueue } from './callback/queue.js';
 import { systemClock, type Clock } from './clock.js';
-import { companyDay } from './zone.js';
+import { wecomDay } from './zone.js';
 import { createDispatcher, type Dispatcher, type Outgoing } from './commands/dispatch.js';
 import { NO_JOURNAL, type Journal } from './commands/journal.js';
 import { BUSY_TEXT, FAILED_TEXT, SLOW_DOWN_TEXT } from './commands/help.js';
@@ -147,7 +147,7 @@ export function createBot(options: BotOptions): Bot {
       series: stores.series,
       calendar: new LiveCalendar(api, stores.schedules, config.calendarId ? { calendarId: config.calendarId } : {}, logger, {
         quota: stores.scheduleQuota,
-        day: () => companyDay(clock.now(), config.timezone),
+        day: () => wecomDay(clock.now()),
       }),
       audiences: new Audiences({
         api,

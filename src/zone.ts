@@ -72,6 +72,11 @@ export function companyDay(ms: number, tz: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/** The day WeCom's daily limits count in (they reset at midnight Beijing time, whatever the company's zone). */
+export function wecomDay(ms: number): string {
+  return companyDay(ms, 'Asia/Shanghai');
+}
+
 /** `2026-11-26 15:00 (周四)` in the company zone. */
 export function formatTime(ms: number, tz: string): string {
   const w = wallClock(ms, tz);

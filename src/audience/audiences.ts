@@ -11,7 +11,7 @@ import { userKey } from '../userid.js';
 import type { WeComApi } from '../wecom/client.js';
 import { WeComError } from '../wecom/errors.js';
 import type { LivingInfo, MessageBody } from '../wecom/types.js';
-import { companyDay } from '../zone.js';
+import { wecomDay } from '../zone.js';
 import { completionOf, type Completion } from './completion.js';
 import { invitationNames, matchInvitation, type InvitationMatch } from './invitation.js';
 import { MemorySendQuota, type SendQuota } from './quota.js';
@@ -117,9 +117,7 @@ export class Audiences {
     const members = [...(before?.members ?? []), ...added];
     // Everyone not reached yet: the new members, and those the quota or a failure held back last time.
     const reached = new Set(before?.invitedKeys ?? []);
-    // Without an invitation (the live has ended) the audience is only recorded, for completion and nudges.
-    const outcome = invitation ? await this.send(members.filter((m) => !reached.has(userKey(m.userid))).map((m) => m.userid), invitation) : NOTHING_SENT;
-    const record: AudienceRecord = {
+    const recordOf = (outcome: SendOutcome): AudienceRecord => ({
       livingid: live.livingid,
       theme: live.theme,
       parts: allParts,
@@ -135,7 +133,12 @@ export class Audiences {
       },
       invitedKeys: [...reached, ...outcome.answered.map(userKey)],
       nudges: before?.nudges ?? [],
-    };
+    });
+    // Without an invitation (the live has ended) the audience is only recorded, for completion and nudges. Who was
+    // reached is stored after every batch: a run that dies mid-send and is run again sends to the rest only.
+    const targets = members.filter((m) => !reached.has(userKey(m.userid))).map((m) => m.userid);
+    const outcome = invitation ? await this.send(targets, invitation, (sofar) => this.deps.store.put(recordOf(sofar))) : NOTHING_SENT;
+    const record = recordOf(outcome);
     await this.deps.store.put(record);
     this.deps.log.info({ livingid: live.livingid, invited: members.length, added: added.length, sent: outcome.sent, heldBack: outcome.heldBack }, 'audience invited');
     return { ...outcome, record, added: added.length };
@@ -213,7 +216,7 @@ export class Audiences {
 
   /** The company's calendar day (the quota and the once-a-day nudge count by it). */
   private day(): string {
-    return companyDay(this.deps.clock.now(), this.deps.settings.timezone);
+    return wecomDay(this.deps.clock.now());
   }
 
   private async resolve(parts: readonly InvitedPart[]): Promise<{ members: AudienceMember[]; outside: string[]; unknown: string[] }> {
@@ -227,8 +230,8 @@ export class Audiences {
     return { members: [...audience.members.values()], outside: audience.outside.map(label), unknown: audience.unknown.map(label) };
   }
 
-  /** Sends `body` to `userids`, 1,000 a call, within the day's quota. */
-  private async send(userids: readonly string[], body: MessageBody): Promise<SendOutcome> {
+  /** Sends `body` to `userids`, 1,000 a call, within the day's quota; `progress` hears after every batch WeCom took. */
+  private async send(userids: readonly string[], body: MessageBody, progress?: (sofar: SendOutcome) => Promise<void>): Promise<SendOutcome> {
     const outcome: SendOutcome = { sent: 0, refused: 0, heldBack: 0, failed: 0, answered: [] };
     for (let i = 0; i < userids.length; i += SEND_BATCH) {
       const batch = userids.slice(i, i + SEND_BATCH);
@@ -242,6 +245,7 @@ export class Audiences {
         outcome.refused += refused;
         outcome.sent += granted - refused;
         outcome.answered.push(...to);
+        await progress?.(outcome);
       } catch (error) {
         if (!(error instanceof WeComError)) throw error;
         outcome.failed += granted;

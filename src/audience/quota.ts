@@ -8,6 +8,8 @@ export interface SendQuota {
   take(n: number, day: string): Promise<number>;
   /** What is left of `day`'s quota. */
   left(day: string): Promise<number>;
+  /** Gives back `n` taken from `day`'s quota and not used (the call failed). */
+  giveBack(n: number, day: string): Promise<void>;
 }
 
 /** The quota as counted by this process. */
@@ -27,5 +29,9 @@ export class MemorySendQuota implements SendQuota {
 
   async left(day: string): Promise<number> {
     return Math.max(0, this.limit - (this.used.get(day) ?? 0));
+  }
+
+  async giveBack(n: number, day: string): Promise<void> {
+    this.used.set(day, Math.max(0, (this.used.get(day) ?? 0) - n));
   }
 }

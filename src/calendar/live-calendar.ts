@@ -95,12 +95,18 @@ export class LiveCalendar {
         return { problem: `应用今天创建的日程已达企业微信的上限（每天${SCHEDULES_PER_DAY}个），没有加入日程；直播不受影响，明天可以发送「加入日程 ${live.livingid}」补上。` };
       }
       const first = wanted.slice(0, SCHEDULE_ATTENDEES_MAX);
-      const { schedule_id: scheduleId } = await this.api.addSchedule({
-        organizer: live.anchor,
-        ...this.fields(live),
-        attendees: first.map((userid) => ({ userid })),
-        ...(this.settings.calendarId ? { cal_id: this.settings.calendarId } : {}),
-      });
+      const { schedule_id: scheduleId } = await this.api
+        .addSchedule({
+          organizer: live.anchor,
+          ...this.fields(live),
+          attendees: first.map((userid) => ({ userid })),
+          ...(this.settings.calendarId ? { cal_id: this.settings.calendarId } : {}),
+        })
+        .catch(async (error: unknown) => {
+          // Refused (no 日程 permission, …): the day's count gets its schedule back.
+          await this.limit.quota.giveBack(1, this.limit.day());
+          throw error;
+        });
       // Stored at once: a failure adding the rest must not lead to a second entry.
       await this.store.set(live.livingid, { scheduleId, attendees: first }, KEEP_MS);
       for (let i = SCHEDULE_ATTENDEES_MAX; i < wanted.length; i += SCHEDULE_ATTENDEES_MAX) {

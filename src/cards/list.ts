@@ -24,11 +24,12 @@ const seriesLabel = ({ series }: ListedLive): string =>
 /** Lives on one page: five rows and buttons, leaving the sixth button for 更多. */
 export const LIST_PAGE_SIZE = 5;
 
-/** Builds page `page` (1-based) of the list card; `lives` are every listed live, already in order. */
-export function buildListCard(lives: ListedLive[], total: number, page: number, timezone: string, taskId: string): TemplateCard {
+/** Builds page `page` (1-based) of the list card; `lives` are every listed row, already in order. */
+export function buildListCard(lives: ListedLive[], total: number, page: number, timezone: string, taskId: string, fetched = lives.length): TemplateCard {
   const pages = Math.max(1, Math.ceil(lives.length / LIST_PAGE_SIZE));
   const shown = lives.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE);
-  const counted = total > lives.length ? `共${total}场（列出${lives.length}场）` : `共${total}场`;
+  // `fetched`: lives whose details were read (a series' sessions count each, though one row stands for them).
+  const counted = total > fetched ? `共${total}场（列出${fetched}场）` : `共${total}场`;
   return checkCard({
     card_type: 'button_interaction',
     source: SOURCE,

@@ -29,6 +29,8 @@ export const cancelSeries = defineCommand<{ seriesId: string }>({
     const cancelled: string[] = [];
     const kept: string[] = [];
     const failed: string[] = [];
+    // The same calendar refusal for every session is said once.
+    const calendarProblems = new Set<string>();
     const when = (s: number) => formatTime(s * 1000, ctx.settings.timezone);
     for (const live of series.lives) {
       try {
@@ -38,7 +40,8 @@ export const cancelSeries = defineCommand<{ seriesId: string }>({
           continue;
         }
         await ctx.api.cancelLiving(live.livingid);
-        await ctx.calendar.remove(live.livingid);
+        const problem = await ctx.calendar.remove(live.livingid);
+        if (problem) calendarProblems.add(problem);
         cancelled.push(when(live.start));
       } catch (error) {
         if (!(error instanceof WeComError)) throw error;
@@ -48,6 +51,7 @@ export const cancelSeries = defineCommand<{ seriesId: string }>({
     ctx.log.info({ seriesId, cancelled: cancelled.length, kept: kept.length, failed: failed.length }, 'series cancelled');
     const lines = [`系列「${series.theme}」：已取消 ${cancelled.length} 场还没开始的直播。`];
     if (kept.length > 0) lines.push(`已开始或已结束的 ${kept.length} 场保留：${kept.join('、')}`);
+    lines.push(...calendarProblems);
     if (failed.length > 0) lines.push(`没能取消的 ${failed.length} 场：`, ...failed);
     return [text(lines.join('\n'))];
   },

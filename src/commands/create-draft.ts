@@ -200,8 +200,9 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const next: Slots = mergeTime({ ...before }, read, asked);
   if (!next.theme && read.theme) next.theme = read.theme;
   // The theme is known: what else the answer says is the description (明天下午3点 本周进展同步, 备注：…).
-  if (before.theme && read.theme && next.description === undefined) next.description = [read.theme, read.description].filter(Boolean).join(' ');
-  else if (read.description && !next.description) next.description = read.description;
+  // (Not an answer about the length: 按1.5小时算 says nothing more.)
+  if (before.theme && read.theme && next.description === undefined && asked !== 'duration') next.description = [read.theme, read.description].filter(Boolean).join(' ');
+  else if (read.description && !next.description && asked !== 'duration') next.description = read.description;
   const answered =
     asked === 'duration' ? read.durationSeconds !== undefined
     : asked === 'confirm' ? read.start !== undefined || read.day !== undefined || read.durationSeconds !== undefined || read.theme !== undefined || read.doubt !== undefined

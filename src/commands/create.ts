@@ -124,6 +124,9 @@ async function findCreated(ctx: CommandContext, theme: string, start: number): P
   return undefined;
 }
 
+/** A journal step's value for a session WeCom refused (never a livingid, which has no colon). */
+const REFUSED = 'refused:';
+
 /**
  * Every live of a confirmed series, one living/create each (WeCom has no recurring live), each a step of the
  * message's journal: a run that died halfway is finished by the next without creating any live twice. A session
@@ -135,10 +138,14 @@ async function createSeries(ctx: CommandContext, args: CreateArgs, starts: reado
   for (const [i, startMs] of starts.entries()) {
     const start = Math.floor(startMs / 1000);
     try {
-      lives.push({ livingid: await createOnce(ctx, { theme: args.theme, start, duration, description: args.description, remind }, `create:${i}`), start });
+      const livingid = await createOnce(ctx, { theme: args.theme, start, duration, description: args.description, remind }, `create:${i}`);
+      // A session WeCom refused in an earlier run of this message stays refused (not tried again after the invitation).
+      if (livingid.startsWith(REFUSED)) failed.push(`${formatTime(startMs, ctx.settings.timezone)}：${livingid.slice(REFUSED.length)}`);
+      else lives.push({ livingid, start });
     } catch (error) {
       if (!(error instanceof WeComError)) throw error;
       failed.push(`${formatTime(startMs, ctx.settings.timezone)}：${problemZh(error)}`);
+      await ctx.journal.finish(`create:${i}`, `${REFUSED}${problemZh(error)}`);
     }
   }
   if (lives.length === 0) return [text(`系列直播「${args.theme}」一场也没有创建：\n${failed.join('\n')}`)];
@@ -171,7 +178,7 @@ async function inviteToSeries(ctx: CommandContext, args: CreateArgs, lives: read
   else {
     const sessions = lives.map((l) => ({ livingid: l.livingid, theme: args.theme, living_start: l.start }));
     const body = seriesInvitation(args.theme, anchorName, lives, ctx.settings.timezone);
-    invited = invitedText(await ctx.audiences.inviteSeries(sessions, parts, body), parts);
+    invited = invitedText(await ctx.audiences.inviteSeries(sessions, parts, body), parts, `发送「邀请 ${lives[0]!.livingid} ${args.audience ?? ''}」`);
     await ctx.journal.finish('invite', invited);
   }
   const members = (await ctx.audiences.get(lives[0]!.livingid))?.members.map((m) => m.userid) ?? [];

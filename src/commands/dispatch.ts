@@ -22,7 +22,7 @@ import { LiveCalendar, type LiveSchedule } from '../calendar/live-calendar.js';
 import { MemoryExpiringStore, type ExpiringStore } from '../expiring.js';
 import { MemorySendQuota } from '../audience/quota.js';
 import { SCHEDULES_PER_DAY } from '../wecom/client.js';
-import { companyDay } from '../zone.js';
+import { wecomDay } from '../zone.js';
 import { SeriesStore, type SeriesOfLive, type SeriesRecord } from '../series/store.js';
 import { recognize, type Recognized } from './recognize.js';
 import { commandNamed, unknownText } from './registry.js';
@@ -112,7 +112,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     deps.calendar ??
     new LiveCalendar(deps.api, new MemoryExpiringStore<LiveSchedule>({ now: deps.now }), {}, deps.log, {
       quota: new MemorySendQuota(SCHEDULES_PER_DAY),
-      day: () => companyDay(deps.now(), deps.settings.timezone),
+      day: () => wecomDay(deps.now()),
     });
 
   return async (message, journal = NO_JOURNAL) => {

@@ -74,14 +74,17 @@ export async function inviteTo(ctx: CommandContext, livingid: string, live: Pick
   return invitedText(await ctx.audiences.invite({ livingid, theme: live.theme, living_start: live.living_start }, parts, body), parts);
 }
 
-/** 已邀请 12 人（销售部、标签「新员工」）：已送达 11 人，… — what the anchor hears. */
-export function invitedText(outcome: InviteOutcome, parts: readonly InvitedPart[]): string {
+/**
+ * 已邀请 12 人（销售部、标签「新员工」）：已送达 11 人，… — what the anchor hears; `resend` says how to reach those
+ * held back (for a series, not the message that made it: that would make the series again).
+ */
+export function invitedText(outcome: InviteOutcome, parts: readonly InvitedPart[], resend = '再发送一次同样的邀请'): string {
   const { record } = outcome;
   const attempted = outcome.sent + outcome.refused + outcome.heldBack + outcome.failed;
   const lines = [`已邀请 ${record.members.length} 人（${parts.map((p) => p.label).join('、')}）：${attempted === 0 ? '都已收到过邀请，这次没有再发' : `这次发出邀请 ${outcome.sent} 人`}。`];
   if (outcome.refused > 0) lines.push(`${outcome.refused} 人企业微信未送达（已离职、未激活或不在应用可见范围）。`);
-  if (outcome.heldBack > 0) lines.push(`${outcome.heldBack} 人因应用今天的消息配额已用完没有发出，明天可再发送一次同样的邀请补发。`);
-  if (outcome.failed > 0) lines.push(`${outcome.failed} 人发送失败（${problemZh(outcome.error)}），可稍后再发送一次同样的邀请补发。`);
+  if (outcome.heldBack > 0) lines.push(`${outcome.heldBack} 人因应用今天的消息配额已用完没有发出，明天可${resend}补发。`);
+  if (outcome.failed > 0) lines.push(`${outcome.failed} 人发送失败（${problemZh(outcome.error)}），可稍后${resend}补发。`);
   if (record.outside.length > 0) lines.push(`不在应用可见范围内，未能邀请：${record.outside.join('、')}（请管理员把它们加入应用的可见范围）。`);
   if (record.unknown.length > 0) lines.push(`不存在，未能邀请：${record.unknown.join('、')}。`);
   return lines.join('\n');

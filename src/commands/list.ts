@@ -59,7 +59,8 @@ export function foldSeries(lives: readonly ListedLive[]): ListedLive[] {
   const shown = new Map<string, ListedLive>();
   const out: ListedLive[] = [];
   for (const live of lives) {
-    const part = live.status === 1 ? 'on air' : live.status === 0 ? 'upcoming' : 'past';
+    // Ended, expired and cancelled sessions each keep a row of their own kind (取消系列 hides no ended session).
+    const part = live.status === 1 ? 'on air' : live.status === 0 ? 'upcoming' : `status ${live.status}`;
     const key = live.series && part !== 'on air' ? `${live.series.seriesId}:${part}` : undefined;
     const first = key ? shown.get(key) : undefined;
     if (first?.series) {
@@ -97,8 +98,8 @@ async function listPage(ctx: CommandContext, page: number): Promise<Reply[]> {
   const last = Math.max(1, Math.ceil(lives.length / LIST_PAGE_SIZE));
   const shown = Math.min(page, last);
   if (ctx.click && page > 1) {
-    const card = buildListCard(lives, total, shown, ctx.settings.timezone, ctx.click.taskId);
+    const card = buildListCard(lives, total, shown, ctx.settings.timezone, ctx.click.taskId, all.length);
     return [{ kind: 'replace-card', responseCode: ctx.click.responseCode, card }];
   }
-  return [{ kind: 'card', card: buildListCard(lives, total, shown, ctx.settings.timezone, newTaskId('list')) }];
+  return [{ kind: 'card', card: buildListCard(lives, total, shown, ctx.settings.timezone, newTaskId('list'), all.length) }];
 }

@@ -4,7 +4,7 @@ import { refuse, type ReadResult } from './command.js';
 const LIVINGID = /^[A-Za-z0-9_\-@.]{1,128}$/;
 const LABEL = /^(?:直播\s*ID|直播id|livingid|ID)\s*(?:是|为)?\s*[:：=]?/i;
 /** Punctuation and quotes around an ID that are not part of it. */
-const AROUND = String.raw`[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]]+`;
+const AROUND = String.raw`[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]\x60]+`;
 const LEADING = new RegExp(`^${AROUND}`);
 const TRAILING = new RegExp(`${AROUND}$`);
 

@@ -47,6 +47,8 @@ export const modifySeries = defineCommand<SeriesChange>({
     let modified = 0;
     let kept = 0;
     const failed: string[] = [];
+    // The same calendar refusal for every session is said once.
+    const calendarProblems = new Set<string>();
     const when = (s: number) => formatTime(s * 1000, ctx.settings.timezone);
     for (const session of series.lives) {
       try {
@@ -63,14 +65,15 @@ export const modifySeries = defineCommand<SeriesChange>({
         await ctx.api.modifyLiving(session.livingid, request);
         const { living_info: updated } = await ctx.api.getLivingInfo(session.livingid);
         session.start = updated.living_start;
-        await ctx.calendar.update(calendarLive(session.livingid, updated, await ctx.names.nameOf(updated.anchor_userid), changes.remindSeconds));
+        const problem = await ctx.calendar.update(calendarLive(session.livingid, updated, await ctx.names.nameOf(updated.anchor_userid), changes.remindSeconds));
+        if (problem) calendarProblems.add(problem);
         modified++;
       } catch (error) {
         if (!(error instanceof WeComError)) throw error;
         failed.push(`${when(session.start)}：${problemZh(error)}`);
       }
     }
-    const lines = [`系列「${series.theme}」：已修改 ${modified} 场还没开始的直播。`];
+    const lines = [`系列「${series.theme}」：已修改 ${modified} 场还没开始的直播。`, ...calendarProblems];
     if (changes.theme !== undefined && modified > 0) series.theme = changes.theme;
     await ctx.series.save(series);
     ctx.log.info({ seriesId, modified, kept, failed: failed.length }, 'series modified');

@@ -37,6 +37,15 @@ export class RedisSendQuota implements SendQuota {
     }
   }
 
+  async giveBack(n: number, day: string): Promise<void> {
+    if (!this.redis.isUp()) return this.memory.giveBack(n, day);
+    try {
+      await this.redis.client.decrby(`wecom:${this.name}:${day}`, n);
+    } catch {
+      await this.memory.giveBack(n, day);
+    }
+  }
+
   async left(day: string): Promise<number> {
     try {
       return Math.max(0, this.limit - Number((await this.redis.client.get(`wecom:${this.name}:${day}`)) ?? 0));

@@ -40,7 +40,8 @@ export class SeriesStore {
 
   /** The series the live `livingid` is a session of, if any. */
   async ofLive(livingid: string): Promise<SeriesRecord | undefined> {
-    const entry = await this.index.get(livingid);
+    // Series made before the index was kept a pointer record under live:<id> in the same store.
+    const entry = (await this.index.get(livingid)) ?? (await this.records.get(`live:${livingid}`));
     return entry && this.records.get(entry.seriesId);
   }
 

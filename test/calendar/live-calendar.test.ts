@@ -84,6 +84,10 @@ describe('the app’s schedules a day', () => {
       assert.deepEqual(refused, { problem: '应用今天创建的日程已达企业微信的上限（每天20000个），没有加入日程；直播不受影响，明天可以发送「加入日程 lvTwo」补上。' });
       assert.equal(c.emulator.schedules.all().length, 1, 'WeCom was not called for the second');
       day = '2026-11-26';
+      // A schedule WeCom refuses (no 日程 permission) does not use up the day's count.
+      c.emulator.schedules.allowed = false;
+      assert.ok('problem' in (await calendar.add(live('lvTwo'), ['lisi'])));
+      c.emulator.schedules.allowed = true;
       assert.ok('ok' in (await calendar.add(live('lvTwo'), ['lisi'])));
     } finally {
       await c.close();

@@ -20,6 +20,12 @@ describe('我的直播 folds each series', () => {
     assert.deepEqual(rows.map((r) => `${r.livingid} ${r.series?.later ?? ''}`.trim()), ['lvsrA3', 'lvAlone', 'lvsrB1 1', 'lvsrA4 2', 'lvsrA2']);
   });
 
+  it('keeps a row for each kind of ended session: 取消系列 hides no session that took place', () => {
+    const lives = [session(1, 2), session(2, 2), session(3, 4), session(4, 4), session(5, 4)];
+    const rows = foldSeries(lives.sort(byWhatMatters));
+    assert.deepEqual(rows.map((r) => `${r.livingid} ${r.status}`).sort(), ['lvsrA2 2', 'lvsrA5 4']);
+  });
+
   it('leaves the lives it was given untouched (the same list serves the search by description)', () => {
     const lives = [session(1, 0), session(2, 0)];
     foldSeries(lives);

@@ -144,7 +144,9 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
     const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
     // 一、主题：… 二、时间：…: the numbers of a list are not text.
     const numbering = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})$/.test(text) && /^[、.．)）]/.test(original.slice(j).trimStart());
-    if (text !== '' && !decoration && !numbering && !FILLER_ALONE.test(text) && !FILLER_ALONE.test(raw.trim()) && !/^[\p{P}`]+$/u.test(text) && !/^@\S+$/.test(text) && !(/[^\p{Extended_Pictographic}\s]/u.test(text) && trimFillers(text.replace(/\p{Extended_Pictographic}/gu, '')) === '')) parts.push({ start: i, end: j, text: closed, after, quoted: false });
+    // 紧急 sync: a filler word in front of an English name is the name's first word.
+    const leadsLatin = /^\p{Script=Han}+$/u.test(text) && /^ [A-Za-z]/.test(original.slice(j));
+    if (text !== '' && !decoration && !numbering && (leadsLatin || (!FILLER_ALONE.test(text) && !FILLER_ALONE.test(raw.trim()))) && !/^[\p{P}`]+$/u.test(text) && !/^@\S+$/.test(text) && !(/[^\p{Extended_Pictographic}\s]/u.test(text) && trimFillers(text.replace(/\p{Extended_Pictographic}/gu, '')) === '')) parts.push({ start: i, end: j, text: closed, after, quoted: false });
     i = j;
   }
   return parts;
@@ -152,7 +154,10 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
 
 /** A separator at `text[i]`; a slash only with a space beside it (CI/CD, 9/10 are words). */
 const separates = (text: string, i: number): boolean =>
-  text[i] === '/' ? /\s/.test(text[i - 1] ?? ' ') || /\s/.test(text[i + 1] ?? ' ') : SEPARATOR.test(text[i]!);
+  text[i] === '/' ? /\s/.test(text[i - 1] ?? ' ') || /\s/.test(text[i + 1] ?? ' ')
+  // 1:1 培训: a colon between digits is part of the word.
+  : text[i] === ':' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '') ? false
+  : SEPARATOR.test(text[i]!);
 
 /** `raw` without the fillers at its edges, trimmed again until nothing more comes off. */
 export function trimFillers(raw: string): string {

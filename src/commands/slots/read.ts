@@ -319,7 +319,7 @@ const readReminders: Pass = (state) => {
 };
 
 /** 24小时挑战赛, 30分钟学会Excel: a length running into a word is part of that word. */
-const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, ...allLabels, '以内', '以上', '整'])})[\\p{L}\\p{N}]`, 'u');
+const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, ...allLabels, '以内', '以上', '整', '算', '来', '为准', '计'])})[\\p{L}\\p{N}]`, 'u');
 
 /** 1小时, 90分钟, 一个半小时; two different lengths are asked about. */
 const readDurations: Pass = (state) => {
@@ -680,6 +680,14 @@ function settleEnglish(state: ReadState): void {
   const hour = english.find((e) => e.hour)?.hour;
   const range = english.find((e) => e.rangeSeconds !== undefined)?.rangeSeconds;
   if (range !== undefined) slots.rangeSeconds = range;
+  // next Monday in answer to a question that kept the hour (every Monday 10am): that day at that hour.
+  const kept = state.options.clock;
+  if (!hour && day && kept) {
+    const startMs = at(state, day, kept.hour, kept.minute);
+    if (startMs > state.now) slots.start = startMs;
+    else doubt(state, 'time', `「${monthDay(day)} ${pad(kept.hour)}:${pad(kept.minute)}」已经过去了。`);
+    return;
+  }
   if (!hour) {
     if (day) slots.day = day;
     return;
@@ -745,7 +753,15 @@ const askUnread: Pass = (state) => {
   // 发薪日下午3点, 公司周年庆那天: a day by a name the reader does not know, right before the time.
   const before = state.todayAssumed && state.times[0] ? state.original.slice(0, state.reading.source(state.times[0]).start) : undefined;
   const named = before !== undefined ? NAMED_BEFORE.exec(before)?.[1] : undefined;
-  if (named) return unreadDay(state, `「${named}」是哪一天？`);
+  if (named) {
+    // 司庆日晚上7点直播 年度盛典: the unknown day is not the theme.
+    if (slots.theme === named) {
+      slots.theme = slots.description || undefined;
+      if (slots.theme === undefined) delete slots.theme;
+      delete slots.description;
+    }
+    return unreadDay(state, `「${named}」是哪一天？`);
+  }
   // 后个儿下午三点帮我搞个直播，主题：…: words glued to the time, dropped with the preamble, are a day the bot did not read.
   const glued = before !== undefined ? trimFillers(GLUED_BEFORE.exec(before)?.[1] ?? '') : '';
   if (glued !== '' && state.preamble?.includes(glued)) return unreadDay(state, `「${glued}」是哪一天？`);
@@ -769,12 +785,8 @@ const askUnread: Pass = (state) => {
     slots.theme = slots.description || undefined;
     delete slots.description;
     if (slots.theme === undefined) delete slots.theme;
-    if (wallClock(slots.start!, state.timezone).weekday !== written) {
-      const w = wallClock(slots.start!, state.timezone);
-      slots.day = { year: w.year, month: w.month, day: w.day };
-      delete slots.start;
-      return doubt(state, 'time', `「${weekday[0]} ${slots.timeText}」星期几和日期对不上。`);
-    }
+    // The hour is kept: the answer names the day.
+    if (wallClock(slots.start!, state.timezone).weekday !== written) return unreadDay(state, `「${weekday[0]} ${slots.timeText}」星期几和日期对不上。`);
   }
   // 明天早上8点 晚上开 …: a part of the day left over says the hour read may not be the one meant.
   const period = slots.start !== undefined ? PERIOD_LEFT.exec(`${slots.theme ?? ''} ${slots.description ?? ''}`)?.[1] : undefined;
