@@ -17,7 +17,7 @@ import { readLivingId, takeLivingId } from './livingid.js';
 const EXAMPLE = '取消直播 lvXXXXXXXX';
 
 /** 把明天的周会取消了, 明天那个周会不开了，帮我取消掉 (not 取消了吗, a question). */
-const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|不办了/;
+const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|不办了|(?<=[把将].{1,20}直播)(?:删掉|删了|删除|撤掉|撤了)/;
 
 export const cancel = defineCommand<LiveNamed>({
   name: 'cancel',

@@ -87,7 +87,7 @@ const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*(?!再说|以�
 const SELF_CORRECTION = new RegExp(`(?:${alternation(WORDS.startOver.filter((w) => w !== '改一下'))}|说错了|写错了|打错了)[\\s,，、。]*(?:${MOVE_VERBS})`);
 const SHIFT_VERB_AT = new RegExp(`(?:${SHIFT_VERBS})`);
 /** A live's words, then a move by an amount. */
-const SHIFTED = new RegExp(`\\p{Script=Han}.*?(?:${SHIFT_VERBS})\\s*(?:[\\d一两二三四五六七八九十半])`, 'u');
+const SHIFTED = new RegExp(`\\p{Script=Han}.*?(?:${SHIFT_VERBS})\\s*[\\d一两二三四五六七八九十半个]+\\s*(?:分钟|小时|个小时|钟头|天|周|刻钟)?\\s*(?:吧|了|呗|一下|哈)?\\s*(?=$|[,，。!！\\n])`, 'u');
 /** A move verb before the new time (改到后天16:30). */
 const MOVE_TO = new RegExp(`^(?:${MOVE_VERBS})[\\s:：]*`);
 
@@ -296,7 +296,7 @@ export const modify = defineCommand<ModifyArgs>({
     if (!('args' in id)) return id;
     // ID 的主题改成…, ID 这场的时间改到…: the words pointing back at the live are not the change.
     // … 改一下时长，改成2小时: the verb before a field word says nothing more.
-    const change = rest.replace(/^[\s,，、;；]*(?:(?:这个直播|这场直播|这场|这个)\s*的?|的)?\s*/, '').replace(/^\s*(?:帮我)?(?:修改|改|调整)(?:一下|下)?\s*(?=(?:直播时长|时长|时间|开始时间|主题|标题|描述|提醒))/, '');
+    const change = rest.replace(/^[\s,，、;；]*(?:(?:这个直播|这场直播|这场|这个)\s*的?|的)?\s*/, '').replace(/^\s*(?:帮我)?(?:修改|改|调整)(?:一下|下)?[\s,，、]*(?=(?:直播时长|时长|时间|开始时间|主题|标题|描述|提醒))/, '');
     return readChanges(change, { livingid: id.args.livingid }, env);
   },
   resume: (state, answer, env) => readChanges(answer, state as ModifyState, env),

@@ -42,6 +42,8 @@ const ASKS_THE_BOT = /(?:请|麻烦|烦请|劳烦|帮我|帮忙|协助)[^,，。
 const DESCRIPTION_VALUE = new RegExp(`(?:(?:${alternation(TABLE.labels.description)})\\s*[:：]|${alternation(TABLE.bareDescriptionLabels)})[^\\n]*`, 'g');
 /** A meeting arranged with someone (约, 和张总的, 跟研发, 开会): not a live. */
 const MEETING_WITH = /约|和|跟|与|同|开个?会|订/;
+/** 这个机器人能导出PPT吗, 你可以…吗: a question about what the bot can do. */
+const ABOUT_THE_BOT = /(?:机器人|助手|你)(?:能不能|可不可以|能|可以|会|支持)(?!帮|给我|替我)/;
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
 const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
 const THEME_LABEL = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation(TABLE.labels.theme)})`);
@@ -142,14 +144,14 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   // 可以开美颜吗 😂: a question still, whatever emoji close it.
   const asked = QUESTION.test(rest.replace(/[\p{Extended_Pictographic}\p{S}\s]+$/u, ''));
   // 直播链接怎么分享给客户？: how to do something is a question for 帮助, whatever command words it holds.
-  const howTo = /怎么|如何|怎样/.test(folded) && /[?？]\s*$/.test(folded) && !livingIdIn(folded);
+  const howTo = (/怎么|如何|怎样/.test(folded) && /[?？]\s*$/.test(folded) && !livingIdIn(folded)) || (asked && ABOUT_THE_BOT.test(folded));
   if (howTo) return null;
   const undescribed = unreminded.replace(DESCRIPTION_VALUE, ' ');
   const isQuestion = asked || NOT_A_REQUEST.test(undescribed) || PERSONAL_REMINDER.test(folded) || announced || otherTask;
   // 请问能帮我建一个直播吗？明天下午4点，主题是…: a polite question carrying a whole live is a request, confirmed first.
   const polite = asked && !NOT_A_REQUEST.test(undescribed) && !announced && !otherTask && POLITE.test(folded);
   // A command's words inside a theme (主题：取消订单流程讲解, “取消还是保留？”) are the theme's.
-  const ownWords = withoutThemes(folded);
+  const ownWords = withoutThemes(folded).replace(DESCRIPTION_VALUE, (m) => ' '.repeat(m.length));
   // create's sentence last: 取消明天开的周会直播 is a cancel. Questions about a live (昨天的培训有多少人看了？) are requests
   // to the commands that answer them, never to create.
   for (const command of BY_SENTENCE) {
@@ -188,6 +190,8 @@ function impliedCreate(reading: Reading, leadCue: Span[], now: number, timezone:
   const today = wallClock(now, timezone);
   if (slots.day && dayNumber(slots.day) < dayNumber(today)) return null;
   if (word && (timed || slots.day || slots.theme)) return input(create, cues, false);
+  // 主题：XR-200说明书更新解读 alone: a form begun — the time is asked.
+  if (FORM.test(reading.text) && slots.theme && /^\s*(?:[-•*]\s*)?(?:主题|直播主题|标题)\s*[:：]/.test(reading.text)) return input(create, cues, false);
   if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating)) return null;
   return input(create, cues, false, !FORM.test(reading.text));
 }

@@ -403,4 +403,17 @@ export const PHRASINGS: Phrasing[] = [
   { text: '双11那场直播的数据我整理好了，晚点发群里', expected: { command: 'none' } },
   { text: '帮我把今晚的系统割接直播取消了，改期再说', expected: { command: 'cancel' } },
   { text: '修改一下 lvJ5kL7zX9cV1b，备注改为：请着正装', expected: { command: 'modify', livingid: 'lvJ5kL7zX9cV1b', changes: { description: '请着正装' } } },
+  // Mixed Chinese and English names, markdown, calendar stamps.
+  { text: '明天下午3点直播 数据平台 demo', expected: live('数据平台 demo', '2026-11-26T15:00') },
+  { text: '今晚7点半直播 Rust 入门 brown bag', expected: live('Rust 入门 brown bag', '2026-11-25T19:30') },
+  { text: '**明天 14:30** 直播 **Design Review**', expected: live('Design Review', '2026-11-26T14:30') },
+  { text: '@直播助手 Thu 11/26 3:00 PM 直播 Design Review', expected: live('Design Review', '2026-11-26T15:00') },
+  { text: 'Thu 11/27 3pm 直播 Design Review', expected: asks('time', /星期几和日期对不上/) },
+  { text: '明天上午3pm 直播 demo', expected: asks('hour', /对不上/) },
+  { text: '明天下午2点直播 团队 retro，1-2h', expected: asks('duration', /「1-2h」是多长/) },
+  { text: '亲～本周五下午三点半「新品发布会」，时长四十分钟哦！', expected: asks('confirm', /「新品发布会」/) },
+  // A description's words are the description's: 提前10分钟进入 moves nothing; 结束：20:30 closes the range.
+  { text: '主题：小班家长开放日\n时间：12月4日 上午9:30-11:00\n备注：请家长提前10分钟进入直播间', expected: live('小班家长开放日', '2026-12-04T09:30', { duration: 5400, description: '请家长提前10分钟进入直播间' }) },
+  { text: '直播主题：外宾入住英语口语\n开始：12.10 19:00\n结束：20:30', expected: live('外宾入住英语口语', '2026-12-10T19:00', { duration: 5400 }) },
+  { text: '这个机器人能导出PPT吗', expected: { command: 'none' } },
 ];

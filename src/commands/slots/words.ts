@@ -86,7 +86,7 @@ export const WORDS = {
   /** Words after which a label may start inside a run-on sentence (那个时间是…, 就是主题…). */
   beforeLabels: ['那个', '就是', '然后', '嗯', '吧', '的', '还有', '另外', '哈', '啊', '呀', '呢', '啦'],
   /** A labelled range's end (结束时间：21:00). */
-  endLabels: ['结束时间', '结束于', '结束在'],
+  endLabels: ['结束时间', '结束于', '结束在', '结束'],
 
   /** Parts of the day, each with how an hour after it reads (clocks.ts). */
   periods: {
@@ -191,7 +191,7 @@ export const WORDS = {
   /** A message that ends with one of these (before its punctuation) is a question too: 明天有直播吗？ */
   questionEnds: ['吗', '呢', '么', '怎么办', '咋办', '咋整', '?'],
   /** Questions and reports about lives anywhere in a sentence (明天开不开直播, 已经建好直播了): not a request to make one. */
-  notRequests: ['怎么', '怎样', '为什么', '为啥', '在哪', '哪里', '是否', '能不能改', '可以改吗', '需要什么', '不想', '不要开', '不开', '开不开', '有没有', '已经', '建好', '约了', '开了', '取消了吗', '建过', '开过', '约过', '不参加', '参加不了', '不去了', '去不了', '看不了', '的直播我', '替我去', '代我去', '替我参加', '那场直播的', '昨天直播', '昨天的直播', '上次直播', '上次的直播', '剪成', '剪辑', '整理好', '的回放'],
+  notRequests: ['怎么', '怎样', '为什么', '为啥', '在哪', '哪里', '是否', '能不能改', '可以改吗', '需要什么', '不想', '不要开', '不开', '开不开', '有没有', '已经', '建好', '约了', '开了', '取消了吗', '建过', '开过', '约过', '不参加', '参加不了', '不去了', '去不了', '看不了', '的直播我', '替我去', '代我去', '替我参加', '那场直播的', '昨天直播', '昨天的直播', '上次直播', '上次的直播', '剪成', '剪辑', '整理好', '的回放', '效果不错', '效果很好', '效果挺好', '反馈很好', '反馈不错', '很成功', '挺成功'],
   /** Right after a command word, a report (创建直播失败了), not arguments. */
   reportsAfter: ['失败', '成功', '了吗', '了没', '不了', '报错', '出错', '出问题', '的时候', '的话', '需要什么', '要什么', '有什么', '需要哪些', '有哪些', '怎么', '能不能', '可不可以', '权限', '的权限', '的步骤', '的流程'],
   /** An announcement to colleagues (明天下午3点开直播，大家准时参加) is not a request either. */
