@@ -44,6 +44,8 @@ const DESCRIPTION_VALUE = new RegExp(`(?:(?:${alternation(TABLE.labels.descripti
 const MEETING_WITH = /约|和|跟|与|同|开个?会|订/;
 /** 这个机器人能导出PPT吗, 你可以…吗: a question about what the bot can do. */
 const ABOUT_THE_BOT = /(?:机器人|助手|你)(?:能不能|可不可以|能|可以|会|支持)(?!帮|给我|替我)/;
+/** Verbs that arrange an event (开个…会, 搞个…, 安排一场…). */
+const ARRANGES = /开个|搞个|办个|安排个|安排一场|约个|弄个|整个/;
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
 const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
 const THEME_LABEL = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation(TABLE.labels.theme)})`);
@@ -67,7 +69,7 @@ const DAY_BEFORE_LIVE = alternation([
   ...TABLE.unreadDays, ...TABLE.weekWords.flatMap((w) => Object.keys(TABLE.weekdays).map((d) => w + d)),
 ]);
 const LIVE_WORD = new RegExp(
-  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周)后|(?<!提)前|之前|以前|就是说|就是|然后|那个|嗯|呃|额|吧|开始|正式)` +
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周)后|有个|有场|有一个|有一场|(?<!提)前|之前|以前|就是说|就是|然后|那个|嗯|呃|额|吧|开始|正式)` +
     `(?:(?:线上|在线|网上)?直播(?:一下|一场|一个|一次|个)(?=[^\\s]|$)|` +
     `(?:(?:线上|在线|网上)?直播(?:安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)` +
     `(?=$|[\\s,，:：、;；。!！\\n】\\]“"「『《A-Za-z0-9]|${alternation(TABLE.labels.theme)}|(?!${alternation(TABLE.liveCompounds)})[\\u4e00-\\u9fff]))`,
@@ -192,7 +194,9 @@ function impliedCreate(reading: Reading, leadCue: Span[], now: number, timezone:
   if (word && (timed || slots.day || slots.theme)) return input(create, cues, false);
   // 主题：XR-200说明书更新解读 alone: a form begun — the time is asked.
   if (FORM.test(reading.text) && slots.theme && /^\s*(?:[-•*]\s*)?(?:主题|直播主题|标题)\s*[:：]/.test(reading.text)) return input(create, cues, false);
-  if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating)) return null;
+  // 元旦前后开个新年投资策略会: a day the reader cannot fix, with a verb that arranges something — asked about.
+  const arranged = slots.doubt?.slot === 'time' && ARRANGES.test(reading.text);
+  if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating || arranged)) return null;
   return input(create, cues, false, !FORM.test(reading.text));
 }
 

@@ -416,4 +416,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: '主题：小班家长开放日\n时间：12月4日 上午9:30-11:00\n备注：请家长提前10分钟进入直播间', expected: live('小班家长开放日', '2026-12-04T09:30', { duration: 5400, description: '请家长提前10分钟进入直播间' }) },
   { text: '直播主题：外宾入住英语口语\n开始：12.10 19:00\n结束：20:30', expected: live('外宾入住英语口语', '2026-12-10T19:00', { duration: 5400 }) },
   { text: '这个机器人能导出PPT吗', expected: { command: 'none' } },
+  // Run-on speech without punctuation; forms under a heading; a day glued to the time that is no known day.
+  { text: '喂帮我弄个直播后天早上九点主题是柜员技能比武时间两个小时', expected: live('柜员技能比武', '2026-11-27T09:00', { duration: 7200 }) },
+  { text: '呃帮我建个直播嗯后天下午两点半呃主题是理财双录规范培训', expected: live('理财双录规范培训', '2026-11-27T14:30') },
+  { text: '【培训通知】\n培训主题：信用风险识别与管控\n培训时间：2026年12月3日（周四）上午9:00—11:30\n说明：全体客户经理参加', expected: live('信用风险识别与管控', '2026-12-03T09:00', { duration: 9000, description: '全体客户经理参加' }) },
+  { text: '行庆日上午10点 全行线上联欢', expected: asks('time', /「行庆日」是哪一天/) },
+  { text: '明天上午10点的晨会别忘了哦', expected: { command: 'none' } },
 ];

@@ -21,6 +21,7 @@ import { DIALOGS_J, SET_J } from './fresh-set-j.js';
 import { DIALOGS_K, SET_K } from './fresh-set-k.js';
 import { DIALOGS_L, SET_L } from './fresh-set-l.js';
 import { DIALOGS_M, SET_M } from './fresh-set-m.js';
+import { DIALOGS_N, SET_N } from './fresh-set-n.js';
 import { abandons, answersQuestion } from '../../src/commands/dispatch.js';
 import { DIALOGS_A, SET_A, type Expect } from './review-set.js';
 
@@ -65,8 +66,8 @@ function assertDoes(label: string, command: Command<any> | undefined, result: Re
 
 describe('the adversarial review set', () => {
   const confirmedCount = { asked: 0 };
-  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H, ...SET_I, ...SET_J, ...SET_K, ...SET_L, ...SET_M] as Array<{ text: string; expect: Expect; cls: string }>;
-  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H, ...DIALOGS_I, ...DIALOGS_J, ...DIALOGS_K, ...DIALOGS_L, ...DIALOGS_M] as typeof DIALOGS_A;
+  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H, ...SET_I, ...SET_J, ...SET_K, ...SET_L, ...SET_M, ...SET_N] as Array<{ text: string; expect: Expect; cls: string }>;
+  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H, ...DIALOGS_I, ...DIALOGS_J, ...DIALOGS_K, ...DIALOGS_L, ...DIALOGS_M, ...DIALOGS_N] as typeof DIALOGS_A;
   for (const { text, expect, cls } of [...SET_A, ...fresh]) {
     it(`[${cls}] ${JSON.stringify(text).slice(0, 50)}`, () => {
       const recognized = recognize(text, NOW, TZ);

@@ -183,7 +183,7 @@ const labelPattern = (words: readonly string[], valueStart: string) =>
   new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:呢|嘛|啊|呀|的话)?\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
 const TIME_VALUE = `[明今后下这本上周星礼中晚早凌傍午元圣双国春端清\\d零〇一二两三四五六七八九十]`;
 const described = alternation(WORDS.labels.description);
-const BARE_THEME_LABEL = new RegExp(`(?<=[\\s,;、。]|\\d点|\\d点半|\\d:\\d\\d|[一二两三四五六七八九十]点)(?:${alternation(WORDS.labels.theme)})(?=[^\\s,;、。:])`, 'g');
+const BARE_THEME_LABEL = new RegExp(`(?<=[\\s,;、。]|\\d点|\\d点半|\\d:\\d\\d|[一二两三四五六七八九十]点|一下|建个|帮忙建|帮我建)(?:${alternation(WORDS.labels.theme)})(?=[^\\s,;、。:])`, 'g');
 const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   // 主题：周会 anywhere it starts a part; 主题周会 only after another part or before a quote (主题党日活动 is a theme).
   { kind: 'theme-label', pattern: labelPattern(WORDS.labels.theme, `[“"「『‘《【]`) },
@@ -194,6 +194,9 @@ const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   { kind: 'end', pattern: labelPattern(WORDS.endLabels, TIME_VALUE) },
   { kind: 'time', pattern: labelPattern(WORDS.labels.duration, `[\\d零〇一二两俩三四五六七八九十半]`) },
   { kind: 'description-label', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.bareDescriptionLabels)})(?=[^\\s,;、。:])`, 'g') },
+  // 主题是柜员技能比武时间两个小时, 音乐会备注需要提前报名: run-on speech, a label right after a word and before its value.
+  { kind: 'time', pattern: /(?<=\p{Script=Han})(?:时长|时间)(?=[\d零一二两三四五六七八九十半明今后下这本上周星礼])/gu },
+  { kind: 'description-label', pattern: /(?<=\p{Script=Han})备注(?=\p{Script=Han})/gu },
   // 地点：5F大会议室, Where: 会议室A — a pasted invite's place is nothing of a live.
   { kind: 'place', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.placeLabels)})\\s*[:：]\\s*`, 'g') },
   { kind: 'place', pattern: new RegExp(`(?<=^|[\\s,;、。|])(?:${alternation(WORDS.englishLabels.place)})\\s*:\\s*`, 'gi') },
@@ -354,7 +357,7 @@ const readTimes: Pass = (state) => {
   const clocks = found.filter((t) => t.clock).length;
   let times = found.filter((t) => {
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
-    if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '')) return false;
+    if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '') && !TAKEN_BACK_BEFORE.test(text.slice(0, t.start))) return false;
     if (t.clock || t.fromNowMs !== undefined || t.english) return true;
     // 元宵节前, 周五之前: a deadline, not a day — asked about, never taken for that day.
     const before = DEADLINE.exec(text.slice(t.end))?.[0];
@@ -402,8 +405,10 @@ const readTimes: Pass = (state) => {
   }
   state.times = times;
 };
-const DEADLINE = /^(?:之前|以前|前(?!天))/;
+const DEADLINE = /^(?:之前|以前|前后|左右|前(?!天))/;
 /** 哦不, 不对，说错了: what the speaker said before is taken back. */
+/** 三点哦不三点半: a clock right after a correction is the corrected one, whatever runs on after it. */
+const TAKEN_BACK_BEFORE = /(?:哦不|噢不|啊不|不不|不是|不对|说错了|写错了|应该是)[\s,，]*$/;
 const BACK_WORDS = '(?:哦不|噢不|啊不|不不|不是|不对|说错了|写错了|打错了|口误|更正|应该是)';
 const TAKEN_BACK = new RegExp(`${BACK_WORDS}(?:[\\s,，。、]*${BACK_WORDS})*`);
 const sameWrittenDay = (a: FoundTime, b: FoundTime) => JSON.stringify(a.day?.day) === JSON.stringify(b.day?.day);
@@ -445,7 +450,7 @@ function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTi
 
 /** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
 const FREE_BEFORE = /(?:是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
-const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
+const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|帮我|帮忙|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
 /** What may stand between a day and its clock in speech: 后天下午，嗯，两点半. */
 const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是说|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
@@ -739,6 +744,15 @@ const askUnread: Pass = (state) => {
   const { slots } = state;
   if (state.unreadDay && state.todayAssumed) return unreadDay(state, `「${state.unreadDay}」是哪一天？`);
   if (state.otherZone && state.times.length > 0) return unreadDay(state, `时间写的是${state.otherZone}时区，不是公司所在的时区。按公司时间是几点开始？`);
+  // 发薪日下午3点, 公司周年庆那天: a day by a name the reader does not know, right before the time; 后个儿下午三点帮我搞个
+  // 直播: words glued to the time that no pass read. Asked even when today's hour has passed (the day was not today).
+  const before = state.todayAssumed && state.times[0] ? state.original.slice(0, state.reading.source(state.times[0]).start) : undefined;
+  const glued = before !== undefined ? trimFillers(GLUED_BEFORE.exec(before)?.[1] ?? '') : '';
+  const unknownDay = (before !== undefined ? NAMED_BEFORE.exec(before)?.[1] : undefined) ?? (glued !== '' && (state.preamble?.includes(glued) || slots.theme === glued) ? glued : undefined);
+  if (unknownDay) {
+    notTheTheme(slots, unknownDay);
+    return unreadDay(state, `「${unknownDay}」是哪一天？`);
+  }
   if (slots.doubt?.slot === 'time') return;
   const leftover = `${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`;
   const unread = state.unreadDay ?? UNREAD.exec(leftover)?.[0];
@@ -750,31 +764,12 @@ const askUnread: Pass = (state) => {
   if (state.keptDays[0] && state.todayAssumed) return unreadDay(state, `「${state.keptDays[0]}」是开播的日期吗？`);
   const date = state.todayAssumed ? DATE_LIKE.exec(leftover)?.[0] : undefined;
   if (date) return unreadDay(state, `「${date}」是开播的日期吗？`);
-  // 发薪日下午3点, 公司周年庆那天: a day by a name the reader does not know, right before the time.
-  const before = state.todayAssumed && state.times[0] ? state.original.slice(0, state.reading.source(state.times[0]).start) : undefined;
-  const named = before !== undefined ? NAMED_BEFORE.exec(before)?.[1] : undefined;
-  if (named) {
-    // 司庆日晚上7点直播 年度盛典: the unknown day is not the theme.
-    if (slots.theme === named) {
-      slots.theme = slots.description || undefined;
-      if (slots.theme === undefined) delete slots.theme;
-      delete slots.description;
-    }
-    return unreadDay(state, `「${named}」是哪一天？`);
-  }
-  // 后个儿下午三点帮我搞个直播，主题：…: words glued to the time, dropped with the preamble, are a day the bot did not read.
-  const glued = before !== undefined ? trimFillers(GLUED_BEFORE.exec(before)?.[1] ?? '') : '';
-  if (glued !== '' && state.preamble?.includes(glued)) return unreadDay(state, `「${glued}」是哪一天？`);
   const clock = CLOCK_LIKE.exec(leftover)?.[0];
   if (clock && slots.start === undefined && !slots.day) return unreadDay(state, `「${clock}」是开始时间吗？`);
   // every Monday 10am: a repeating live written in English — asked to be written as a series the bot can read.
   const every = EVERY.exec(state.original);
   if (every) {
-    if (slots.theme?.toLowerCase() === 'every') {
-      slots.theme = slots.description || undefined;
-      if (slots.theme === undefined) delete slots.theme;
-      delete slots.description;
-    }
+    notTheTheme(slots, 'every');
     return unreadDay(state, `「${every[0]}」是每次都开吗？重复的直播请写成 每周一10:00 共8次；只开一场请写日期。`);
   }
   // Thu 11/26 3:00 PM: an English weekday copied with the date is checked against it (Thu 11/27 is asked about).
@@ -782,9 +777,7 @@ const askUnread: Pass = (state) => {
   if (weekday) {
     const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
     const written = names.indexOf(weekday[1]!.toLowerCase().slice(0, 3));
-    slots.theme = slots.description || undefined;
-    delete slots.description;
-    if (slots.theme === undefined) delete slots.theme;
+    notTheTheme(slots, weekday[0]);
     // The hour is kept: the answer names the day.
     if (wallClock(slots.start!, state.timezone).weekday !== written) return unreadDay(state, `「${weekday[0]} ${slots.timeText}」星期几和日期对不上。`);
   }
@@ -792,11 +785,7 @@ const askUnread: Pass = (state) => {
   const period = slots.start !== undefined ? PERIOD_LEFT.exec(`${slots.theme ?? ''} ${slots.description ?? ''}`)?.[1] : undefined;
   if (period) {
     // Not the theme: what followed it is (晚上开 夜班交接会).
-    if (slots.theme === period) {
-      if (slots.description) slots.theme = slots.description;
-      else delete slots.theme;
-      delete slots.description;
-    }
+    notTheTheme(slots, period);
     // The day stands; the answer's hour is on it.
     const w = wallClock(slots.start!, state.timezone);
     slots.day = { year: w.year, month: w.month, day: w.day };
@@ -822,6 +811,14 @@ const VAGUE_LENGTH = new RegExp(
   `[\\d一二两俩三四五六七八九十半]+\\s*(?:个)?\\s*(?:${alternation(WORDS.lessonUnits)})|` +
     `(?:个把|一两个?|两三个?|三四个?|[\\d一二两三四五六]+\\s*个?多个?)(?:小时|钟头|个钟|钟)|${alternation(WORDS.vagueLengths)}`,
 );
+
+/** A word taken for the theme that was something else (司庆日, 晚上开, Thu, every): what followed it is the theme. */
+function notTheTheme(slots: Slots, word: string): void {
+  if (slots.theme?.toLowerCase() !== word.toLowerCase()) return;
+  if (slots.description) slots.theme = slots.description;
+  else delete slots.theme;
+  delete slots.description;
+}
 
 function unreadDay(state: ReadState, why: string): void {
   // The hour was read; only the day is asked for (周末下午3点 → 周六 is Saturday 15:00).
