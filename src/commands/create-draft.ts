@@ -136,7 +136,9 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const decide = (slots: Slots) => decideCreate(slots, env, confirm);
   // 算了换成下周五, 写错了，是11月27号: a correction, then the answer.
   const correction = CORRECTION.exec(answer.trim().normalize('NFKC'));
-  const written = correction && correction[1]!.trim() !== '' ? answer.trim().slice(answer.trim().length - correction[1]!.length) : answer.trim();
+  const said = correction && correction[1]!.trim() !== '' ? answer.trim().slice(answer.trim().length - correction[1]!.length) : answer.trim();
+  // 周四 in answer to 「下周」是哪一天？: next week's Thursday, as the question was about next week.
+  const written = NEXT_WEEK.test(before.unreadWord ?? '') && BARE_WEEKDAY.test(said.normalize('NFKC')) ? `下${said.replace(/^就/, '')}` : said;
   const folded = written.normalize('NFKC');
   if (asked === 'description') return decide({ ...before, description: NO_DESCRIPTION.test(folded) ? '' : written });
   if (asked === 'confirm' && YES.test(folded)) return decideCreate(before.series ? { ...before, series: { ...before.series, confirmed: true } } : before, env);
@@ -235,6 +237,10 @@ function seriesQuestion(args: CreateArgs, series: NonNullable<Slots['series']>, 
   const past = series.skipped > 0 ? `（已过去的${series.skipped}场不创建）` : '';
   return `要创建系列直播「${args.theme}」吗？${series.rule} ${formatTime(series.starts[0]!, env.timezone).slice(11, 16)}${length}，共${dates.length}场${past}：${shown.join('、')}。`;
 }
+
+/** The week a question was about, and an answer that names only a weekday. */
+const NEXT_WEEK = /下周|下个?星期|下个?礼拜/;
+const BARE_WEEKDAY = /^就?(?:周|星期|礼拜)[一二三四五六日天1-7](?!\S*(?:下周|这周|本周))/;
 
 /** Yes to the bot's own question (是指下周三吗？, 要创建吗？). */
 const YES = new RegExp(`^(?:${alternation(WORDS.yes)})[。.!！,，~]*$`, 'i');

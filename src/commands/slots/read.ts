@@ -55,6 +55,8 @@ export interface Slots {
   clock?: { hour: number; minute: number };
   /** 周三上午10点 on a Wednesday afternoon: next week's start (ms), taken when the member answers 是. */
   weekInDoubt?: number;
+  /** The day word the bot asked about (下周): 周四 in answer is read in that week. */
+  unreadWord?: string;
   /** 明天上午10点或者下午3点: the starts the message offered, as written; the answer picks one (下午那个, 第二个). */
   choices?: Array<{ text: string; start: number }>;
 }
@@ -177,7 +179,7 @@ const joiners = alternation(WORDS.labelJoiners);
  * Where a label may start: a part's start, after a filler of a run-on sentence (那个时间是), right after a time (3点主题…)
  * or a bracketed heading (【直播申请】主题：…) — not inside a word (库存盘点说明 is a theme, not 盘点 + 说明).
  */
-const LABEL_START = `(?<=^|[\\s,;:、。?!|\\d】」》”"』]|[\\d零〇一二两三四五六七八九十](?:点|分|刻|点半|点整)|小时|钟头|${alternation(WORDS.beforeLabels)})`;
+const LABEL_START = `(?<=^|[\\s,;:、。?!|\\d】」》”"』—–]|[\\d零〇一二两三四五六七八九十](?:点|分|刻|点半|点整)|小时|钟头|${alternation(WORDS.beforeLabels)})`;
 const labelPattern = (words: readonly string[], valueStart: string) =>
   // 主题呢就叫…: a spoken particle may stand between the label and its joiner.
   new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:呢|嘛|啊|呀|的话)?\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
@@ -195,7 +197,7 @@ const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   { kind: 'time', pattern: labelPattern(WORDS.labels.duration, `[\\d零〇一二两俩三四五六七八九十半]`) },
   { kind: 'description-label', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.bareDescriptionLabels)})(?=[^\\s,;、。:])`, 'g') },
   // 主题是柜员技能比武时间两个小时, 音乐会备注需要提前报名: run-on speech, a label right after a word and before its value.
-  { kind: 'time', pattern: /(?<=\p{Script=Han})(?:时长|时间)(?=[\d零一二两三四五六七八九十半明今后下这本上周星礼])/gu },
+  { kind: 'time', pattern: /(?<=\p{Script=Han})(?:时长|时间)(?:是|为)?(?=[\d零一二两三四五六七八九十半明今后下这本上周星礼])/gu },
   { kind: 'description-label', pattern: /(?<=\p{Script=Han})备注(?=\p{Script=Han})/gu },
   // 地点：5F大会议室, Where: 会议室A — a pasted invite's place is nothing of a live.
   { kind: 'place', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.placeLabels)})\\s*[:：]\\s*`, 'g') },
@@ -357,7 +359,7 @@ const readTimes: Pass = (state) => {
   const clocks = found.filter((t) => t.clock).length;
   let times = found.filter((t) => {
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
-    if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '') && !TAKEN_BACK_BEFORE.test(text.slice(0, t.start))) return false;
+    if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '') && !TAKEN_BACK_BEFORE.test(text.slice(0, t.start)) && !CLOSED_BY.test(text.slice(t.end))) return false;
     if (t.clock || t.fromNowMs !== undefined || t.english) return true;
     // 元宵节前, 周五之前: a deadline, not a day — asked about, never taken for that day.
     const before = DEADLINE.exec(text.slice(t.end))?.[0];
@@ -396,12 +398,14 @@ const readTimes: Pass = (state) => {
   // 下午2点开始 客户体验分享 一直到4点: a lone end after other words closes the range the start opened.
   const opened = times.find((t) => t.clock && !t.until && !t.fromNowMs);
   const closing = times.find((t) => t !== opened && t.clock && !t.day && !t.until && t.start > (opened?.end ?? Infinity));
-  const mark = closing && SPLIT_RANGE_MARK.exec(text.slice(0, closing.start));
+  // …开始，4点半结束: a lone clock with 结束 after it closes the range too.
+  const mark = closing && (SPLIT_RANGE_MARK.exec(text.slice(0, closing.start)) ?? (CLOSED_BY.test(text.slice(closing.end)) ? /$/.exec(text.slice(0, closing.start)) : null));
   if (opened && closing && mark) {
     opened.until = { ...(closing.period ? { period: closing.period } : {}), clock: closing.clock! };
     opened.text = `${opened.text}-${closing.text}`;
     times = times.filter((t) => t !== closing);
-    take(state, [{ start: mark.index, end: closing.start }]);
+    const closed = CLOSED_BY.exec(text.slice(closing.end))?.[0].length ?? 0;
+    take(state, [{ start: mark.index, end: closing.start }, { start: closing.end, end: closing.end + closed }]);
   }
   state.times = times;
 };
@@ -455,6 +459,7 @@ const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.on
 const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是说|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
 /** Only the word marks: a dash between two far-apart times is not read as one range. */
+const CLOSED_BY = new RegExp(`^\\s*(?:${alternation(WORDS.rangeEnds)})`);
 const SPLIT_RANGE_MARK = /(?:一直到|直到|到|至)\s*$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -742,7 +747,10 @@ const CLOCK_LIKE = /\d{1,2}\s*[:：]\s*\d{2}|[\d零〇一二两三四五六七�
  */
 const askUnread: Pass = (state) => {
   const { slots } = state;
-  if (state.unreadDay && state.todayAssumed) return unreadDay(state, `「${state.unreadDay}」是哪一天？`);
+  if (state.unreadDay && state.todayAssumed) {
+    slots.unreadWord = state.unreadDay;
+    return unreadDay(state, `「${state.unreadDay}」是哪一天？`);
+  }
   if (state.otherZone && state.times.length > 0) return unreadDay(state, `时间写的是${state.otherZone}时区，不是公司所在的时区。按公司时间是几点开始？`);
   // 发薪日下午3点, 公司周年庆那天: a day by a name the reader does not know, right before the time; 后个儿下午三点帮我搞个
   // 直播: words glued to the time that no pass read. Asked even when today's hour has passed (the day was not today).
@@ -757,7 +765,10 @@ const askUnread: Pass = (state) => {
   const leftover = `${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`;
   const unread = state.unreadDay ?? UNREAD.exec(leftover)?.[0];
   const dayless = slots.start === undefined || state.todayAssumed;
-  if (unread && dayless) return unreadDay(state, `「${unread}」是哪一天？`);
+  if (unread && dayless) {
+    slots.unreadWord = unread;
+    return unreadDay(state, `「${unread}」是哪一天？`);
+  }
   // 明天或后天: a day counted from today is never part of a theme.
   const relative = state.keptDays.find((d) => d in WORDS.relativeDays || d in WORDS.dayPeriods);
   if (relative) return unreadDay(state, `「${relative}」是哪一天？消息里的日期不止一个，或者没有写清楚。`);
