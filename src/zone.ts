@@ -66,15 +66,10 @@ function offsetMs(ms: number, tz: string): number {
 const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** The company's calendar day of `ms` (2026-11-25): daily quotas count by it. */
-export function companyDay(ms: number, tz: string): string {
-  const w = wallClock(ms, tz);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
-}
-
-/** The day WeCom's daily limits count in (they reset at midnight Beijing time, whatever the company's zone). */
+/** The day WeCom's daily limits count in (2026-11-25): they reset at midnight Beijing time, whatever the company's zone. */
 export function wecomDay(ms: number): string {
-  return companyDay(ms, 'Asia/Shanghai');
+  const w = wallClock(ms, 'Asia/Shanghai');
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
 /** `2026-11-26 15:00 (周四)` in the company zone. */

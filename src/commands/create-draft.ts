@@ -276,8 +276,7 @@ function pickChoice(answer: string, choices: NonNullable<Slots['choices']>): { t
   const ordinal = ORDINALS.find(([pattern]) => pattern.test(key));
   if (ordinal) return choices[ordinal[1](choices.length)];
   // 1点 is not in 上午11点: the key stands apart from the digits around it.
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const apart = new RegExp(`${/^\d/.test(key) ? '(?<!\\d)' : ''}${escaped}${/\d$/.test(key) ? '(?!\\d)' : ''}`);
+  const apart = new RegExp(`${/^\d/.test(key) ? '(?<!\\d)' : ''}(?:${alternation([key])})${/\d$/.test(key) ? '(?!\\d)' : ''}`);
   const matching = choices.filter((c) => apart.test(c.text));
   return matching.length === 1 ? matching[0] : undefined;
 }

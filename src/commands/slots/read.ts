@@ -412,8 +412,8 @@ const readTimes: Pass = (state) => {
 const DEADLINE = /^(?:之前|以前|前后|左右|前(?!天))/;
 /** 哦不, 不对，说错了: what the speaker said before is taken back. */
 /** 三点哦不三点半: a clock right after a correction is the corrected one, whatever runs on after it. */
-const TAKEN_BACK_BEFORE = /(?:哦不|噢不|啊不|不不|不是|不对|说错了|写错了|应该是)[\s,，]*$/;
-const BACK_WORDS = '(?:哦不|噢不|啊不|不不|不是|不对|说错了|写错了|打错了|口误|更正|应该是)';
+const BACK_WORDS = `(?:${alternation(WORDS.takeBacks)})`;
+const TAKEN_BACK_BEFORE = new RegExp(`${BACK_WORDS}[\\s,，]*$`);
 const TAKEN_BACK = new RegExp(`${BACK_WORDS}(?:[\\s,，。、]*${BACK_WORDS})*`);
 const sameWrittenDay = (a: FoundTime, b: FoundTime) => JSON.stringify(a.day?.day) === JSON.stringify(b.day?.day);
 

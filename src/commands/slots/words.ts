@@ -176,6 +176,8 @@ export const WORDS = {
   undecided: ['还没想好', '没想好', '不知道', '不清楚', '随便', '你定', '你定吧', '随便你定', '待定', '还不确定', '不确定', '都行', '都可以', '再说', '还没定', '没定', '未定', '暂定', '还在想'],
   /** Leaving a slot to the bot (你先随便起一个, 你帮我定): nothing the member decided. */
   delegations: ['你先随便起一个', '随便起一个', '随便起个', '你随便起', '你帮我起', '你帮我定', '帮我起一个', '帮我想一个', '你来定', '你定', '你起', '你看着办', '你看着起'],
+  /** Words that take back what the same sentence just said (三点，哦不，三点半; 12月9号，不对，说错了，12月10号). */
+  takeBacks: ['哦不', '噢不', '啊不', '不不', '不是', '不对', '说错了', '写错了', '打错了', '口误', '更正', '应该是'],
   /** Words that drop what was said and start over in the same message (算了，帮我建：…). */
   startOver: ['算了', '不对', '重来', '重新来', '换一个', '换个', '改一下'],
   /** Ways to drop an open question. */
