@@ -13,7 +13,7 @@ import { findReminders } from './slots/reminders.js';
 import { findDurations } from './slots/durations.js';
 import { endsSeries } from './slots/repeats.js';
 import { alternation, WORDS } from './slots/words.js';
-import { undecided } from './slots/leftovers.js';
+import { undecided, unquote } from './slots/leftovers.js';
 
 /** A live to create, every field decided. */
 export interface CreateArgs {
@@ -71,11 +71,13 @@ function ask(slots: Slots, slot: Slot, env: ReadEnv, why = '', confirm = false):
 export function decideCreate(slots: Slots, env: ReadEnv, confirm = false): ReadResult<CreateArgs> {
   const decided = decideFields(slots, env);
   // A series is many lives: its dates are shown and confirmed first, however it was asked for.
-  if (slots.series && 'args' in decided && !slots.series.confirmed) return ask(slots, 'confirm', env, seriesQuestion(decided.args, slots.series, env), confirm);
+  // 邀请培训班: whom the live goes to is shown with it, as the rest of what will be done on 是.
+  const invited = slots.audience ? `邀请：${slots.audience}。` : '';
+  if (slots.series && 'args' in decided && !slots.series.confirmed) return ask(slots, 'confirm', env, seriesQuestion(decided.args, slots.series, env) + invited, confirm);
   if (!confirm || !('args' in decided)) return 'ask' in decided && confirm ? { ask: { ...decided.ask, state: { ...(decided.ask.state as CreateState), confirm: true } } } : decided;
   const { theme, start, durationSeconds } = decided.args;
   const length = durationSeconds === null ? '' : `，${formatDuration(durationSeconds)}`;
-  return ask(slots, 'confirm', env, `要创建直播「${theme}」吗？${formatTime(start, env.timezone)}${length}。`, true);
+  return ask(slots, 'confirm', env, `要创建直播「${theme}」吗？${formatTime(start, env.timezone)}${length}。${invited}`, true);
 }
 
 function decideFields(slots: Slots, env: ReadEnv): ReadResult<CreateArgs> {
@@ -121,13 +123,6 @@ function decideFields(slots: Slots, env: ReadEnv): ReadResult<CreateArgs> {
 
 /** 无, 不用, 跳过, 清空: "no description" (the same words modify takes). */
 export const NO_DESCRIPTION = new RegExp(`^(?:${alternation(WORDS.noDescription)})[。.!！]?$`);
-const QUOTES = /^[“"「『‘'《](.*)[”"」』’'》]$/s;
-
-/** What a member wrote inside one pair of quotes (「产品 发布会」), trimmed unless `trim` is false; else the text. */
-export const unquote = (written: string, trim = true): string => {
-  const inner = QUOTES.exec(written)?.[1];
-  return inner === undefined ? written : trim ? inner.trim() : inner;
-};
 
 /** Merges the answer to the question `state` asked, then decides again. */
 export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): ReadResult<CreateArgs> {
@@ -138,13 +133,22 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const correction = CORRECTION.exec(answer.trim().normalize('NFKC'));
   const said = correction && correction[1]!.trim() !== '' ? answer.trim().slice(answer.trim().length - correction[1]!.length) : answer.trim();
   // 周四 in answer to 「下周」是哪一天？: next week's Thursday, as the question was about next week.
-  const written = NEXT_WEEK.test(before.unreadWord ?? '') && BARE_WEEKDAY.test(said.normalize('NFKC')) ? `下${said.replace(/^就/, '')}` : said;
+  const nextWeek = NEXT_WEEK.test(before.unreadWord ?? '');
+  const english = nextWeek ? EN_BARE_WEEKDAY.exec(said.normalize('NFKC')) : null;
+  const written = nextWeek && BARE_WEEKDAY.test(said.normalize('NFKC'))
+    ? `下${said.replace(/^就/, '')}`
+    : english
+      ? `下周${'日一二三四五六'[EN_DAYS.indexOf(english[1]!.toLowerCase().slice(0, 3))]}${said.normalize('NFKC').slice(english[0].length)}`
+      : said;
   const folded = written.normalize('NFKC');
   if (asked === 'description') return decide({ ...before, description: NO_DESCRIPTION.test(folded) ? '' : written });
   if (asked === 'confirm' && YES.test(folded)) return decideCreate(before.series ? { ...before, series: { ...before.series, confirmed: true } } : before, env);
   // 算了，帮我建：客户答谢会，12月18日下午3点 — what was said before is dropped, this is read as a new request.
   const over = START_OVER.exec(folded);
-  if (over && over[1]!.trim() !== '') return decideCreate(readSlots(written.slice(written.length - over[1]!.length), env.now, env.timezone), env, confirm);
+  // 算了，先只建下周一这一场: with no theme of its own, what follows 算了 is still an answer about this live.
+  const anew = over && over[1]!.trim() !== '' ? readSlots(written.slice(written.length - over[1]!.length), env.now, env.timezone) : undefined;
+  if (anew?.theme) return decideCreate(anew, env, confirm);
+  if (anew) return resumeCreate(state, written.slice(written.length - over![1]!.length), env);
   if (UNDECIDED.test(folded)) return ask(before, asked, env, '', confirm);
   const picked = before.choices && pickFrom(folded, before.choices);
   if (picked) {
@@ -239,7 +243,10 @@ function seriesQuestion(args: CreateArgs, series: NonNullable<Slots['series']>, 
 }
 
 /** The week a question was about, and an answer that names only a weekday. */
-const NEXT_WEEK = /下周|下个?星期|下个?礼拜/;
+const NEXT_WEEK = /下周|下个?星期|下个?礼拜|next week/i;
+/** Tue 10am in answer to 「next week」是哪一天？ */
+const EN_BARE_WEEKDAY = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?(?![a-z])/i;
+const EN_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const BARE_WEEKDAY = /^就?(?:周|星期|礼拜)[一二三四五六日天1-7](?!\S*(?:下周|这周|本周))/;
 
 /** Yes to the bot's own question (是指下周三吗？, 要创建吗？). */

@@ -20,14 +20,15 @@ import type { Reply } from '../replies/reply.js';
 import { calendarLive } from '../calendar/live-calendar.js';
 import { text } from '../replies/reply.js';
 
-/** 开个周会直播, 约一场直播, 创建一个直播: a verb, a measure word, maybe the theme, then 直播. */
-const SENTENCE = /(创建|新建|预约|安排|发起|做成|(?:做|起)(?=个|一场|场)|开(?!始|播)|约|建|办|搞|弄|整)(?![过了好])\s*(?:一|1)?\s*(?:个|场|下(?![下周个星礼月午]))?\s*([^,，。!！?？\s]{0,20}?)\s*直播(?:间|课|活动)?/d;
+/** 开个周会直播, 约一场直播, 创建一个直播(叫…): a verb, a measure word, maybe the theme, then 直播 (and the word that names it). */
+const SENTENCE = /(创建|新建|预约|安排|发起|做成|(?:做|起)(?=个|一场|场)|开(?!始|播)|约|建|办|搞|弄|整)(?![过了好完])\s*(?:一|1)?\s*(?:个|场|下(?![下周个星礼月午]))?\s*([^,，。!！?？\s]{0,20}?)\s*直播(?:间|课|活动)?(?:叫做|就叫|名叫|名为|叫(?=[^\s,，。]))?/d;
 
 export const create = defineCommand<CreateArgs>({
   name: 'create',
   words: [
     '创建直播活动', '创建直播间', '新建直播间', '开直播间', '预约直播课', '创建直播课', '直播预约', '创建直播', '新建直播', '预约直播', '开直播',
-    '约直播', '发起直播', '安排直播', '创建', '新建', '预约', '开播', 'create a live', 'create live', 'create', 'new live', 'schedule', 'live',
+    '约直播', '发起直播', '安排直播', '创建', '新建', '预约', '开播', 'set up a live stream', 'set up a livestream', 'set up a live', 'create a live stream', 'create a livestream',
+    'schedule a live stream', 'schedule a livestream', 'schedule a live', 'create a live', 'create live', 'create', 'new live', 'schedule', 'live',
   ],
   sentence(text) {
     const m = SENTENCE.exec(text);

@@ -2,9 +2,11 @@
 import { refuse, type ReadResult } from './command.js';
 
 const LIVINGID = /^[A-Za-z0-9_\-@.]{1,128}$/;
-const LABEL = /^(?:直播\s*ID|直播id|livingid|ID)\s*(?:是|为)?\s*[:：=]?/i;
+const LABEL = /^(?:直播\s*ID|直播id|livingid|ID|直播(?=\s*[A-Za-z0-9]{6}))\s*(?:是|为)?\s*[:：=]?/i;
 /** Punctuation and quotes around an ID that are not part of it. */
 const AROUND = String.raw`[\s:：,，、;；。.!！?？"'“”‘’「」『』《》【】()（）[\]\x60]+`;
+/** cancel live lvABC123, export viewers of lvABC123: English words that only point at the ID after them. */
+const ENGLISH_POINTING = /^(?:(?:the|a|my|this|live|stream|livestream|viewers?|list|stats|details|info|of|for)\s+)+(?=[A-Za-z0-9_\-@.]*\d)/i;
 const LEADING = new RegExp(`^${AROUND}`);
 const TRAILING = new RegExp(`${AROUND}$`);
 
@@ -13,7 +15,7 @@ export const isLivingId = (text: string): boolean => LIVINGID.test(text);
 
 /** The ID at the start of `args` as pasted (label, quotes and punctuation around it taken off), and what follows. */
 export function takeLivingId(args: string): { id: string; rest: string } {
-  const text = args.replace(LEADING, '').replace(LABEL, '').replace(LEADING, '');
+  const text = args.replace(LEADING, '').replace(LABEL, '').replace(LEADING, '').replace(ENGLISH_POINTING, '');
   // lvQz7Xc3Vb9Nm1的主题改成…: an ID written against Chinese ends where the Chinese starts.
   const glued = livingIdIn(text);
   if (glued?.start === 0 && /^[\u4e00-\u9fff]/.test(text.slice(glued.end))) return { id: text.slice(0, glued.end), rest: text.slice(glued.end) };

@@ -11,7 +11,8 @@ import type { LivingInfo, ModifyLivingRequest } from '../wecom/types.js';
 import { charLength, DESCRIPTION_MAX_CHARS, THEME_MAX_BYTES, THEME_MAX_CHARS } from '../wecom/validate.js';
 import { formatDuration, formatTime, fromWallClock, wallClock } from '../zone.js';
 import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
-import { NO_DESCRIPTION, unquote } from './create-draft.js';
+import { NO_DESCRIPTION } from './create-draft.js';
+import { unquote } from './slots/leftovers.js';
 import { canManage, sameUser } from './context.js';
 import { describesLive, liveNamedIn, suggestLives } from './find-lives.js';
 import { readLivingId, takeLivingId } from './livingid.js';
@@ -56,11 +57,11 @@ export interface ModifyState {
 const EXAMPLE = '修改直播 lvXXXXXXXX 时间 后天15:00';
 // Longer words first: 时间长度 is a length, not a 时间.
 const FIELD_WORDS: Array<[RegExp, Field]> = [
-  [/^(?:直播时长|时长|时间长度|长度)/, 'durationSeconds'],
-  [/^(?:开始时间|开播时间|时间|开始|日期)/, 'start'],
-  [/^(?:主题|标题|名称|题目)/, 'theme'],
-  [/^(?:描述|简介|说明|内容|备注)/, 'description'],
-  [/^(?:提醒时间|提醒)/, 'remindSeconds'],
+  [/^(?:直播时长|时长|时间长度|长度|(?:duration|length)(?![a-z]))/i, 'durationSeconds'],
+  [/^(?:开始时间|开播时间|时间|开始|日期|(?:start(?:\s+time)?|time|when|date)(?![a-z]))/i, 'start'],
+  [/^(?:主题|标题|名称|题目|(?:theme|topic|title|subject)(?![a-z]))/i, 'theme'],
+  [/^(?:描述|简介|说明|内容|备注|(?:description|desc|notes?)(?![a-z]))/i, 'description'],
+  [/^(?:提醒时间|提醒|reminder(?![a-z]))/i, 'remindSeconds'],
 ];
 const FIELD_NAMES: Record<Field, string> = { start: '开始时间', theme: '主题', durationSeconds: '时长', description: '描述', remindSeconds: '提醒' };
 const WHAT = '要修改什么？例如：时间 后天15:00、主题 新主题、时长 2小时、描述 新的描述、提醒 提前30分钟';

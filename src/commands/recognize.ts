@@ -69,10 +69,10 @@ const DAY_BEFORE_LIVE = alternation([
   ...TABLE.unreadDays, ...TABLE.weekWords.flatMap((w) => Object.keys(TABLE.weekdays).map((d) => w + d)),
 ]);
 const LIVE_WORD = new RegExp(
-  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周)后|有个|有场|有一个|有一场|(?<!提)前|之前|以前|就是说|就是|然后|那个|嗯|呃|额|吧|开始|正式)` +
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周|结束|下班|以|之|会|课|班)后|有个|有场|有一个|有一场|(?<!提)前|之前|以前|就是说|就是|然后|那个|嗯|呃|额|吧|开始|正式)` +
     `(?:(?:线上|在线|网上)?直播(?:一下|一场|一个|一次|个)(?=[^\\s]|$)|` +
     `(?:(?:线上|在线|网上)?直播(?:安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)` +
-    `(?=$|[\\s,，:：、;；。!！\\n】\\]“"「『《A-Za-z0-9]|${alternation(TABLE.labels.theme)}|(?!${alternation(TABLE.liveCompounds)})[\\u4e00-\\u9fff]))`,
+    `(?=$|[\\s,，:：、;；。!！\\n【】\\]“"「『《A-Za-z0-9]|${alternation(TABLE.labels.theme)}|(?!${alternation(TABLE.liveCompounds)})[\\u4e00-\\u9fff]))`,
   'g',
 );
 
@@ -86,8 +86,14 @@ function liveWordIn(text: string): RegExpExecArray | undefined {
     if (runsOn && m[0].endsWith('直播') && /\s/.test(text[m.index - 1] ?? '')) continue;
     return m;
   }
-  return undefined;
+  return ENGLISH_LIVE.exec(text) ?? undefined;
 }
+/** tmr 2pm live: Weather Radar Basics — English `live` before a colon, wherever it stands. */
+const ENGLISH_LIVE = /(?<=^|[\s,，])(?:live\s*stream|livestream|live)(?=\s*[:：])/i;
+const TIME_ANSWER = new RegExp(`^(?:${alternation(TABLE.timeAnswers)})[\\s!！。.~吧啊呀哈]*$`, 'i');
+/** 又延误了，真累: a clause closed by 了 tells what happened. */
+const TOLD = /了(?:[,，。!！~～\s]|$)/;
+const THANKED = new RegExp(`^\\s*(?:${alternation(TABLE.thanks)})(?![a-z])`, 'i');
 /** 主题：… and 时间：… both labelled: a form filled in, a request as plain as a command word. */
 const FORM = new RegExp(`(?:${alternation(TABLE.labels.theme)})\\s*[:：]`);
 
@@ -192,11 +198,20 @@ function impliedCreate(reading: Reading, leadCue: Span[], now: number, timezone:
   const today = wallClock(now, timezone);
   if (slots.day && dayNumber(slots.day) < dayNumber(today)) return null;
   if (word && (timed || slots.day || slots.theme)) return input(create, cues, false);
+  // 明天下午3点可以: a colleague answering about a time, not a live named 可以.
+  if (!word && slots.theme && TIME_ANSWER.test(slots.theme)) return null;
+  // Thanks, that's all for today / 谢谢，明天见: thanks with a day and no hour is a goodbye, not a live.
+  if (!timed && THANKED.test(reading.text)) return null;
   // 主题：XR-200说明书更新解读 alone: a form begun — the time is asked.
   if (FORM.test(reading.text) && slots.theme && /^\s*(?:[-•*]\s*)?(?:主题|直播主题|标题)\s*[:：]/.test(reading.text)) return input(create, cues, false);
   // 元旦前后开个新年投资策略会: a day the reader cannot fix, with a verb that arranges something — asked about.
   const arranged = slots.doubt?.slot === 'time' && ARRANGES.test(reading.text);
+  // 明天下午3点 alone: a start and nothing else — the theme is asked (and the live confirmed before it is made).
+  const timeAlone = slots.start !== undefined && !slots.theme && !slots.description && !slots.doubt;
+  if (timeAlone) return input(create, cues, false, true);
   if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating || arranged)) return null;
+  // 今晚的航班又延误了，真累: a day and a sentence that tells what happened, with no hour and no word of a live, is news.
+  if (!timed && !slots.repeating && TOLD.test(reading.text) && !FORM.test(reading.text)) return null;
   return input(create, cues, false, !FORM.test(reading.text));
 }
 
@@ -219,9 +234,9 @@ function withoutReminders(text: string): string {
 
 /** What a pasted ID is asked to do, by the words around it. */
 const ID_ACTIONS: Array<[name: string, words: RegExp]> = [
-  ['export', /导出|名单|导个|导一份|excel|表格|下载/i],
-  ['watch', /观看|多少人|统计|数据/],
-  ['info', /详情|详细|信息|链接|地址|情况|状态|怎么样/],
+  ['export', /导出|名单|导个|导一份|excel|表格|下载|\bexport\b/i],
+  ['watch', /观看|多少人|统计|数据|\b(?:stats|statistics|viewers|views)\b/i],
+  ['info', /详情|详细|信息|链接|地址|情况|状态|怎么样|\b(?:details?|info|link|status)\b/i],
   // Cancelling cannot be undone: only with 这 or 把 naming the live (把 ID 撤掉, ID 这场不播了).
   ['cancel', /^(?=.*(?:这|把))(?=.*(?:取消|撤掉|撤销|撤了|删掉|删除|删了|不播了|不开了|不办了))/],
 ];

@@ -22,6 +22,8 @@ import { DIALOGS_K, SET_K } from './fresh-set-k.js';
 import { DIALOGS_L, SET_L } from './fresh-set-l.js';
 import { DIALOGS_M, SET_M } from './fresh-set-m.js';
 import { DIALOGS_N, SET_N } from './fresh-set-n.js';
+import { DIALOGS_O, SET_O } from './fresh-set-o.js';
+import { DIALOGS_P, SET_P } from './fresh-set-p.js';
 import { abandons, answersQuestion } from '../../src/commands/dispatch.js';
 import { DIALOGS_A, SET_A, type Expect } from './review-set.js';
 
@@ -66,8 +68,8 @@ function assertDoes(label: string, command: Command<any> | undefined, result: Re
 
 describe('the adversarial review set', () => {
   const confirmedCount = { asked: 0 };
-  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H, ...SET_I, ...SET_J, ...SET_K, ...SET_L, ...SET_M, ...SET_N] as Array<{ text: string; expect: Expect; cls: string }>;
-  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H, ...DIALOGS_I, ...DIALOGS_J, ...DIALOGS_K, ...DIALOGS_L, ...DIALOGS_M, ...DIALOGS_N] as typeof DIALOGS_A;
+  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H, ...SET_I, ...SET_J, ...SET_K, ...SET_L, ...SET_M, ...SET_N, ...SET_O, ...SET_P] as Array<{ text: string; expect: Expect; cls: string }>;
+  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H, ...DIALOGS_I, ...DIALOGS_J, ...DIALOGS_K, ...DIALOGS_L, ...DIALOGS_M, ...DIALOGS_N, ...DIALOGS_O, ...DIALOGS_P] as typeof DIALOGS_A;
   for (const { text, expect, cls } of [...SET_A, ...fresh]) {
     it(`[${cls}] ${JSON.stringify(text).slice(0, 50)}`, () => {
       const recognized = recognize(text, NOW, TZ);
@@ -80,13 +82,14 @@ describe('the adversarial review set', () => {
   for (const { turns: [first, second], expect } of dialogs) {
     it(`[dialog] ${first} ⇒ ${second}`, () => {
       const opened = recognize(first, NOW, TZ);
-      assert.ok(opened, `${first}: not understood`);
+      const again = recognize(second, NOW, TZ);
+      const reread = again?.command.read(again.input, env);
+      // 你好 ⇒ 帮我建个直播…: a first message that asks for nothing opens no question; the second is read alone.
+      if (!opened) return assertDoes(`${first} ⇒ ${second}`, again?.command, reread && again ? outcome(again.command, reread).result : undefined, expect);
       const asked = opened.command.read(opened.input, env);
       // 取消, 算了不建了: the dispatcher drops the question; nothing is created.
       if ('ask' in asked && abandons(second)) return assertDoes(`${first} ⇒ ${second}`, undefined, undefined, expect);
       // A command of its own replaces the question, as the dispatcher decides (answersQuestion).
-      const again = recognize(second, NOW, TZ);
-      const reread = again?.command.read(again.input, env);
       const answers = 'ask' in asked && answersQuestion(opened.command, again, reread);
       const [command, result] = answers ? [opened.command, opened.command.resume!(asked.ask.state, second, env)] : [again!.command, reread!];
       assertDoes(`${first} ⇒ ${second}`, command, outcome(command, result).result, expect);

@@ -109,11 +109,14 @@ describe('understanding members, end to end', () => {
   it('取消 abandons the question, and so do 10 minutes of silence and another command', async () => {
     await say('zhoujiu', '创建直播 周会');
     assert.equal((await say('zhoujiu', '取消')).content, '好的，已放弃，什么也没有创建。');
-    assert.match((await say('zhoujiu', '明天下午3点')).content, /^没看懂这条消息/);
+    // The question is gone: a bare time is a new request (its theme asked), not 周会 at 15:00.
+    assert.match((await say('zhoujiu', '明天下午3点')).content, /^直播主题是什么？/);
+    assert.equal((await say('zhoujiu', '取消')).content, '好的，已放弃，什么也没有创建。');
 
     await say('zhoujiu', '创建直播 周会');
     f.emulator.clock.advance(10 * 60_000 + 1000);
-    assert.match((await say('zhoujiu', '明天下午3点')).content, /^没看懂这条消息/, 'the question lapsed');
+    assert.match((await say('zhoujiu', '明天下午3点')).content, /^直播主题是什么？/, 'the question lapsed: 周会 was not created at 15:00');
+    assert.equal((await say('zhoujiu', '取消')).content, '好的，已放弃，什么也没有创建。');
     f.emulator.clock.set(NOW);
 
     await say('zhoujiu', '创建直播 周会');
@@ -123,7 +126,7 @@ describe('understanding members, end to end', () => {
     assert.ok(f.emulator.messages.forUser('zhoujiu').some((m) => m.content?.includes('之前的问题没有回答，已放弃')), 'told the question was dropped');
     const before = f.emulator.messages.forUser('zhoujiu').length;
     await f.emulator.callbacks.sendText('zhoujiu', '明天下午3点');
-    assert.match((await waitForMessages(f.emulator, 'zhoujiu', before + 1))[before]?.content ?? '', /^没看懂这条消息/, 'a command replaces the question');
+    assert.match((await waitForMessages(f.emulator, 'zhoujiu', before + 1))[before]?.content ?? '', /^直播主题是什么？/, 'a command replaces the question: 周会 is not created at 15:00');
     assert.equal(livesOf('zhoujiu').length, 0);
   });
 
@@ -149,7 +152,8 @@ describe('understanding members, end to end', () => {
 
   it('a question does not answer for another member', async () => {
     await say('wu', '创建直播 周会');
-    assert.match((await say('zheng', '明天下午3点')).content, /^没看懂这条消息/);
+    // zheng's bare time opens zheng's own question; wu's stays open for wu.
+    assert.match((await say('zheng', '明天下午3点')).content, /^直播主题是什么？/);
     assert.equal((await say('wu', '明天下午3点')).card?.main_title.title, '周会');
   });
 

@@ -15,6 +15,8 @@ export interface Clock extends Span {
   period?: Period;
   /** False for a bare number (the 3 of 3-5点), which is a clock only inside a range. */
   unit: boolean;
+  /** Written on a 24-hour clock with its leading zero (07:30, 0730): the hour as written, never 19:30. */
+  padded?: true;
 }
 
 const COLON = /(\d{1,2})\s*:\s*(\d{2})(?::\d{2})?(?!\d)/y;
@@ -23,12 +25,14 @@ const AM_PM = /\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])/y;
 const NOT_HOUR_AFTER_SHI = /[间长候段区]/;
 
 /** The part of the day written at `text[at]`: 下午, 晚上, 凌晨, 早 (single-character ones only before a number). */
-export function periodAt(text: string, at: number): { period: Period; end: number } | undefined {
-  const found = wordAt(WORDS.periods, text, at);
+export function periodAt(text: string, at: number, options: { afterDay?: boolean } = {}): { period: Period; end: number } | undefined {
+  const found = wordAt(WORDS.periods, text, at) ?? (options.afterDay ? wordAt(WORDS.englishPeriods, text, at) : undefined);
   if (!found) return undefined;
+  // tomorrow afternoon: an English part of the day is a whole word (not the start of afternoonTea).
+  if (found.word in WORDS.englishPeriods && /[a-z]/.test(text[at + found.word.length] ?? '')) return undefined;
   const end = at + found.word.length;
   // pm 4:30: am and pm before a clock only, and not inside a word (spam, 4pm is the clock's own suffix).
-  if (/^[ap]/.test(found.word) && (/[a-z0-9]/.test(text[at - 1] ?? '') || !/^\s*\d/.test(text.slice(end)))) return undefined;
+  if (/^[ap]\.?m\.?$/.test(found.word) && (/[a-z0-9]/.test(text[at - 1] ?? '') || !/^\s*\d/.test(text.slice(end)))) return undefined;
   // 早 and 晚 stand for a period only before an hour (晚8点, 早9点); elsewhere they are words (早会, 晚会).
   if (found.word.length === 1 && !/^\s*[\d零〇一二两三四五六七八九十]/.test(text.slice(end))) return undefined;
   return { period: found.value, end };
@@ -39,7 +43,7 @@ export function clockAt(text: string, at: number, options: { bare?: boolean } = 
   if (/[\d.:]/.test(text[at - 1] ?? '')) return undefined;
   COLON.lastIndex = at;
   const colon = COLON.exec(text);
-  if (colon) return withAmPm(text, { start: at, end: COLON.lastIndex, hour: Number(colon[1]), minute: Number(colon[2]), unit: true });
+  if (colon) return withAmPm(text, { start: at, end: COLON.lastIndex, hour: Number(colon[1]), minute: Number(colon[2]), unit: true, ...(/^0\d$/.test(colon[1]!) ? { padded: true as const } : {}) });
 
   const hour = numberAt(text, at);
   if (!hour || !Number.isInteger(hour.value) || hour.value > 24 || (hour.arabic && hour.end - at > 2)) return undefined;
@@ -74,6 +78,28 @@ export function clockAt(text: string, at: number, options: { bare?: boolean } = 
   }
   if (text.startsWith('钟', end)) end++;
   return withAmPm(text, { start: at, end, hour: hour.value, minute, unit: true });
+}
+
+const COMPACT = /([01]\d|2[0-3])([0-5]\d)(?!\d)/y;
+/** After a compact clock: the end, a separator, a range's end, or the words of a live's start (1930直播, 0900开始). */
+const COMPACT_END = /^(?:$|[\s,，。;；!！?？、)）】」》]|\s*[-~～－—–至到]\s*\d{4}|\s*(?:直播|开播|开始|开|起))/;
+/** What makes four digits a number of something else: 2026年, 1203号, 1930期. */
+const COUNTED = /^\s*(?:年|月|号|日|届|级|期|个|人|元|块|万|千|米|次|名|%|\.\d)/;
+
+/**
+ * 0730, 1930, 0900-1100: a 24-hour clock without its colon, as rosters write it. After a day or a part of the day
+ * (明天 1400, 今晚2130) four digits are a clock; standing alone only with a leading zero, before a range's end or
+ * 直播, or at a part's end — never a year (2026) nor a number inside a word (A320, CA1930).
+ */
+export function compactClockAt(text: string, at: number, options: { afterDay?: boolean } = {}): Clock | undefined {
+  if (/[A-Za-z0-9.:/_]/.test(text[at - 1] ?? '')) return undefined;
+  COMPACT.lastIndex = at;
+  const m = COMPACT.exec(text);
+  if (!m) return undefined;
+  const after = text.slice(COMPACT.lastIndex);
+  if (COUNTED.test(after) || /^[A-Za-z]/.test(after)) return undefined;
+  if (!options.afterDay && (!COMPACT_END.test(after) || (m[1]!.startsWith('2') && Number(m[1]) <= 20 && /^20[2-3]\d$/.test(m[0])))) return undefined;
+  return { start: at, end: COMPACT.lastIndex, hour: Number(m[1]), minute: Number(m[2]), unit: true, ...(m[1]!.startsWith('0') ? { padded: true as const } : {}) };
 }
 
 /** `clock` with a following am/pm read into its period. */

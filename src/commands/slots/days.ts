@@ -44,7 +44,7 @@ const skipSpaces = (text: string, at: number): number => {
 /** What may follow a date written without its unit (12/3, 12月3): a space, a time, a period, or the end. */
 function endsCleanly(text: string, at: number): boolean {
   const next = text[at];
-  return next === undefined || /[\s,，、;；。!！?？)）]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每)/.test(text.slice(at));
+  return next === undefined || /[\s,，、;；。!！?？)）]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每|或者|或|还是)/.test(text.slice(at));
 }
 
 /** The month-day in the coming year: this year's, unless it is long gone. */
@@ -113,7 +113,8 @@ function dateAt(text: string, at: number, today: Day): FoundDay | undefined {
   for (const pattern of [NUMERIC, DASHED]) {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
-    if (!m || /[\d.\p{L}]/u.test(text[at - 1] ?? '')) continue;
+    // 12/3或12/4: a date after 或 (two offered) is one; after other letters (v12.3) it is part of a word.
+    if (!m || /[\d.]/.test(text[at - 1] ?? '') || (/\p{L}/u.test(text[at - 1] ?? '') && !/(?:或者|或|还是)$/.test(text.slice(0, at)))) continue;
     if (pattern === NUMERIC && !endsCleanly(text, pattern.lastIndex)) continue;
     const [monthText, dayText] = pattern === NUMERIC ? [m[1]!, m[3]!] : [m[1]!, m[2]!];
     return { start: at, end: pattern.lastIndex, ...maybe(comingMonthDay(Number(monthText), Number(dayText), today)) };

@@ -1,33 +1,28 @@
 /**
- * Named days (元旦, 春节, 感恩节, …) as dates: the coming one, today included. Lunar festivals are read with the
- * Chinese calendar of the runtime's ICU (Intl's `chinese` calendar), so 春节 2027 is 2027-02-07 without a table
- * of years to keep up to date.
+ * Named days (元旦, 春节, 感恩节, …) as dates: the coming one, today included. Lunar festivals and 清明 come from
+ * lunar-javascript's astronomical calendar: the runtime's ICU Chinese calendar puts a new moon just before Beijing's
+ * midnight on the wrong day (春节 2027 would be 02-07, 2030 02-02; it is 02-06 and 02-03).
  */
+import { Lunar } from 'lunar-javascript';
 import { dayNumber, isoWeekday, plusDays, validDay, type Day } from './calendar.js';
 import type { NamedDay } from './words.js';
 
-const lunar = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
-
-/** The lunar month and day of `d` (a leap month reads as NaN: no festival falls in one). */
-function lunarOf(d: Day): { month: number; day: number } {
-  const parts = Object.fromEntries(lunar.formatToParts(new Date(dayNumber(d) * 86_400_000)).map((p) => [p.type, p.value]));
-  return { month: Number(parts.month), day: Number(parts.day) };
-}
-
-/** The day in Gregorian `year` whose lunar date is `month`/`day` (lunar festivals fall between late January and late December). */
-function lunarDayIn(year: number, month: number, day: number): Day | undefined {
-  // A lunar date lies 20–50 days after the same Gregorian month-day; searched a day at a time from there.
-  const from = validDay(year, month, 1) ?? { year, month, day: 1 };
-  for (let offset = 0; offset < 75; offset++) {
-    const candidate = plusDays(from, offset);
-    const l = lunarOf(candidate);
-    if (l.month === month && l.day === day) return candidate;
+/** The Gregorian day of lunar `month`/`day` in lunar year `year` (腊八 of 2026 falls in January 2027). */
+function lunarDay(year: number, month: number, day: number): Day | undefined {
+  try {
+    const solar = Lunar.fromYmd(year, month, day).getSolar();
+    return { year: solar.getYear(), month: solar.getMonth(), day: solar.getDay() };
+  } catch {
+    // A 29-day month has no 30th.
+    return undefined;
   }
-  return undefined;
 }
 
-/** 清明: the solar term about April 4–6 (the 21st century's formula). */
-const qingming = (year: number): Day => ({ year, month: 4, day: Math.floor((year % 100) * 0.2422 + 4.81) - Math.floor((year % 100) / 4) });
+/** 清明: the solar term, about April 4–6. */
+function qingming(year: number): Day {
+  const solar = Lunar.fromYmd(year, 1, 1).getJieQiTable()['清明']!;
+  return { year: solar.getYear(), month: solar.getMonth(), day: solar.getDay() };
+}
 
 /** The n-th `weekday` (0 = Sunday) of `month`: 感恩节 is the fourth Thursday of November. */
 function nthWeekday(year: number, month: number, n: number, weekday: number): Day {
@@ -48,13 +43,13 @@ function computeInYear(named: NamedDay, year: number): Day | undefined {
   if ('solar' in named) return validDay(year, named.solar[0], named.solar[1]);
   if ('qingming' in named) return qingming(year);
   if ('nth' in named) return nthWeekday(year, ...named.nth);
-  const day = lunarDayIn(year, ...named.lunar);
+  const day = lunarDay(year, ...named.lunar);
   return day && named.dayBefore ? plusDays(day, -1) : day;
 }
 
 /** The coming `named` day as seen on `today` (today's, when it is today). */
 export function comingNamedDay(named: NamedDay, today: Day): Day | undefined {
-  // 除夕 of a year may fall in the next Gregorian year's January: try last year's too.
+  // 除夕 of a lunar year falls in the Gregorian year before; 腊八 in the one after: last year's is tried too.
   for (const year of [today.year - 1, today.year, today.year + 1]) {
     const day = inYear(named, year);
     if (day && dayNumber(day) >= dayNumber(today)) return day;

@@ -45,6 +45,14 @@ const UNDECIDED = new RegExp(`^(?:${alternation(WORDS.labels.theme)})?\\s*(?:还
 const DELEGATED = new RegExp(alternation(WORDS.delegations));
 
 /** 主题还没想好, 待定, 你先随便起一个: text that says the member has not decided, never a theme or a description. */
+const QUOTES = /^[“"「『‘'《【](.*)[”"」』’'》】]$/s;
+
+/** What a member wrote inside one pair of quotes (「产品 发布会」), trimmed unless `trim` is false; else the text. */
+export const unquote = (written: string, trim = true): string => {
+  const inner = QUOTES.exec(written)?.[1];
+  return inner === undefined ? written : trim ? inner.trim() : inner;
+};
+
 export const undecided = (text: string): boolean => UNDECIDED.test(text.trim()) || DELEGATED.test(text);
 
 /** The theme and description in what `taken` leaves of `original`. */

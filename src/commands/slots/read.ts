@@ -10,7 +10,7 @@ import { monthDay, plusDays, sameDay, type Day } from './calendar.js';
 import { clockAt, hourOf, periodAt, type Clock, type HourReading } from './clocks.js';
 import { dayAt, type FoundDay } from './days.js';
 import { findDurations } from './durations.js';
-import { leftovers, SEPARATOR, trimFillers, type Taken, type TakenKind } from './leftovers.js';
+import { leftovers, SEPARATOR, trimFillers, unquote, type Taken, type TakenKind } from './leftovers.js';
 import { Reading, type Span } from './reading.js';
 import { findReminders } from './reminders.js';
 import { findTimes, type FoundTime, type TimePoint } from './times.js';
@@ -106,6 +106,8 @@ export interface ReadState {
   otherZone?: string;
   /** A day word the grammar cannot read (周末, 马上), while no day was read: asked about. */
   unreadDay?: string;
+  /** A time by an event the bot cannot see (明天早班结束后): the day stands, the hour is asked. */
+  eventTime?: string;
   themeSpan?: Span;
   readonly now: number;
   readonly today: WallClock;
@@ -204,6 +206,8 @@ const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   { kind: 'place', pattern: new RegExp(`(?<=^|[\\s,;、。|])(?:${alternation(WORDS.englishLabels.place)})\\s*:\\s*`, 'gi') },
   // 邀请 销售部 / 参加人员：… — only with a colon or a space after it (邀请函设计 is a theme).
   { kind: 'audience', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.labels.audience)})(?:\\s*[:：]\\s*|\\s+)`, 'g') },
+  // …1小时邀请培训班, 周会邀请销售部: glued, only before a group's name (客户邀请函设计 stays a theme).
+  { kind: 'audience', pattern: new RegExp(`邀请(?=[^\\s,，。;；:：]{1,12}?(?:${alternation(WORDS.groupEnds)})(?:$|[\\s,，。;；]))`, 'g') },
   ...(['theme', 'description', 'time', 'duration'] as const).map((slot) => ({
     kind: slot === 'theme' ? ('theme-label' as const) : slot === 'description' ? ('description-label' as const) : ('time' as const),
     pattern: new RegExp(`(?<=^|[\\s,;、。|])(?:${alternation(WORDS.englishLabels[slot])})\\s*:\\s*`, 'gi'),
@@ -359,7 +363,7 @@ const readTimes: Pass = (state) => {
   const clocks = found.filter((t) => t.clock).length;
   let times = found.filter((t) => {
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
-    if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '') && !TAKEN_BACK_BEFORE.test(text.slice(0, t.start)) && !CLOSED_BY.test(text.slice(t.end))) return false;
+    if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '') && !FREE_AFTER.test(text.slice(t.end)) && !TAKEN_BACK_BEFORE.test(text.slice(0, t.start)) && !CLOSED_BY.test(text.slice(t.end))) return false;
     if (t.clock || t.fromNowMs !== undefined || t.english) return true;
     // 元宵节前, 周五之前: a deadline, not a day — asked about, never taken for that day.
     const before = DEADLINE.exec(text.slice(t.end))?.[0];
@@ -374,6 +378,13 @@ const readTimes: Pass = (state) => {
     // 就是后天下午, 只建下周一的, 明天吧: a verb or a particle beside a day does not make it part of a word.
     const gluedBefore = letter.test(text[t.start - 1] ?? '') && !FREE_BEFORE.test(text.slice(0, t.start));
     const gluedAfter = letter.test(text[t.end] ?? '') && !FREE_AFTER.test(text.slice(t.end));
+    // 明天早班结束后直播: the day, then a time by an event the bot cannot see — taken out, its hour asked.
+    const event = t.day && !t.clock && gluedAfter ? EVENT_AFTER.exec(text.slice(t.end)) : null;
+    if (event) {
+      state.eventTime = event[0];
+      take(state, [{ start: t.end, end: t.end + event[0].length }]);
+      return true;
+    }
     const glued = !beside && (gluedBefore || gluedAfter);
     if (glued && t.day && !state.themeValues.some((v) => t.start >= v.start && t.start < v.end)) state.keptDays.push(t.text);
     return !glued;
@@ -410,6 +421,8 @@ const readTimes: Pass = (state) => {
   state.times = times;
 };
 const DEADLINE = /^(?:之前|以前|前后|左右|前(?!天))/;
+/** 早班结束后, 航班落地以后, 开完会后: a time after an event (one to eight characters, not a day word). */
+const EVENT_AFTER = /^(?![天日周])[\p{Script=Han}A-Za-z0-9]{1,8}?(?:之后|以后|后)(?![天日])/u;
 /** 哦不, 不对，说错了: what the speaker said before is taken back. */
 /** 三点哦不三点半: a clock right after a correction is the corrected one, whatever runs on after it. */
 const BACK_WORDS = `(?:${alternation(WORDS.takeBacks)})`;
@@ -438,7 +451,8 @@ function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTi
       out.push({ ...t, ...(t.day || !last.day ? {} : { day: last.day }), ...(t.period !== undefined || t.day ? {} : last.period !== undefined ? { period: last.period } : {}) });
       continue;
     }
-    const nearby = /^[\s,;、。]*$/.test(between);
+    // 十点吧十点, 八点，嗯，八点: what people say between saying a time twice.
+    const nearby = between.replace(SPOKEN_GAP, '').replace(/^(?:吧|啊|呀)/, '') === '';
     // 明天下午，明天下午三点: the first is the start of the second.
     if (nearby && !last.clock && t.clock && (!last.day || sameWrittenDay(last, t)) && (last.period === undefined || last.period === t.period)) {
       out.pop();
@@ -446,15 +460,18 @@ function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTi
       continue;
     }
     // 下周一晚上八点，八点开始: the same clock again, with nothing new.
-    if (nearby && last.clock && t.clock && !t.day && t.period === undefined && !t.until && t.clock.hour === last.clock.hour && t.clock.minute === last.clock.minute) continue;
+    if (nearby && last.clock && t.clock && !t.day && t.period === undefined && !t.until && t.clock.hour === last.clock.hour && t.clock.minute === last.clock.minute) {
+      take(state, [t]);
+      continue;
+    }
     out.push(t);
   }
   return out;
 }
 
 /** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
-const FREE_BEFORE = /(?:是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|开|约|要|那|从|等|嗯|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
-const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|帮我|帮忙|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
+const FREE_BEFORE = /(?:那个|这个|是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|开|约|要|那|从|等|嗯|呃|额|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
+const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|帮我|帮忙|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|都行|都可以|都好|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
 /** What may stand between a day and its clock in speech: 后天下午，嗯，两点半. */
 const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是说|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
@@ -500,13 +517,12 @@ const settleTime: Pass = (state) => {
     return doubt(state, 'time', `消息里有${times.length}个时间（${slots.timeText}）。`);
   }
   const written = days[0];
-  if (written && written.day === undefined) return doubt(state, 'time', `「${slots.timeText}」不是一个存在的日期。`);
-  if (written?.mismatch) {
-    // 12月7日（周三）上午10点: the hour is clear; the answer names the day.
+  if (written && (written.day === undefined || written.mismatch)) {
+    // 12月7日（周三）上午10点, 2月30号下午3点: the hour is clear; the answer names the day.
     const clock = clocks[0];
-    const hour = clock && startHour(clock, clock.period ?? clock.clock!.period ?? periods[0]);
+    const hour = clock && !clock.until && startHour(clock, clock.period ?? clock.clock!.period ?? periods[0]);
     if (clock && hour && 'hour' in hour) slots.clock = { hour: hour.hour, minute: clock.clock!.minute };
-    return doubt(state, 'time', `${written.mismatch}。`);
+    return doubt(state, 'time', written.mismatch ? `${written.mismatch}。` : `「${slots.timeText}」不是一个存在的日期。`);
   }
   const day = written?.day ?? state.options.day;
   const main = clocks[0];
@@ -603,6 +619,8 @@ function startHour(time: FoundTime, period: Period | undefined): HourReading {
       if (latest !== undefined && clock.hour <= 12) return { hour: latest };
     }
   }
+  // 07:30, 0730: a 24-hour clock says the hour itself.
+  if (period === undefined && clock.padded) return { hour: clock.hour };
   return hourOf(clock.hour, clock.minute, period);
 }
 
@@ -761,7 +779,36 @@ const askUnread: Pass = (state) => {
     notTheTheme(slots, unknownDay);
     return unreadDay(state, `「${unknownDay}」是哪一天？`);
   }
+  // Thu 11/26 3:00 PM: an English weekday copied with the date is checked against it (Thu 11/27 is asked about);
+  // Tue 10am with no date: the weekday is the day, the coming one (even when today's 10:00 has passed).
+  const kept = slots.start !== undefined ? wallClock(slots.start, state.timezone) : state.todayAssumed && slots.doubt?.slot === 'time' ? slots.clock : undefined;
+  const weekday = kept ? (EN_WEEKDAY.exec(slots.theme ?? '') ?? EN_WEEKDAY.exec(state.preamble?.trim() ?? '')) : null;
+  if (weekday && kept) {
+    const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const written = names.indexOf(weekday[1]!.toLowerCase().slice(0, 3));
+    notTheTheme(slots, weekday[0]);
+    if (state.todayAssumed) {
+      const ahead = (written - wallClock(state.now, state.timezone).weekday + 7) % 7;
+      const start = at(state, plusDays(todayOf(state.today), ahead), kept.hour, kept.minute);
+      state.todayAssumed = false;
+      // Wed 10am on a Wednesday afternoon: today's has passed, next week's is a guess — still asked.
+      if (start > state.now) {
+        slots.start = start;
+        delete slots.doubt;
+      }
+    } else if (wallClock(slots.start!, state.timezone).weekday !== written) {
+      // The hour is kept: the answer names the day.
+      return unreadDay(state, `「${weekday[0]} ${slots.timeText}」星期几和日期对不上。`);
+    }
+  }
   if (slots.doubt?.slot === 'time') return;
+  if (state.eventTime && slots.start === undefined) return doubt(state, 'hour', `「${state.eventTime}」是几点？`);
+  // 周五下午三点直播 CRM复训 周六上午再来一场: a second session said in passing — which one is asked, never dropped.
+  const more = slots.description !== undefined ? MORE_SESSIONS.exec(slots.description) : null;
+  if (more) {
+    slots.description = slots.description!.replace(more[0], '').trim();
+    return unreadDay(state, `「${more[0].trim()}」：一条消息只建一场直播，另一场请再发一条。`);
+  }
   const leftover = `${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`;
   const unread = state.unreadDay ?? UNREAD.exec(leftover)?.[0];
   const dayless = slots.start === undefined || state.todayAssumed;
@@ -782,15 +829,6 @@ const askUnread: Pass = (state) => {
   if (every) {
     notTheTheme(slots, 'every');
     return unreadDay(state, `「${every[0]}」是每次都开吗？重复的直播请写成 每周一10:00 共8次；只开一场请写日期。`);
-  }
-  // Thu 11/26 3:00 PM: an English weekday copied with the date is checked against it (Thu 11/27 is asked about).
-  const weekday = slots.start !== undefined ? EN_WEEKDAY.exec(slots.theme ?? '') : null;
-  if (weekday) {
-    const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-    const written = names.indexOf(weekday[1]!.toLowerCase().slice(0, 3));
-    notTheTheme(slots, weekday[0]);
-    // The hour is kept: the answer names the day.
-    if (wallClock(slots.start!, state.timezone).weekday !== written) return unreadDay(state, `「${weekday[0]} ${slots.timeText}」星期几和日期对不上。`);
   }
   // 明天早上8点 晚上开 …: a part of the day left over says the hour read may not be the one meant.
   const period = slots.start !== undefined ? PERIOD_LEFT.exec(`${slots.theme ?? ''} ${slots.description ?? ''}`)?.[1] : undefined;
@@ -830,6 +868,9 @@ function notTheTheme(slots: Slots, word: string): void {
   else delete slots.theme;
   delete slots.description;
 }
+
+/** The part of a description that asks for another session: 周六上午再来一场. */
+const MORE_SESSIONS = new RegExp(`[^,，。;；]*(?:${alternation(WORDS.moreSessions)})[^,，。;；]*`);
 
 function unreadDay(state: ReadState, why: string): void {
   // The hour was read; only the day is asked for (周末下午3点 → 周六 is Saturday 15:00).
@@ -880,7 +921,8 @@ const refuseRepeating: Pass = (state) => {
       state.slots.start = series.starts[0];
       // 到3号每天 left in the text was the rule, not the live's words.
       for (const field of ['theme', 'description'] as const) {
-        const value = state.slots[field]?.replace(RULE_WORDS, '').trim();
+        // 「运行周例会」共4次: once the rule is out, the quote marks around the name are no part of it.
+        const value = state.slots[field] === undefined ? undefined : unquote(state.slots[field]!.replace(RULE_WORDS, '').trim());
         if (value === undefined) continue;
         if (trimFillers(value) === '') delete state.slots[field];
         else state.slots[field] = value;

@@ -7,7 +7,7 @@
 import * as chrono from 'chrono-node';
 import type { WallClock } from '../../zone.js';
 import type { Day } from './calendar.js';
-import { clockAt, periodAt, type Clock } from './clocks.js';
+import { clockAt, compactClockAt, periodAt, type Clock } from './clocks.js';
 import { dayAt, type FoundDay } from './days.js';
 import { numberAt } from './numbers.js';
 import type { Span } from './reading.js';
@@ -98,14 +98,15 @@ function pointAt(text: string, at: number, today: Day, options: { bareBeforeRang
     // 明天的下午3点
     if (text[i] === '的' && (periodAt(text, i + 1) || clockAt(text, i + 1))) i = skipSpaces(text, i + 1);
   }
-  const period = point.period === undefined ? periodAt(text, i) : undefined;
+  const period = point.period === undefined ? periodAt(text, i, { afterDay: day !== undefined }) : undefined;
   if (period) {
     point.period = period.period;
     i = skipSpaces(text, period.end);
   }
-  let clock = clockAt(text, i, { bare: options.bareBeforeRange === true });
-  // 晚8 《…》, 早9，半个钟头: after a part of the day, an hour standing alone needs no 点.
-  if (period && !clock?.unit) {
+  let clock = clockAt(text, i, { bare: options.bareBeforeRange === true }) ?? compactClockAt(text, i, { afterDay: day !== undefined || period !== undefined });
+  // 晚8 《…》, 早9，半个钟头, Tomorrow 7: after a part of the day or an English day, an hour standing alone needs no 点.
+  const englishDay = day !== undefined && /^[a-z]/.test(text.slice(day.start, day.end));
+  if ((period || englishDay) && !clock?.unit) {
     const bare = clockAt(text, i, { bare: true });
     if (bare && bare.hour >= 1 && bare.hour <= 12 && SHORT_HOUR_END.test(text.slice(bare.end))) clock = { ...bare, unit: true };
   }
@@ -151,7 +152,8 @@ function rangeEndAt(text: string, at: number, today: Day, startHasUnit: boolean)
 function englishTimes(text: string, now: WallClock): FoundTime[] {
   // chrono resolves relative days from the server's local date: a reference whose local fields are the company's wall clock.
   const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-  return chrono.en.parse(text, reference, { forwardDate: true }).map((r) => {
+  // next week, this month: no day of it is said — left for the reader to ask about, never a week from today.
+  return chrono.en.parse(text, reference, { forwardDate: true }).filter((r) => !/^(?:next|this|coming|the following)\s+(?:week|month)$/i.test(r.text.trim())).map((r) => {
     const s = r.start;
     const date = s.date();
     const english: NonNullable<FoundTime['english']> = {};

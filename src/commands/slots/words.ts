@@ -66,6 +66,8 @@ export const WORDS = {
     /** Who is invited (邀请 销售部、标签:新员工): the rest of the line. */
     audience: ['邀请对象', '邀请人员', '参加人员', '参会人员', '观看人员', '参训人员', '邀请', '受众'],
   },
+  /** How the name of a group ends (销售部, 培训班, 华东区全体): 邀请 glued before one is the audience label. */
+  groupEnds: ['部', '组', '班', '中心', '团队', '全员', '全体', '所有人', '同事', '同事们', '学员', '新人', '新员工', '员工', '区'],
   /** English labels, only with a colon after them (topic: K8s升级复盘, time: 下周三 15:00). */
   englishLabels: {
     theme: ['topic', 'title', 'subject', 'theme'],
@@ -95,10 +97,13 @@ export const WORDS = {
     傍晚: 'afternoon', 黄昏: 'afternoon', 晚上: 'evening', 晚间: 'evening', 夜里: 'evening', 夜间: 'evening', 夜晚: 'evening', 晚: 'evening',
     深夜: 'night', 半夜: 'night', 午夜: 'night', 早场: 'morning', 上午场: 'morning', 下午场: 'afternoon', 午场: 'noon', 晚场: 'evening', 夜场: 'evening',
   } satisfies Record<string, Period>,
+  /** English parts of the day, read only as whole words right after a day (tomorrow afternoon, Friday morning). */
+  englishPeriods: { morning: 'morning', afternoon: 'afternoon', evening: 'evening', night: 'evening' } satisfies Record<string, Period>,
   /** Words that say a day and its part at once: 今晚8点, 明早9点. */
   dayPeriods: {
     今晚: [0, 'evening'], 今夜: [0, 'evening'], 今早: [0, 'morning'], 今晨: [0, 'morning'], 明晚: [1, 'evening'], 明早: [1, 'morning'],
     明晨: [1, 'morning'], 明天一早: [1, 'morning'], 后天晚上: [2, 'evening'], 后早: [2, 'morning'], 后晚: [2, 'evening'],
+    tonight: [0, 'evening'], 'this morning': [0, 'morning'], 'this afternoon': [0, 'afternoon'], 'this evening': [0, 'evening'],
   } satisfies Record<string, [number, Period]>,
   /** Days counted from today. */
   relativeDays: {
@@ -168,12 +173,16 @@ export const WORDS = {
   },
   /** A live that repeats: not something living/create makes. */
   repeating: ['每周', '每个周', '每星期', '每个星期', '每礼拜', '每个礼拜', '每天', '每日', '每月', '每个月', '每晚', '每早', '隔周', '每隔', '每两周', '双周', 'every'],
+  /** Another session asked for in the same breath (周六上午再来一场): one message makes one live. */
+  moreSessions: ['再来一场', '再开一场', '再播一场', '再办一场', '再来一次', '再开一次', '再播一次', '再一场', '还有一场', '另一场'],
   /** An answer or a value that means "no description". */
   noDescription: ['无', '没有', '没', '不要', '不用', '不需要', '跳过', '空', '清空', '暂无', '略', '无描述', '不要描述', '不用描述', '去掉', '删掉', '-'],
   /** Yes to the bot's own question (是指下周三吗？, 要创建吗？). */
   yes: ['是', '是的', '对', '对的', '嗯', '嗯嗯', '没错', '好', '好的', '可以', '行', '确认', '确定', '创建', '创建吧', '就这样', '下周', '下周的', 'yes', 'y', 'ok'],
   /** An answer that gives nothing yet (还没想好, 随便): asked again, never taken as a theme. */
-  undecided: ['还没想好', '没想好', '不知道', '不清楚', '随便', '你定', '你定吧', '随便你定', '待定', '还不确定', '不确定', '都行', '都可以', '再说', '还没定', '没定', '未定', '暂定', '还在想'],
+  undecided: ['还没想好', '没想好', '不知道', '不清楚', '随便', '你定', '你定吧', '随便你定', '待定', '还不确定', '不确定', '都行', '都可以', '再说', '还没定', '没定', '未定', '暂定', '还在想',
+    // 主题跟上次一样: a live the bot cannot see named by another — asked, never a theme.
+    '跟上次一样', '和上次一样', '同上次', '跟上回一样', '和上回一样', '跟之前一样', '和之前一样', '跟以前一样', '老样子', '照旧', '同上'],
   /** Leaving a slot to the bot (你先随便起一个, 你帮我定): nothing the member decided. */
   delegations: ['你先随便起一个', '随便起一个', '随便起个', '你随便起', '你帮我起', '你帮我定', '帮我起一个', '帮我想一个', '你来定', '你定', '你起', '你看着办', '你看着起'],
   /** Words that take back what the same sentence just said (三点，哦不，三点半; 12月9号，不对，说错了，12月10号). */
@@ -193,7 +202,7 @@ export const WORDS = {
   /** A message that ends with one of these (before its punctuation) is a question too: 明天有直播吗？ */
   questionEnds: ['吗', '呢', '么', '怎么办', '咋办', '咋整', '多少', '是多少', '?'],
   /** Questions and reports about lives anywhere in a sentence (明天开不开直播, 已经建好直播了): not a request to make one. */
-  notRequests: ['怎么', '怎样', '为什么', '为啥', '在哪', '哪里', '是否', '能不能改', '可以改吗', '需要什么', '不想', '不要开', '不开', '开不开', '有没有', '已经', '建好', '约了', '开了', '取消了吗', '建过', '开过', '约过', '不参加', '参加不了', '不去了', '去不了', '看不了', '的直播我', '替我去', '代我去', '替我参加', '那场直播的', '昨天直播', '昨天的直播', '上次直播', '上次的直播', '剪成', '剪辑', '整理好', '的回放', '效果不错', '效果很好', '效果挺好', '反馈很好', '反馈不错', '很成功', '挺成功'],
+  notRequests: ['怎么', '怎样', '为什么', '为啥', '在哪', '哪里', '是否', '能不能改', '可以改吗', '需要什么', '不想', '不要开', '不开', '开不开', '有没有', '已经', '建好', '约了', '开了', '取消了吗', '建过', '开过', '约过', '不参加', '参加不了', '不去了', '去不了', '看不了', '的直播我', '替我去', '代我去', '替我参加', '那场直播的', '昨天直播', '昨天的直播', '上次直播', '上次的直播', '剪成', '剪辑一下', '剪辑成', '剪辑好', '整理好', '的回放', '效果不错', '效果很好', '效果挺好', '反馈很好', '反馈不错', '很成功', '挺成功'],
   /** Right after a command word, a report (创建直播失败了), not arguments. */
   reportsAfter: ['失败', '成功', '了吗', '了没', '不了', '报错', '出错', '出问题', '的时候', '的话', '需要什么', '要什么', '有什么', '需要哪些', '有哪些', '怎么', '能不能', '可不可以', '权限', '的权限', '的步骤', '的流程'],
   /** An announcement to colleagues (明天下午3点开直播，大家准时参加) is not a request either. */
@@ -202,6 +211,8 @@ export const WORDS = {
   greetings: ['你好', '您好', '在吗', '在不在', 'hi', 'hello', '嗨', '哈喽', '早上好', '上午好', '下午好', '晚上好', '早安', '晚安', '你是谁', '你能做什么'],
   thanks: ['谢谢', '谢谢你', '谢谢啦', '谢啦', '多谢', '感谢', '辛苦了', 'thanks', 'thank you', 'thx'],
   acknowledgements: ['好的', '好', 'ok', '收到', '明白了', '知道了', '嗯嗯', '了解'],
+  /** What a colleague answers about a time (明天下午3点可以, 周五上午不方便): said of the time, not a live's name. */
+  timeAnswers: ['可以', '可以的', '行', '行的', '没问题', '都行', '也行', '我都行', '有空', '没空', '方便', '不方便', '不行', 'ok', '好的'],
   /**
    * Words 直播 makes a noun with (直播带货培训, 直播间, 直播技巧分享): 直播 before them is part of the theme, not the verb
    * of a request (明天下午3点直播晨间交班 asks for a live called 晨间交班).
