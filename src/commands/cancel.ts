@@ -17,7 +17,7 @@ import { readLivingId, takeLivingId } from './livingid.js';
 const EXAMPLE = '取消直播 lvXXXXXXXX';
 
 /** 把明天的周会取消了, 明天那个周会不开了，帮我取消掉 (not 取消了吗, a question). */
-const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|不办了|(?<=[把将].{1,20}直播)(?:删掉|删了|删除|撤掉|撤了)/;
+const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|不办了|(?<=[把将].{1,20}直播)(?:删掉|删了|删除|撤掉|撤了)|\b(?:want|need|like) to cancel\b|\bpls cancel\b|\bplease cancel\b/i;
 
 /** 开个直播, 建一场直播, 创建直播: a new live asked for. */
 const CREATE_BEFORE = /(?:开|建|约|创建|新建|安排|搞|办|弄|整)(?:一)?(?:个|场)?直播/;
@@ -32,7 +32,7 @@ export const cancel = defineCommand<LiveNamed>({
   sentence(text) {
     const found = spanOf(SENTENCE, text);
     // ID 取消 may drop something else: a sentence cancels only a live it describes in words.
-    const described = found && /\p{Script=Han}/u.test(text.slice(0, found[0]!.start) + text.slice(found[0]!.end));
+    const described = found && /\p{Script=Han}|(?:^|\s)[A-Za-z]{3,}(?=$|[\s'’])/u.test(text.slice(0, found[0]!.start) + text.slice(found[0]!.end));
     // 马上开个直播 临时航班取消说明: after a request for a new live, 取消 is a word of its theme.
     const requested = found && CREATE_BEFORE.test(text.slice(0, found[0]!.start));
     return described && !requested ? found : null;

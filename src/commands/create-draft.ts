@@ -14,6 +14,7 @@ import { findDurations } from './slots/durations.js';
 import { endsSeries } from './slots/repeats.js';
 import { alternation, WORDS } from './slots/words.js';
 import { undecided, unquote } from './slots/leftovers.js';
+import { foldTraditional } from './slots/traditional.js';
 
 /** A live to create, every field decided. */
 export interface CreateArgs {
@@ -130,7 +131,7 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   const confirm = state.confirm === true;
   const decide = (slots: Slots) => decideCreate(slots, env, confirm);
   // 算了换成下周五, 写错了，是11月27号: a correction, then the answer.
-  const correction = CORRECTION.exec(answer.trim().normalize('NFKC'));
+  const correction = CORRECTION.exec(foldTraditional(answer.trim().normalize('NFKC')));
   const said = correction && correction[1]!.trim() !== '' ? answer.trim().slice(answer.trim().length - correction[1]!.length) : answer.trim();
   // 周四 in answer to 「下周」是哪一天？: next week's Thursday, as the question was about next week.
   const nextWeek = NEXT_WEEK.test(before.unreadWord ?? '');
@@ -140,7 +141,8 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     : english
       ? `下周${'日一二三四五六'[EN_DAYS.indexOf(english[1]!.toLowerCase().slice(0, 3))]}${said.normalize('NFKC').slice(english[0].length)}`
       : said;
-  const folded = written.normalize('NFKC');
+  // 係週五, 打錯字: read on the simplified forms, one for one.
+  const folded = foldTraditional(written.normalize('NFKC'));
   if (asked === 'description') return decide({ ...before, description: NO_DESCRIPTION.test(folded) ? '' : written });
   if (asked === 'confirm' && YES.test(folded)) return decideCreate(before.series ? { ...before, series: { ...before.series, confirmed: true } } : before, env);
   // 算了，帮我建：客户答谢会，12月18日下午3点 — what was said before is dropped, this is read as a new request.
@@ -150,7 +152,8 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   if (anew?.theme) return decideCreate(anew, env, confirm);
   if (anew) return resumeCreate(state, written.slice(written.length - over![1]!.length), env);
   if (UNDECIDED.test(folded)) return ask(before, asked, env, '', confirm);
-  const picked = before.choices && pickFrom(folded, before.choices);
+  // 週四 picks 周四下午3点: the choices were written down folded.
+  const picked = before.choices && pickFrom(foldTraditional(folded), before.choices);
   if (picked) {
     // 下午那个, 第二个 in answer to 明天上午10点或者下午3点: that start; 先建明天那场，主题：… also says the rest.
     const { choices: _offered, doubt: _doubt, clock: _clock, day: _day, period: _period, ...rest } = before;
@@ -204,10 +207,12 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   }
   // mergeTime drops what the answer replaces (a series, a kept hour): its result, not a merge into the old slots.
   const next: Slots = mergeTime({ ...before }, read, asked);
-  if (!next.theme && read.theme) next.theme = read.theme;
+  // 明天下午5点半，主题就叫「五年级家长会」: a labelled theme in an answer names the live anew.
+  const renamed = read.themeLabelled === true && read.theme !== undefined && read.theme !== before.theme;
+  if ((!next.theme || renamed) && read.theme) next.theme = read.theme;
   // The theme is known: what else the answer says is the description (明天下午3点 本周进展同步, 备注：…).
   // (Not an answer about the length: 按1.5小时算 says nothing more.)
-  if (before.theme && read.theme && next.description === undefined && asked !== 'duration') next.description = [read.theme, read.description].filter(Boolean).join(' ');
+  if (before.theme && read.theme && !renamed && next.description === undefined && asked !== 'duration') next.description = [read.theme, read.description].filter(Boolean).join(' ');
   else if (read.description && !next.description && asked !== 'duration') next.description = read.description;
   const answered =
     asked === 'duration' ? read.durationSeconds !== undefined

@@ -4,6 +4,7 @@
  * run through the same command modules with the same permission checks; failures become one Chinese message and
  * one log line.
  */
+import type { CreateState } from './create-draft.js';
 import { readButtonKey } from '../cards/button-key.js';
 import type { CallbackMessage } from '../callback/message.js';
 import type { Logger } from '../log.js';
@@ -87,9 +88,19 @@ const MYSELF = String.raw`我?自己(?:去|在[^,，。]{1,12}?里?)?(?:来|建|
  * word, or its ID or live in full — or starts the asking command over; a bare ID-like answer (Q4ProductLaunch2026 as
  * a theme) stays an answer.
  */
-export function answersQuestion(asking: Command<any>, recognized: Recognized | null, read: ReadResult<unknown> | undefined): boolean {
+export function answersQuestion(asking: Command<any>, recognized: Recognized | null, read: ReadResult<unknown> | undefined, waiting?: unknown): boolean {
   const restart = recognized?.byWord && recognized.command === asking && read !== undefined && !('error' in read);
-  return !restart && !(recognized && read && !recognized.idOnly && isWholeCommand(recognized.input.args, read));
+  return !restart && !(recognized && read && !recognized.idOnly && isWholeCommand(recognized.input.args, read)) && !anotherLive(waiting, recognized, read);
+}
+
+/**
+ * 明天下午3点「初三数学试听课」 shown to confirm ⇒ 再帮我建一个：后天下午3点「初三英语试听课」: a live complete in itself,
+ * sent while another waits for 是, is a new request — not a change to the one waiting.
+ */
+function anotherLive(waiting: unknown, recognized: Recognized | null, read: ReadResult<unknown> | undefined): boolean {
+  if ((waiting as { asked?: unknown } | undefined)?.asked !== 'confirm' || recognized?.command.name !== 'create' || !read || !('ask' in read)) return false;
+  const state = read.ask.state as CreateState | undefined;
+  return state?.asked === 'confirm' && state.slots.theme !== undefined && state.slots.start !== undefined && !state.slots.series;
 }
 
 const ABANDON = new RegExp(`^(?:${alternation(WORDS.abandon)})(?:[。.!！~，,\\s]*(?:${alternation([...WORDS.abandon, ...WORDS.abandonTails])}|${MYSELF}))*[。.!！~，,]*$`, 'i');
@@ -186,7 +197,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             break;
           }
           const asking = commandNamed(open.command);
-          if (asking?.resume && answersQuestion(asking, recognized, read)) {
+          if (asking?.resume && answersQuestion(asking, recognized, read, open.state)) {
             await settle(asking, asking.resume(open.state, message.content, env()), { typed: false, open: true });
             break;
           }

@@ -13,6 +13,7 @@ import { formatDuration, formatTime, fromWallClock, wallClock } from '../zone.js
 import { defineCommand, type ReadEnv, type ReadResult } from './command.js';
 import { NO_DESCRIPTION } from './create-draft.js';
 import { unquote } from './slots/leftovers.js';
+import { foldTraditional } from './slots/traditional.js';
 import { canManage, sameUser } from './context.js';
 import { describesLive, liveNamedIn, suggestLives } from './find-lives.js';
 import { readLivingId, takeLivingId } from './livingid.js';
@@ -69,6 +70,8 @@ const HINT = '（回复「取消」可放弃）';
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
 const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*(?:改为|改成|改到|换成)?[\s:：=]*/;
 
+/** 时间不变, 时长照旧: what a member says stays as it is. */
+const UNCHANGED = /^(?:不变|保持不变|照旧|一样|不改|不用改|还是原来的)[。.!！,，]*$/;
 /** 同一时间, 时间不变: the live's own hour is kept. */
 const SAME_TIME = /\s*(?:同一时间|同一个时间|同样的时间|时间不变|原来的时间|原时间|时间照旧|还是那个时间|时间一样)$/;
 /** 可以吗？, 吗？ closing a request put as a question. */
@@ -85,7 +88,7 @@ const SENTENCE = new RegExp(`[把将](?=.+?(?:${MOVE_VERBS.replace('改期|', ''
 /** A live's words, then a move verb and what follows it (改期再说 moves nothing). */
 const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*(?!再说|以后|吧|了)\\S`, 'u');
 /** 不对，改成…, 写错了 改到…: a correction of what the same message said before. */
-const SELF_CORRECTION = new RegExp(`(?:${alternation(WORDS.startOver.filter((w) => w !== '改一下'))}|说错了|写错了|打错了)[\\s,，、。]*(?:${MOVE_VERBS})`);
+const SELF_CORRECTION = new RegExp(`(?:${alternation([...WORDS.startOver.filter((w) => w !== '改一下'), ...WORDS.takeBacks])})[\\s,，、。]*(?:${MOVE_VERBS})`);
 const SHIFT_VERB_AT = new RegExp(`(?:${SHIFT_VERBS})`);
 /** A live's words, then a move by an amount. */
 const SHIFTED = new RegExp(`\\p{Script=Han}.*?(?:${SHIFT_VERBS})\\s*[\\d一两二三四五六七八九十半个]+\\s*(?:分钟|小时|个小时|钟头|天|周|刻钟)?\\s*(?:吧|了|呗|一下|哈)?\\s*(?=$|[,，。!！\\n])`, 'u');
@@ -114,13 +117,13 @@ function readField(field: Field, value: string, state: ModifyState, env: ReadEnv
       return { description };
     }
     case 'durationSeconds': {
-      const [duration, second] = findDurations(written.normalize('NFKC'));
+      const [duration, second] = findDurations(foldTraditional(written.normalize('NFKC')));
       if (!duration || second) return again(`没看懂时长「${[...written].slice(0, 20).join('')}」。`);
       if (duration.seconds === 0 || duration.seconds > 24 * 3600) return again('直播时长要在1分钟到24小时之间。');
       return { durationSeconds: duration.seconds };
     }
     case 'remindSeconds': {
-      const normalized = written.normalize('NFKC');
+      const normalized = foldTraditional(written.normalize('NFKC'));
       const phrase = /提醒|通知/.test(normalized) ? normalized : `${/^提前|前$/.test(normalized) ? '' : '提前'}${normalized}提醒`;
       const [reminder] = findReminders(phrase);
       if (reminder?.seconds !== undefined) return { remindSeconds: reminder.seconds };
@@ -153,14 +156,18 @@ export function readChanges(rest: string, state: ModifyState, env: ReadEnv): Rea
   if (state.field) return settle(readField(state.field, written, state, env), state);
   // Split at field words that start the text or follow a separator.
   const pieces: Array<{ field: Field; value: string }> = [];
+  // 時長改為2小時: field words are found on the simplified forms (one for one); values keep the member's characters.
   let remaining = written;
+  const fold = () => foldTraditional(remaining);
   let current: { field: Field; value: string } | undefined;
   while (remaining !== '') {
-    const match = FIELD_WORDS.map(([re, field]) => ({ m: re.exec(remaining), field })).find((f) => f.m);
+    const folded = fold();
+    const match = FIELD_WORDS.map(([re, field]) => ({ m: re.exec(folded), field })).find((f) => f.m);
     if (match?.m && (current === undefined || /[\s,，;；、]$/.test(current.value))) {
       current = { field: match.field, value: '' };
       pieces.push(current);
-      remaining = remaining.slice(match.m[0].length).replace(JOINER, '');
+      const after = folded.slice(match.m[0].length);
+      remaining = remaining.slice(match.m[0].length + after.length - after.replace(JOINER, '').length);
       continue;
     }
     if (!current) break;
@@ -171,6 +178,8 @@ export function readChanges(rest: string, state: ModifyState, env: ReadEnv): Rea
   if (pieces.length === 0) return guessField(written.replace(MOVE_TO, ''), state, env);
   const changes: Changes = {};
   for (const piece of pieces) {
+    // 主题改成「…」，时间不变: a field said to stay is no change.
+    if (UNCHANGED.test(piece.value.trim()) && pieces.length > 1) continue;
     const read = readField(piece.field, piece.value.replace(/[\s,，;；、]+$/, ''), state, env);
     if ('ask' in read || 'error' in read || 'args' in read) return read as ReadResult<ModifyArgs>;
     Object.assign(changes, read);
@@ -183,7 +192,7 @@ function guessField(written: string, state: ModifyState, env: ReadEnv): ReadResu
   const shiftSeconds = readShift(written);
   if (shiftSeconds !== undefined) return { args: { livingid: state.livingid, changes: { shiftSeconds } } };
   // 提前15分钟提醒, 不提醒: a reminder names itself.
-  const [reminder, another] = findReminders(written.normalize('NFKC'));
+  const [reminder, another] = findReminders(foldTraditional(written.normalize('NFKC')));
   if (reminder?.seconds !== undefined && !another && written.trim().length - (reminder.end - reminder.start) <= 1) return { args: { livingid: state.livingid, changes: { remindSeconds: reminder.seconds } } };
   const when = written.replace(SAME_TIME, '').replace(ASKING, '').trim();
   const slots = readSlots(when, env.now, env.timezone, state.day ? { day: state.day } : {});

@@ -37,7 +37,7 @@ const LEAD = new RegExp(
 const MENTION = /(?<=^|[\s,，。!！~])@[^\s@,，。]{1,20}\s*/g;
 const ANNOUNCEMENT = new RegExp(alternation(TABLE.announcements));
 /** The bot asked to make it: 请协助创建, 麻烦帮忙建一下, 帮我按下面的通知建个直播. */
-const ASKS_THE_BOT = /(?:请|麻烦|烦请|劳烦|帮我|帮忙|协助)[^,，。!！\n]{0,10}?(?:创建|新建|建一下|建个|建一个|建一场|约一下|约个|预约|安排一下)/;
+const ASKS_THE_BOT = /(?:请|麻烦|烦请|劳烦|帮我|帮忙|协助)[^,，。!！\n]{0,10}?(?:创建|新建|建一下|建个|建一个|建一场|约一下|约个|预约|安排一下|安排(?=\s*[:：]))/;
 /** 备注：…, 备注一下… to the line's end: the description the member wrote for the live. */
 const DESCRIPTION_VALUE = new RegExp(`(?:(?:${alternation(TABLE.labels.description)})\\s*[:：]|${alternation(TABLE.bareDescriptionLabels)})[^\\n]*`, 'g');
 /** A meeting arranged with someone (约, 和张总的, 跟研发, 开会): not a live. */
@@ -45,8 +45,10 @@ const MEETING_WITH = /约|和|跟|与|同|开个?会|订/;
 /** 这个机器人能导出PPT吗, 你可以…吗: a question about what the bot can do. */
 const ABOUT_THE_BOT = /(?:机器人|助手|你)(?:能不能|可不可以|能|可以|会|支持)(?!帮|给我|替我)/;
 /** Verbs that arrange an event (开个…会, 搞个…, 安排一场…). */
-const ARRANGES = /开个|搞个|办个|安排个|安排一场|约个|弄个|整个/;
+const ARRANGES = /开个|搞个|办个|做个|安排个|安排一场|约个|弄个|整个/;
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
+/** 约王律师明天下午3点见面: meeting someone (见面会 is an event). */
+const MEET_SOMEONE = /约[^,，。]{1,12}见面(?!会)/;
 const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
 const THEME_LABEL = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation(TABLE.labels.theme)})`);
 /** 明天下午3点提醒我交周报: a reminder for oneself (提前10分钟提醒我 is a live's reminder). */
@@ -54,7 +56,7 @@ const PERSONAL_REMINDER = /(?<!(?:提前|前|开始|开播)[^,，。\s]{0,8})提
 /** A pasted invite's place line (地点：会议室A, Where: …): its words are not what the message asks for. */
 const PLACE_LINE = new RegExp(`(?:^|[\\s,，;；。])(?:${alternation([...TABLE.placeLabels, ...TABLE.englishLabels.place])})\\s*[:：][^\\n]*`, 'gi');
 /** A request put as a question: 能帮我…吗, 可以帮忙…吗, 这样可以吗. */
-const POLITE = /(?:能|可以|可不可以|能不能|可否|麻烦)(?:帮我|帮忙|给我|请你)|这样(?:可以|行)吗/;
+const POLITE = /(?:能|可以|可不可以|能不能|可否|麻烦)(?:帮我|帮忙|给我|请你)|这样(?:可以|行)吗|\bcan (?:do|have|set up|arrange|schedule|create)\b|\bcan or not\b/i;
 const NOT_A_REQUEST = new RegExp(alternation(TABLE.notRequests));
 const QUESTION = new RegExp(`^(?:${alternation(TABLE.questionStarts)})|(?:${alternation(TABLE.questionEnds)})[\\s?？!！。.~]*$|[?？]\\s*$`);
 const REPORT_AFTER = new RegExp(`^\\s*(?:${alternation(TABLE.reportsAfter)})`);
@@ -86,10 +88,12 @@ function liveWordIn(text: string): RegExpExecArray | undefined {
     if (runsOn && m[0].endsWith('直播') && /\s/.test(text[m.index - 1] ?? '')) continue;
     return m;
   }
-  return ENGLISH_LIVE.exec(text) ?? undefined;
+  return ENGLISH_LIVE.exec(text) ?? LIVE_LAST.exec(text) ?? undefined;
 }
 /** tmr 2pm live: Weather Radar Basics — English `live` before a colon, wherever it stands. */
-const ENGLISH_LIVE = /(?<=^|[\s,，])(?:live\s*stream|livestream|live)(?=\s*[:：])/i;
+const ENGLISH_LIVE = /(?<=^|[\s,，])(?:live\s*stream|livestream|live)(?:\s*(?=[:：])|\s+(?:for|on|about)\b)/i;
+/** …do the IFRS 17 live: a lower-case live closing the message (Subject: Investor Q&A Live is a title). */
+const LIVE_LAST = /(?<=\s)live(?=[?？!！.。]*\s*$)/;
 const TIME_ANSWER = new RegExp(`^(?:${alternation(TABLE.timeAnswers)})[\\s!！。.~吧啊呀哈]*$`, 'i');
 /** 又延误了，真累: a clause closed by 了 tells what happened. */
 const TOLD = /了(?:[,，。!！~～\s]|$)/;
@@ -145,7 +149,7 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   // 下礼拜一早上九点 门市主管会议 may be a live (confirmed first); 约个会议, 和张总的会议 are meetings with people.
   const tasks = placeless.match(new RegExp(OTHER_TASK.source, 'g')) ?? [];
   const meetingOnly = tasks.length > 0 && tasks.every((t) => t === '会议') && !MEETING_WITH.test(placeless);
-  const otherTask = OTHER_TASK.test(placeless) && !meetingOnly && !LIVE_KIND.test(placeless) && !THEME_LABEL.test(placeless);
+  const otherTask = (OTHER_TASK.test(placeless) || MEET_SOMEONE.test(placeless)) && !meetingOnly && !LIVE_KIND.test(placeless) && !THEME_LABEL.test(placeless);
   // 各位好，定于…举行“…”线上直播，请协助创建: a notice pasted for the bot to make, with the request said.
   // 备注：请各部门组织收看 is what the live's description tells its viewers, not an announcement of this message.
   const announced = ANNOUNCEMENT.test(unreminded.replace(DESCRIPTION_VALUE, ' ')) && !ASKS_THE_BOT.test(folded);
@@ -235,7 +239,7 @@ function withoutReminders(text: string): string {
 /** What a pasted ID is asked to do, by the words around it. */
 const ID_ACTIONS: Array<[name: string, words: RegExp]> = [
   ['export', /导出|名单|导个|导一份|excel|表格|下载|\bexport\b/i],
-  ['watch', /观看|多少人|统计|数据|\b(?:stats|statistics|viewers|views)\b/i],
+  ['watch', /观看|多少人|几多人|睇|统计|数据|\b(?:stats|statistics|viewers|views)\b/i],
   ['info', /详情|详细|信息|链接|地址|情况|状态|怎么样|\b(?:details?|info|link|status)\b/i],
   // Cancelling cannot be undone: only with 这 or 把 naming the live (把 ID 撤掉, ID 这场不播了).
   ['cancel', /^(?=.*(?:这|把))(?=.*(?:取消|撤掉|撤销|撤了|删掉|删除|删了|不播了|不开了|不办了))/],

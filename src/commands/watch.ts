@@ -10,7 +10,7 @@ import { summarizeWatch } from './watch-summary.js';
 const EXAMPLE = '观看统计 lvXXXXXXXX';
 
 /** 刚才那场销售冲刺动员会有多少人看了, 客户答谢会的观看数据怎么样. */
-const SENTENCE = /多少人看|看了多少|有多少人|几个人看|看的人多|谁看了|观看(?:数据|人数|情况|统计|时长)/;
+const SENTENCE = /多少人看|看了多少|有多少人|几多人睇|几个人看|看的人多|谁看了|(?:观看|收看)(?:数据|人数|情况|统计|时长)|\bhow many (?:people )?(?:watched|viewers)\b/i;
 
 export const watch = defineCommand<LiveNamed>({
   name: 'watch',

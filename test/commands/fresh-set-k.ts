@@ -122,7 +122,8 @@ const CREATE: [string, Expect][] = [
   ['实习生这边想搞个 demo 给 mentor 们看看，@直播助手 后天下午4点直播 实习生项目 demo，谢谢～', L('实习生项目 demo', '2026-11-27T16:00')],
   // The writer allowed a question here (a correction on its own line, read as two days): the bot asks.
   ['周三下午4点直播 sprint demo\n*改一下，是周四不是周三', A('two days; the second a correction')],
-  ['下周二下午3点直播 设计 crit\n*更正：是下周三，不是下周二，时间不变', A('two days; the second a correction')],
+  // Judgement (POLICY: a correction said in the message is taken): 更正 takes 下周二 back; the hour stands (时间不变).
+  ['下周二下午3点直播 设计 crit\n*更正：是下周三，不是下周二，时间不变', L('设计 crit', '2026-12-02T15:00')],
 ];
 
 // ---------------------------------------------------------------- ASK: exactly one question

@@ -32,6 +32,7 @@ const DASHED = new RegExp(`(1[0-2]|0[1-9])-(3[01]|[12]\\d|0[1-9]|[1-9](?=\\s))(?
 const WEEKDAY_KEYS = Object.keys(WORDS.weekdays);
 /** 周五, 周5 (not 周12): a digit weekday stands alone, a Chinese one may run into a clock (星期五20:00). */
 const WEEK_WORD = new RegExp(`(?:(${alternation(Object.keys(WORDS.weekOffsets))})\\s*)?(${alternation(WORDS.weekWords)})(${alternation(WEEKDAY_KEYS.filter((k) => !/\d/.test(k)))}|(?:${alternation(WEEKDAY_KEYS.filter((k) => /\d/.test(k)))})(?!\\d))`, 'y');
+const OFFERED_WEEK = new RegExp(`(${alternation(Object.keys(WORDS.weekOffsets))})\\s*(?:${alternation(WORDS.weekWords)})[一二三四五六日天1-7]\\s*(?:或者|或|还是|和|、|跟)\\s*$`);
 const AHEAD_UNIT = /\s*(?:个)?\s*(天|日|周|星期|礼拜)\s*(?:以后|之后|后)/y;
 const SPACE = /\s*/y;
 
@@ -44,7 +45,7 @@ const skipSpaces = (text: string, at: number): number => {
 /** What may follow a date written without its unit (12/3, 12月3): a space, a time, a period, or the end. */
 function endsCleanly(text: string, at: number): boolean {
   const next = text[at];
-  return next === undefined || /[\s,，、;；。!！?？)）]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每|或者|或|还是)/.test(text.slice(at));
+  return next === undefined || /[\s,，、;；。!！?？)）(（]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每|或者|或|还是|没错|对的|对)/.test(text.slice(at));
 }
 
 /** The month-day in the coming year: this year's, unless it is long gone. */
@@ -60,7 +61,24 @@ export function dayAt(text: string, at: number, today: Day): FoundDay | undefine
   if (!found || found.day === undefined) return found;
   const same = oneOfAt(WORDS.daySuffixes, text, skipSpaces(text, found.end));
   if (same) found.end = skipSpaces(text, found.end) + same.length;
-  return withWeekdayNote(text, found);
+  return withDateNote(text, found, today) ?? withWeekdayNote(text, found);
+}
+
+/** 周三(12月2日): a weekday with its date in brackets after it — the date, checked against the weekday. */
+function withDateNote(text: string, found: FoundDay, today: Day): FoundDay | undefined {
+  const open = /\s*[(（]\s*/y;
+  open.lastIndex = found.end;
+  WEEK_WORD.lastIndex = found.start;
+  if (!WEEK_WORD.exec(text) || WEEK_WORD.lastIndex !== found.end || !open.exec(text)) return undefined;
+  const date = dateAt(text, open.lastIndex, today);
+  const close = /\s*[)）]/y;
+  close.lastIndex = date?.end ?? 0;
+  if (!date?.day || !close.exec(text)) return undefined;
+  const annotated: FoundDay = { start: found.start, end: close.lastIndex, day: date.day };
+  const actual = isoWeekday(date.day);
+  const weekday = isoWeekday(found.day!);
+  if (weekday !== actual) annotated.mismatch = `${date.day.month}月${date.day.day}日是${WEEKDAY_NAMES[actual]}，不是${WEEKDAY_NAMES[weekday]}`;
+  return annotated;
 }
 
 /** Explicit dates, numbers first: 2026-12-03, 12月3日, 下个月3号, 月底, 12/3, 3号. */
@@ -147,7 +165,10 @@ function wordDayAt(text: string, at: number, today: Day): FoundDay | undefined {
   const week = WEEK_WORD.exec(text);
   if (week) {
     const weekday = WORDS.weekdays[week[3] as keyof typeof WORDS.weekdays];
-    const offset = week[1] === undefined ? undefined : WORDS.weekOffsets[week[1] as keyof typeof WORDS.weekOffsets];
+    // 下周三或周四: a weekday offered beside another is in the same week.
+    const offered = week[1] === undefined ? OFFERED_WEEK.exec(text.slice(0, at))?.[1] : undefined;
+    const offsetWord = week[1] ?? offered;
+    const offset = offsetWord === undefined ? undefined : WORDS.weekOffsets[offsetWord as keyof typeof WORDS.weekOffsets];
     const todayWeekday = isoWeekday(today);
     // 周三 alone is the coming one; 这周三 this week's (maybe past); 下周三 next week's (weeks start on Monday).
     const days = offset === undefined ? (weekday - todayWeekday + 7) % 7 : offset * 7 + weekday - todayWeekday;

@@ -4,6 +4,7 @@
  * description); otherwise the first part is the theme and the rest the description, kept as written.
  */
 import type { Span } from './reading.js';
+import { foldTraditional } from './traditional.js';
 import { alternation, WORDS } from './words.js';
 
 /** What took a span of the original: a slot, the command's words, a label, or a quote's inside. */
@@ -23,6 +24,8 @@ export const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜…·・]/;
 const EDGE_DASHES = /^[—–\-－/]+|[—–\-－/]+$/g;
 const CLAUSE_BREAK = new RegExp(`^(?:${alternation(WORDS.clauseBreaks)})`);
 const LEADING_FILLER = new RegExp(`^(?:${alternation(WORDS.leadingFillers)})+`);
+const EN_VERB_BEFORE_NAME = /^(?:do|have|hold|run|host) (?:the|a|an) (?=[A-Z0-9])/i;
+const VERB_BEFORE_NAME = /^(?:开|搞|办|做)(?:个|一个|场|一场)?(?=[A-Za-z「“"《【])/;
 const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`);
 // A range mark left alone (12月15日到12月17日 asked about) is not a theme either.
 const FILLER_ALONE = new RegExp(`^(?:${alternation([...WORDS.aloneFillers, ...WORDS.rangeMarks, ...WORDS.sameHour, ...WORDS.onceWords])})+$`, 'i');
@@ -56,7 +59,7 @@ export const unquote = (written: string, trim = true): string => {
 export const undecided = (text: string): boolean => UNDECIDED.test(text.trim()) || DELEGATED.test(text);
 
 /** The theme and description in what `taken` leaves of `original`. */
-export function leftovers(original: string, taken: readonly Taken[]): { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string } {
+export function leftovers(original: string, taken: readonly Taken[]): { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string; labelled?: true } {
   const owner = new Array<TakenKind | undefined>(original.length);
   for (const t of taken) for (let i = t.start; i < t.end; i++) owner[i] = t.kind;
   const all = splitParts(original, owner, taken);
@@ -74,9 +77,12 @@ export function leftovers(original: string, taken: readonly Taken[]): { theme?: 
   const themePart = labelled ? decided.find((p) => p === labelled) : (named ?? decided.find((p) => p.after !== 'description-label'));
   // …我们团队下礼拜三晚上七点要搞个【客户答谢茶话会】: before a name found by its quote marks is the story around it.
   const rest = decided.filter((p) => p !== themePart && !(themePart === named && named && p.end <= named.start && p.after !== 'description-label'));
-  const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string } = { parts, preamble };
+  const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string; labelled?: true } = { parts, preamble };
+  if (labelled && themePart === labelled) out.labelled = true;
   if (themePart) {
-    out.theme = themePart.text;
+    // 8点半「升旗仪式」提前10分钟提醒: a name in one pair of quote marks, whatever the quotes pass made of its neighbours.
+    // …do the IFRS 17 live: the verb and article before an English name are the sentence's, not the name's.
+    out.theme = unquote(themePart.text).replace(EN_VERB_BEFORE_NAME, '');
     out.themeSpan = { start: themePart.start, end: themePart.end };
   }
   if (rest.length > 0) {
@@ -146,15 +152,19 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
     // Closing punctuation belongs to what it closes (进入！, 冲刺!); a theme keeps ! and ? but not a full stop.
     const rawEnd = j;
     while (j < original.length && owner[j] === undefined && /[!！?？。.~～…]/.test(original[j]!)) j++;
-    const closing = original.slice(rawEnd, j).replace(/[。.~～…]/g, '');
+    // 学区房专场！！: a run of them is emphasis, not the name's.
+    const closing = original.slice(rawEnd, j).replace(/[。.~～…]/g, '').replace(/^[!！]{2,}$/, '');
     const closed = raw.endsWith(text) ? text + closing : text;
     // 🎉创建直播 …: symbols before the command's words decorate the message, they are not its theme.
     const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
     // 一、主题：… 二、时间：…: the numbers of a list are not text.
-    const numbering = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})$/.test(text) && /^[、.．)）]/.test(original.slice(j).trimStart());
+    const numbering =
+      (/^(?:[一二三四五六七八九十]{1,2}|\d{1,2})$/.test(text) && /^[、.．)）]/.test(original.slice(j).trimStart())) ||
+      // 1.主题：… on a line of its own.
+      (/^\d{1,2}[.．)）]$/.test(text) && /(?:^|\n)\s*$/.test(original.slice(0, i)));
     // 紧急 sync: a filler word in front of an English name is the name's first word.
     const leadsLatin = /^\p{Script=Han}+$/u.test(text) && /^ [A-Za-z]/.test(original.slice(j));
-    if (text !== '' && !decoration && !numbering && (leadsLatin || (!FILLER_ALONE.test(text) && !FILLER_ALONE.test(raw.trim()))) && !/^[\p{P}`]+$/u.test(text) && !/^@\S+$/.test(text) && !(/[^\p{Extended_Pictographic}\s]/u.test(text) && trimFillers(text.replace(/\p{Extended_Pictographic}/gu, '')) === '')) parts.push({ start: i, end: j, text: closed, after, quoted: false });
+    if (text !== '' && !decoration && !numbering && (leadsLatin || (!FILLER_ALONE.test(foldTraditional(text)) && !FILLER_ALONE.test(foldTraditional(raw.trim())))) && !/^[\p{P}`]+$/u.test(text) && !/^@\S+$/.test(text) && !(/[^\p{Extended_Pictographic}\s]/u.test(text) && trimFillers(text.replace(/\p{Extended_Pictographic}/gu, '')) === '')) parts.push({ start: i, end: j, text: closed, after, quoted: false });
     i = j;
   }
   return parts;
@@ -172,8 +182,14 @@ export function trimFillers(raw: string): string {
   let text = raw;
   for (let previous = ''; previous !== text; ) {
     previous = text;
+    // 營業稅申報然後: the fillers are matched on the simplified forms (one to one), the member's characters are kept.
+    const folded = foldTraditional(text);
+    const lead = LEADING_FILLER.exec(folded)?.[0].length ?? 0;
+    const trail = TRAILING_FILLER.exec(folded.slice(lead))?.[0].length ?? 0;
+    const kept = [...text].slice([...folded.slice(0, lead)].length, [...folded].length - [...folded.slice(folded.length - trail)].length).join('');
     // 后天—上午10点—会员活动说明: a dash left at an edge joined the part to a time, it is not the theme's.
-    text = text.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').replace(EDGE_DASHES, '').trim();
+    // 开CPA考试辅导: a verb before a Latin or quoted name arranges it (开学典礼 keeps its 开).
+    text = kept.replace(EDGE_DASHES, '').replace(VERB_BEFORE_NAME, '').trim();
   }
   return text;
 }

@@ -6,12 +6,13 @@
  * in `doubt` instead of picking one: a question costs a message, a wrong live costs a meeting.
  */
 import { fromWallClock, wallClock, type WallClock } from '../../zone.js';
-import { monthDay, plusDays, sameDay, type Day } from './calendar.js';
+import { isoWeekday, monthDay, plusDays, sameDay, type Day } from './calendar.js';
 import { clockAt, hourOf, periodAt, type Clock, type HourReading } from './clocks.js';
 import { dayAt, type FoundDay } from './days.js';
 import { findDurations } from './durations.js';
 import { leftovers, SEPARATOR, trimFillers, unquote, type Taken, type TakenKind } from './leftovers.js';
 import { Reading, type Span } from './reading.js';
+import { foldTraditional } from './traditional.js';
 import { findReminders } from './reminders.js';
 import { findTimes, type FoundTime, type TimePoint } from './times.js';
 import { readRepeat } from './repeats.js';
@@ -57,6 +58,8 @@ export interface Slots {
   weekInDoubt?: number;
   /** The day word the bot asked about (下周): 周四 in answer is read in that week. */
   unreadWord?: string;
+  /** The theme came after its label (主题就叫…): in an answer, it replaces the one read before. */
+  themeLabelled?: true;
   /** 明天上午10点或者下午3点: the starts the message offered, as written; the answer picks one (下午那个, 第二个). */
   choices?: Array<{ text: string; start: number }>;
 }
@@ -178,13 +181,14 @@ const findQuotes: Pass = (state) => {
 
 const joiners = alternation(WORDS.labelJoiners);
 /**
- * Where a label may start: a part's start, after a filler of a run-on sentence (那个时间是), right after a time (3点主题…)
- * or a bracketed heading (【直播申请】主题：…) — not inside a word (库存盘点说明 is a theme, not 盘点 + 说明).
+ * Where a label may start: a part's start, after a filler of a run-on sentence (那个时间是), right after a time (3点主题…),
+ * a list's number (1.主题：…) or a bracketed heading (【直播申请】主题：…) — not inside a word (库存盘点说明 is a theme, not 盘点 + 说明).
  */
-const LABEL_START = `(?<=^|[\\s,;:、。?!|\\d】」》”"』—–]|[\\d零〇一二两三四五六七八九十](?:点|分|刻|点半|点整)|小时|钟头|${alternation(WORDS.beforeLabels)})`;
+const LABEL_START = `(?<=^|[\\s,;:、。?!|\\d】」》”"』—–]|(?:^|\\n)\\s*\\d{1,2}[.)]|[\\d零〇一二两三四五六七八九十](?:点|分|刻|点半|点整)|小时|钟头|${alternation(WORDS.beforeLabels)})`;
 const labelPattern = (words: readonly string[], valueStart: string) =>
   // 主题呢就叫…: a spoken particle may stand between the label and its joiner.
-  new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:呢|嘛|啊|呀|的话)?\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))`, 'g');
+  // 主题是主题是…: a label said twice, as people speak, is one.
+  new RegExp(`${LABEL_START}(?:${alternation(words)})(?:\\s*(?:呢|嘛|啊|呀|的话)?\\s*(?:${joiners})\\s*|\\s+|(?=${valueStart}))(?:(?:${alternation(words)})\\s*(?:${joiners})\\s*)*`, 'g');
 const TIME_VALUE = `[明今后下这本上周星礼中晚早凌傍午元圣双国春端清\\d零〇一二两三四五六七八九十]`;
 const described = alternation(WORDS.labels.description);
 const BARE_THEME_LABEL = new RegExp(`(?<=[\\s,;、。]|\\d点|\\d点半|\\d:\\d\\d|[一二两三四五六七八九十]点|一下|建个|帮忙建|帮我建)(?:${alternation(WORDS.labels.theme)})(?=[^\\s,;、。:])`, 'g');
@@ -201,6 +205,8 @@ const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   // 主题是柜员技能比武时间两个小时, 音乐会备注需要提前报名: run-on speech, a label right after a word and before its value.
   { kind: 'time', pattern: /(?<=\p{Script=Han})(?:时长|时间)(?:是|为)?(?=[\d零一二两三四五六七八九十半明今后下这本上周星礼])/gu },
   { kind: 'description-label', pattern: /(?<=\p{Script=Han})备注(?=\p{Script=Han})/gu },
+  // …讲一下就是房贷新政主题就叫房贷新政解读, 开个直播看房主题是江景房专场: run-on, a theme label with its joiner.
+  { kind: 'theme-label', pattern: /(?<=\p{Script=Han})(?:主题|标题|名字)(?:就叫做|就叫|叫做|叫|就是|是|为)(?=\p{Script=Han}|[“"「『《【])/gu },
   // 地点：5F大会议室, Where: 会议室A — a pasted invite's place is nothing of a live.
   { kind: 'place', pattern: new RegExp(`${LABEL_START}(?:${alternation(WORDS.placeLabels)})\\s*[:：]\\s*`, 'g') },
   { kind: 'place', pattern: new RegExp(`(?<=^|[\\s,;、。|])(?:${alternation(WORDS.englishLabels.place)})\\s*:\\s*`, 'gi') },
@@ -342,7 +348,15 @@ const readDurations: Pass = (state) => {
     take(state, [span]);
     return doubt(state, 'duration', `「${text.slice(span.start, span.end).trim()}」是多长？`);
   }
-  state.slots.durationSeconds = durations[0]!.seconds;
+  // 一个小时，哦不，一个半小时: a length taken back is not one of two.
+  for (let k = durations.length - 1; k > 0; k--) {
+    const back = TAKEN_BACK.exec(text.slice(durations[k - 1]!.end, durations[k]!.start));
+    if (!back) continue;
+    const start = durations[k - 1]!.end + back.index;
+    take(state, [{ start, end: start + back[0].length }]);
+    durations.splice(k - 1, 1);
+  }
+  state.slots.durationSeconds = durations.at(-1)!.seconds;
   if (new Set(durations.map((d) => d.seconds)).size > 1) {
     state.slots.doubt = { slot: 'duration', why: `消息里有${durations.length}个时长（${durations.map((d) => text.slice(d.start, d.end).trim()).join('、')}）。` };
   }
@@ -362,6 +376,11 @@ const readTimes: Pass = (state) => {
   const found = findTimes(lowerAscii(text), state.today);
   const clocks = found.filter((t) => t.clock).length;
   let times = found.filter((t) => {
+    // 是周四不是周三: the time said not to be meant is no time of the live.
+    if (found.length > 1 && NEGATED.test(text.slice(0, t.start))) {
+      take(state, [{ start: t.start - NEGATED.exec(text.slice(0, t.start))![0].length, end: t.end }]);
+      return false;
+    }
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
     if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '') && !FREE_AFTER.test(text.slice(t.end)) && !TAKEN_BACK_BEFORE.test(text.slice(0, t.start)) && !CLOSED_BY.test(text.slice(t.end))) return false;
     if (t.clock || t.fromNowMs !== undefined || t.english) return true;
@@ -421,13 +440,17 @@ const readTimes: Pass = (state) => {
   state.times = times;
 };
 const DEADLINE = /^(?:之前|以前|前后|左右|前(?!天))/;
+const NEGATED = /(?:不是|而不是|并非|唔是)\s*$/;
 /** 早班结束后, 航班落地以后, 开完会后: a time after an event (one to eight characters, not a day word). */
-const EVENT_AFTER = /^(?![天日周])[\p{Script=Han}A-Za-z0-9]{1,8}?(?:之后|以后|后)(?![天日])/u;
+const EVENT_AFTER = /^(?![天日周])[\p{Script=Han}A-Za-z0-9]{1,8}?(?:之后|以后|的时候|时候|后)(?![天日])/u;
+/** 晚自习时间开个…, 放学后开个…: a time by an event, with no day, right before what is arranged (or its blanked verb). */
+const EVENT_BEFORE_VERB = /(?<=^|[\s,，。])(?![天日周])\p{Script=Han}{1,8}?(?:之后|以后|的时候|时候|时间|后)(?=\s*(?:开|搞|约|建|办|弄|整|直播)|\s{2,})/u;
 /** 哦不, 不对，说错了: what the speaker said before is taken back. */
 /** 三点哦不三点半: a clock right after a correction is the corrected one, whatever runs on after it. */
 const BACK_WORDS = `(?:${alternation(WORDS.takeBacks)})`;
 const TAKEN_BACK_BEFORE = new RegExp(`${BACK_WORDS}[\\s,，]*$`);
-const TAKEN_BACK = new RegExp(`${BACK_WORDS}(?:[\\s,，。、]*${BACK_WORDS})*`);
+// 不对，改成下周四: the verb that brings the correction is part of it.
+const TAKEN_BACK = new RegExp(`${BACK_WORDS}(?:[\\s,，。、]*${BACK_WORDS})*(?:[\\s,，。、]*(?:改成|改到|改为|换成|应该是|是))?`);
 const sameWrittenDay = (a: FoundTime, b: FoundTime) => JSON.stringify(a.day?.day) === JSON.stringify(b.day?.day);
 
 /**
@@ -448,7 +471,9 @@ function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTi
     if (back) {
       take(state, [{ start: last.end + back.index, end: last.end + back.index + back[0].length }]);
       out.pop();
-      out.push({ ...t, ...(t.day || !last.day ? {} : { day: last.day }), ...(t.period !== undefined || t.day ? {} : last.period !== undefined ? { period: last.period } : {}) });
+      // 下周三晚7点，不对，下下周三: a corrected day keeps the hour said before it.
+      const keepsHour = !t.clock && last.clock ? { clock: last.clock, ...(last.period !== undefined && t.period === undefined ? { period: last.period } : {}), ...(last.until ? { until: last.until } : {}) } : {};
+      out.push({ ...t, ...(t.day || !last.day ? {} : { day: last.day }), ...(t.period !== undefined || t.day ? {} : last.period !== undefined ? { period: last.period } : {}), ...keepsHour });
       continue;
     }
     // 十点吧十点, 八点，嗯，八点: what people say between saying a time twice.
@@ -470,8 +495,8 @@ function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTi
 }
 
 /** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
-const FREE_BEFORE = /(?:那个|这个|是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|开|约|要|那|从|等|嗯|呃|额|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
-const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|帮我|帮忙|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|都行|都可以|都好|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
+const FREE_BEFORE = /(?:那个|这个|是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|做|开|约|要|那|从|等|嗯|呃|额|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
+const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|帮我|帮忙|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|都行|都可以|都好|来着|好了|没错|对的|不是|而不是|开始也行|开始|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
 /** What may stand between a day and its clock in speech: 后天下午，嗯，两点半. */
 const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是说|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
@@ -487,7 +512,12 @@ const doubt = (state: ReadState, slot: Slot, why: string): void => {
 
 /** The time the found parts say together, or the question to ask about it. */
 const settleTime: Pass = (state) => {
-  const { times, slots } = state;
+  const { slots } = state;
+  // 是周三，12月2号: a weekday said beside the date it falls on is a note on that date, not a second day.
+  const dated = state.times.filter((t) => t.day?.day && !t.day.weekdayOnly);
+  const times = (state.times = state.times.filter(
+    (t) => !(t.day?.weekdayOnly && !t.clock && t.period === undefined && dated.some((d) => isoWeekday(d.day!.day!) === isoWeekday(t.day!.day!))),
+  ));
   if (times.length === 0) {
     if (state.options.period) slots.period = state.options.period;
     return;
@@ -581,17 +611,21 @@ const todayOf = (w: WallClock): Day => ({ year: w.year, month: w.month, day: w.d
 function choicesOf(state: ReadState, times: readonly FoundTime[], days: readonly FoundDay[]): Slots['choices'] {
   const shared = days.length === 1 ? days[0]!.day : days.length === 0 ? todayOf(state.today) : undefined;
   let previous: { hour: number; period?: Period } | undefined;
+  // 下周三或周四下午3点: two days, one hour — each day at that hour.
+  const timed = times.filter((t) => t.clock && !t.until);
+  const sharedTime = timed.length === 1 && times.every((t) => t.day) ? timed[0] : undefined;
   const choices = times.map((t) => {
     const day = t.day?.day ?? shared;
-    let hour = t.clock && !t.until ? startHour(t, t.period ?? t.clock.period) : undefined;
+    const own = t.clock ? t : sharedTime;
+    let hour = own?.clock && !own.until ? startHour(own, own.period ?? own.clock.period) : undefined;
     // 下午3点或者4点: a bare hour after another is in its part of the day, when that makes it the later one.
     if (hour && 'ask' in hour && previous?.period !== undefined) {
       const inherited = startHour(t, previous.period);
       if ('hour' in inherited && inherited.hour > previous.hour) hour = inherited;
     }
     if (!day || !hour || !('hour' in hour)) return undefined;
-    previous = { hour: hour.hour, period: t.period ?? t.clock!.period ?? previous?.period };
-    const start = at(state, day, hour.hour, t.clock!.minute);
+    previous = { hour: hour.hour, period: own!.period ?? own!.clock!.period ?? previous?.period };
+    const start = at(state, day, hour.hour, own!.clock!.minute);
     return start > state.now ? { text: t.text.trim(), start } : undefined;
   });
   return choices.length > 1 && choices.every((c) => c !== undefined) ? (choices as NonNullable<Slots['choices']>) : undefined;
@@ -735,8 +769,24 @@ const takeUnreadDays: Pass = (state) => {
   const text = state.reading.text;
   // Inside a word (最近进展汇报) it stays the theme's, and is still asked about.
   const letter = /[\p{L}\p{N}]/u;
+  // 校庆日下午开个…: a day by a name the reader does not know, with its part of the day.
+  const named = state.slots.start === undefined && state.times.length === 0 ? NAMED_DAY_PERIOD.exec(text) : null;
+  if (named) {
+    state.unreadDay ??= named[0];
+    take(state, [{ start: named.index, end: named.index + named[0].length }]);
+  }
+  const event = state.slots.start === undefined && state.times.length === 0 ? EVENT_BEFORE_VERB.exec(text) : null;
+  // 下礼拜找个时间: a day word the reader cannot read is asked as a day, below.
+  if (event && !UNREAD.test(event[0])) {
+    state.eventTime = event[0];
+    take(state, [{ start: event.index, end: event.index + event[0].length }]);
+  }
   for (const m of text.matchAll(UNREAD_RUN)) {
-    if (letter.test(text[m.index - 1] ?? '') || letter.test(text[m.index + m[0].length] ?? '')) continue;
+    // 过几天开个「…」, 最近找个时间: a verb or a particle beside it leaves it a time word.
+    const end = m.index + m[0].length;
+    const gluedBefore = letter.test(text[m.index - 1] ?? '') && !FREE_BEFORE.test(text.slice(0, m.index));
+    const gluedAfter = letter.test(text[end] ?? '') && !FREE_AFTER.test(text.slice(end)) && !ARRANGING.test(text.slice(end));
+    if (gluedBefore || gluedAfter) continue;
     state.unreadDay ??= m[0];
     take(state, [{ start: m.index, end: m.index + m[0].length }]);
   }
@@ -744,15 +794,20 @@ const takeUnreadDays: Pass = (state) => {
 
 /** What no pass took: the theme (first, or labelled, or quoted) and the description (the rest). */
 const readLeftovers: Pass = (state) => {
-  const { theme, description, themeSpan, preamble } = leftovers(state.original, state.taken);
+  const { theme, description, themeSpan, preamble, labelled } = leftovers(state.original, state.taken);
   state.preamble = preamble;
   if (theme !== undefined) state.slots.theme = theme;
+  if (labelled) state.slots.themeLabelled = true;
   if (description !== undefined) state.slots.description = description;
   if (themeSpan) state.themeSpan = themeSpan;
 };
 
 const UNREAD = new RegExp(alternation(WORDS.unreadDays), 'i');
-const UNREAD_RUN = new RegExp(`(?:${alternation(WORDS.unreadDays)})+`, 'gi');
+const NAMED_DAY_PERIOD = new RegExp(`(?<=^|[\\s,，。])\\p{Script=Han}{1,6}(?:日|节|庆)(?:的)?(?:${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})`, 'u');
+/** Verbs that arrange something after a time word (过几天开个…, 最近找个时间…). */
+const ARRANGING = /^(?:开|搞|约|建|办|做|找|抽|弄|整|安排|来)/;
+/** 改天下午: a part of the day after such a word is asked with it. */
+const UNREAD_RUN = new RegExp(`(?:${alternation(WORDS.unreadDays)})+(?:${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})?`, 'gi');
 const NAMED_BEFORE = /(\p{Script=Han}{1,8}(?:日|节|庆|天))\s*(?:的)?\s*$/u;
 const GLUED_BEFORE = /(\p{Script=Han}{1,6})$/u;
 /** 12-9, 12/9, 12.9: a date the grammar did not take. */
@@ -782,13 +837,20 @@ const askUnread: Pass = (state) => {
   // Thu 11/26 3:00 PM: an English weekday copied with the date is checked against it (Thu 11/27 is asked about);
   // Tue 10am with no date: the weekday is the day, the coming one (even when today's 10:00 has passed).
   const kept = slots.start !== undefined ? wallClock(slots.start, state.timezone) : state.todayAssumed && slots.doubt?.slot === 'time' ? slots.clock : undefined;
-  const weekday = kept ? (EN_WEEKDAY.exec(slots.theme ?? '') ?? EN_WEEKDAY.exec(state.preamble?.trim() ?? '')) : null;
+  const weekday = kept ? (EN_WEEKDAY.exec(slots.theme ?? '') ?? EN_WEEKDAY.exec(state.preamble?.trim() ?? '') ?? EN_WEEKDAY_IN.exec(state.reading.text)) : null;
   if (weekday && kept) {
     const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-    const written = names.indexOf(weekday[1]!.toLowerCase().slice(0, 3));
-    notTheTheme(slots, weekday[0]);
+    const said = weekday[0].trim();
+    const next = /^next\s/i.test(said);
+    const written = names.indexOf(said.replace(/^(?:next|this)\s+/i, '').toLowerCase().slice(0, 3));
+    notTheTheme(slots, said);
+    // Next Mon 4pm, "Transfer Pricing 101": the words of the day are neither theme nor description.
+    for (const field of ['theme', 'description'] as const) if (slots[field]?.includes(said)) slots[field] = slots[field]!.replace(said, '').replace(/^[\s,，]+|[\s,，]+$/g, '');
+    if (slots.description === '') delete slots.description;
     if (state.todayAssumed) {
-      const ahead = (written - wallClock(state.now, state.timezone).weekday + 7) % 7;
+      const todayWeekday = wallClock(state.now, state.timezone).weekday;
+      // Next Mon: next week's (weeks start on Monday), as 下周一.
+      const ahead = next ? 7 - ((todayWeekday + 6) % 7) + ((written + 6) % 7) : (written - todayWeekday + 7) % 7;
       const start = at(state, plusDays(todayOf(state.today), ahead), kept.hour, kept.minute);
       state.todayAssumed = false;
       // Wed 10am on a Wednesday afternoon: today's has passed, next week's is a guess — still asked.
@@ -802,14 +864,16 @@ const askUnread: Pass = (state) => {
     }
   }
   if (slots.doubt?.slot === 'time') return;
-  if (state.eventTime && slots.start === undefined) return doubt(state, 'hour', `「${state.eventTime}」是几点？`);
+  if (state.eventTime && slots.start === undefined) return doubt(state, slots.day ? 'hour' : 'time', `「${state.eventTime}」是几点？`);
   // 周五下午三点直播 CRM复训 周六上午再来一场: a second session said in passing — which one is asked, never dropped.
   const more = slots.description !== undefined ? MORE_SESSIONS.exec(slots.description) : null;
   if (more) {
     slots.description = slots.description!.replace(more[0], '').trim();
     return unreadDay(state, `「${more[0].trim()}」：一条消息只建一场直播，另一场请再发一条。`);
   }
-  const leftover = `${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`;
+  // 「周末看房团集合」: a day word inside a quoted name is the name's.
+  const quotedTheme = state.themeSpan !== undefined && state.taken.some((t) => t.kind === 'quoted' && t.start - 1 <= state.themeSpan!.start && t.end + 1 >= state.themeSpan!.end);
+  const leftover = `${state.preamble ?? ''} ${quotedTheme ? '' : (slots.theme ?? '')} ${slots.description ?? ''}`;
   const unread = state.unreadDay ?? UNREAD.exec(leftover)?.[0];
   const dayless = slots.start === undefined || state.todayAssumed;
   if (unread && dayless) {
@@ -853,6 +917,8 @@ const askUnread: Pass = (state) => {
   }
 };
 const EVERY = /\bevery\s+(?:other\s+)?(?:day|week|weekday|month|mon|tue|wed|thu|fri|sat|sun)[a-z]*/i;
+/** Next Mon, this Fri, Tue: an English weekday among the words left over. */
+const EN_WEEKDAY_IN = /(?<=^|[\s,，])(?:(?:next|this)\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?(?=$|[\s,，])/i;
 const EN_WEEKDAY = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?$/i;
 const PERIOD_LEFT = new RegExp(`(?:^|[\\s\\p{P}])((?:${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})(?:开播|开始|开|播|的|吧|场)?)(?=\\s|$)`, 'u');
 /** Lengths in lessons (a lesson's length differs from school to school), approximate hours, parts of a day. */
@@ -884,14 +950,28 @@ const REPEATING = new RegExp(alternation(WORDS.repeating), 'gi');
 const EITHER_DAY = /明后两?天|今明两?天/;
 /** What a series' rule leaves in the text: 每天, 每周一, 到3号, 共8次. */
 const RULE_WORDS = /(?:到|至)?\s*\d{1,2}\s*[号日](?=\s*每)|每\s*(?:两|2)?\s*(?:个)?\s*(?:周|星期|礼拜|天|日|工作日)[一二三四五六日天1-7]?|(?:共|一共|总共)\s*[\d一二两三四五六七八九十]+\s*(?:次|期|场)/g;
+/** `value` without the words of a series' rule, found on its simplified forms (每個 is 每个). */
+function withoutRuleWords(value: string): string {
+  const folded = foldTraditional(value);
+  let out = '';
+  let at = 0;
+  for (const m of folded.matchAll(RULE_WORDS)) {
+    out += value.slice(at, m.index);
+    at = m.index + m[0].length;
+  }
+  return out + value.slice(at);
+}
 const REPEATED_TIME = /^\s*(?:的)?\s*(?:最后一个|第一个|第[一二三四1-4]个)?\s*(?:周[一二三四五六日天1-7]|星期|礼拜|[上下中]午|早上|晚上|凌晨|[一二三四五六日1-7]\s*[,、]|\d{1,2}\s*[:点号]|[一二两三四五六七八九十]+\s*[点号])/;
 
 /** 每周一10:00: WeCom's living/create makes one live; a repeating one is refused (a theme like 每日站会 is not). */
 const refuseRepeating: Pass = (state) => {
-  const folded = state.reading.original.normalize('NFKC');
+  // 每週一: Traditional forms read as the simplified ones (one to one).
+  const folded = foldTraditional(state.reading.original.normalize('NFKC'));
   const theme = state.themeSpan;
   const start = state.slots.start;
   for (const m of folded.matchAll(REPEATING)) {
+    // 不用每天，只要下周一: a repetition said not to be meant.
+    if (/(?:不用|不是|不要|无需|不必)$/.test(folded.slice(0, m.index))) continue;
     // 每日站会 is a theme; 每天上午9点 and 每个月最后一个周五 repeat wherever they stand.
     const timed = REPEATED_TIME.test(folded.slice(m.index + m[0].length));
     const inTheme = theme !== undefined && m.index >= theme.start && m.index + m[0].length <= theme.end;
@@ -922,7 +1002,7 @@ const refuseRepeating: Pass = (state) => {
       // 到3号每天 left in the text was the rule, not the live's words.
       for (const field of ['theme', 'description'] as const) {
         // 「运行周例会」共4次: once the rule is out, the quote marks around the name are no part of it.
-        const value = state.slots[field] === undefined ? undefined : unquote(state.slots[field]!.replace(RULE_WORDS, '').trim());
+        const value = state.slots[field] === undefined ? undefined : unquote(withoutRuleWords(state.slots[field]!).trim());
         if (value === undefined) continue;
         if (trimFillers(value) === '') delete state.slots[field];
         else state.slots[field] = value;

@@ -26,6 +26,8 @@ const FORMS = [
   new RegExp(String.raw`(?<![\p{L}\p{N}])前\s*([^\s,，。;；\n]{1,6}?)\s*${WORD}`, 'gu'),
   new RegExp(String.raw`(?:${REMIND})(?:时间)?\s*[:：]?\s*(?:${BEFORE})\s*${AMOUNT}(?=$|[\s,，。;；、!！])`, 'g'),
   new RegExp(String.raw`(?<![\p{L}\p{N}])([^\s,，。;；、\n]{1,12}?)\s*(?:前|之前)\s*${WORD}`, 'gu'),
+  // remind 10 mins before, reminder 1h before
+  new RegExp(String.raw`\bremind(?:er)?(?:\s+(?:me|us|everyone|all))?\s+(\d+(?:\.\d+)?\s*(?:mins?|minutes?|h|hrs?|hours?))\s+(?:before|earlier|ahead)\b`, 'gi'),
 ];
 const DAYS = new RegExp(String.raw`^(${NUMBER}|半)\s*(?:个)?\s*(?:天|日)$`);
 const SEVERAL = /和|、|及|跟|或|还有/;
