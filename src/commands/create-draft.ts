@@ -184,6 +184,20 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     if ('ask' in reading) return ask(before, asked, env, `「${half[1]}${written12}点」还是说不清是几点。`, confirm);
     return decide({ ...rest, start: fromWallClock({ ...before.day, hour: reading.hour, minute, second: 0 }, env.timezone) });
   }
+  // 日期对的，星期写错了: the date written stands, at the hour read with it.
+  if (before.writtenDay && before.clock && DATE_STANDS.test(folded)) {
+    const { writtenDay, ...rest } = before;
+    return decide({ ...rest, start: fromWallClock({ ...writtenDay, hour: before.clock.hour, minute: before.clock.minute, second: 0 }, env.timezone) });
+  }
+  // 明天早上 in answer to 「6点」是凌晨还是下午: the day and the half of the day for the hour written first.
+  if (asked === 'hour' && before.hourInDoubt && !half) {
+    const said = readSlots(written, env.now, env.timezone);
+    if (said.day && said.period && said.start === undefined && !said.theme && !said.doubt?.why.includes('不止')) {
+      const reading = hourOf(before.hourInDoubt.hour, before.hourInDoubt.minute, said.period);
+      const { hourInDoubt: _settled, ...rest } = before;
+      if ('hour' in reading) return decide({ ...rest, day: said.day, start: fromWallClock({ ...said.day, hour: reading.hour, minute: before.hourInDoubt.minute, second: 0 }, env.timezone) });
+    }
+  }
   // 共8次 in answer to a series' end: the rule read again with it.
   if (before.repeatRule && endsSeries(folded)) {
     const again = readSlots(`${before.repeatRule} ${written}`, env.now, env.timezone);
@@ -224,7 +238,7 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
 
 /** The length an answer picks between a range and a written length; undefined when it names neither. */
 function chooseLength(answer: string, before: Slots, env: ReadEnv): number | undefined {
-  if (/时间段|范围|时段|按时间/.test(answer)) return before.rangeSeconds;
+  if (/时间段|范围|时段|按时间|(?:以|按)[^,，。]{0,8}结束(?:时间)?为准/.test(answer)) return before.rangeSeconds;
   if (/按?时长|以时长/.test(answer) && !/\d|[一二两三四五六七八九十半]/.test(answer)) return before.durationSeconds;
   // 就1小时吧, 2小时: one of the two lengths, written again.
   const [written, other] = findDurations(answer);
@@ -253,6 +267,9 @@ const NEXT_WEEK = /下周|下个?星期|下个?礼拜|next week/i;
 const EN_BARE_WEEKDAY = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?(?![a-z])/i;
 const EN_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const BARE_WEEKDAY = /^就?(?:周|星期|礼拜)[一二三四五六日天1-7](?!\S*(?:下周|这周|本周))/;
+
+/** 日期对的，星期写错了, 以日期为准: the date, not the weekday. */
+const DATE_STANDS = /日期(?:是)?(?:对的|对|没错|正确)|(?:星期|周)几?(?:写|打)?错|以日期为准|按日期/;
 
 /** Yes to the bot's own question (是指下周三吗？, 要创建吗？). */
 const YES = new RegExp(`^(?:${alternation(WORDS.yes)})[。.!！,，~]*$`, 'i');

@@ -13,6 +13,7 @@ import { text, type Reply } from '../replies/reply.js';
 import { AttendanceSheet, type AttendanceRow } from '../sheets/attendance.js';
 import { fileNamePart } from '../sheets/cell-text.js';
 import { formatDuration } from '../zone.js';
+import { livingIdIn } from './livingid.js';
 import { defineCommand, spanOf } from './command.js';
 import { canManage, type CommandContext } from './context.js';
 import { readLiveNamed, suggestLives, type LiveNamed } from './find-lives.js';
@@ -31,6 +32,9 @@ const EXTERNAL_KIND: Record<number, string> = { 1: '外部联系人（微信）'
 /** 帮我导出一下产品发布会的观看名单, 把观看名单导出来给我. */
 const SENTENCE = /导出(?:来|一下)?|名单(?:发我|给我)|导(?:个|一份|成)\s*(?:excel|表格|表)|观看明细/i;
 
+/** Words that make an export a live's. */
+const LIVE_WORDS = /直播|观看|收看|名单|观众|签到|看的人|会|课|培训|讲座|分享|发布|统计/;
+
 const SERIES_ID = /\bsr[A-Za-z0-9]{6,}\b/;
 
 export const exportSheet = defineCommand<LiveNamed | { seriesId: string }>({
@@ -38,7 +42,8 @@ export const exportSheet = defineCommand<LiveNamed | { seriesId: string }>({
   words: ['导出观看统计', '导出观看名单', '导出名单', '导出', 'export'],
   example: EXAMPLE,
   help: ['导出观看统计 直播ID（主播或管理员）：观看名单 Excel（姓名、观看时长、评论、连麦）'],
-  sentence: (text) => spanOf(SENTENCE, text),
+  // 帮我把上个月的医院拜访记录导成Excel: what is exported must be a live's (its viewers, its data), not another record.
+  sentence: (text) => (LIVE_WORDS.test(text) || livingIdIn(text) ? spanOf(SENTENCE, text) : null),
   read: (input) => {
     // 导出观看统计 系列ID: the series' workbook.
     const series = SERIES_ID.exec(input.args.normalize('NFKC'));

@@ -24,6 +24,9 @@ export interface Recognized {
 }
 
 const SEPARATORS = String.raw`[\s,，!！~:：、.。]`;
+/** Commands that read nothing after their word (统计, 测试连接), and the words that may still follow it. */
+const NO_ARGUMENTS = new Set(['apistats', 'ping']);
+const NO_ARGUMENT_WORDS = /一下|看看|看下|情况|数据|结果|接口|调用|次数|通不通|是否正常|正常|连接|发我|吧|呢|吗|啊|哈|谢谢|麻烦了|今天|本周|最近/g;
 /**
  * Polite openings before a command word; one-character ones (好, 请, 嗯) only before a separator, 请 before a verb,
  * help only before another verb (pls help create a live — `help` alone asks for 帮助).
@@ -95,9 +98,13 @@ const ENGLISH_LIVE = /(?<=^|[\s,，])(?:live\s*stream|livestream|live)(?:\s*(?=[
 /** …do the IFRS 17 live: a lower-case live closing the message (Subject: Investor Q&A Live is a title). */
 const LIVE_LAST = /(?<=\s)live(?=[?？!！.。]*\s*$)/;
 const TIME_ANSWER = new RegExp(`^(?:${alternation(TABLE.timeAnswers)})[\\s!！。.~吧啊呀哈]*$`, 'i');
+/** Names of events a live is (读书分享会, 三会一课, 安全培训): asked about even without a word of a live. */
+const EVENT_NAME = new RegExp(`(?:${LIVE_KIND.source}|[会课赛])$`);
 /** 又延误了，真累: a clause closed by 了 tells what happened. */
 const TOLD = /了(?:[,，。!！~～\s]|$)/;
 const THANKED = new RegExp(`^\\s*(?:${alternation(TABLE.thanks)})(?![a-z])`, 'i');
+/** 各位好，\n主题：…\n时间：…: a greeting, then a form — the form is for the bot. */
+const GREETED_FORM = /^\s*(?:各位|大家|各位同事|各位领导)好[\s,，!！。]*\n\s*(?:主题|直播主题|标题)\s*[:：]/;
 /** 主题：… and 时间：… both labelled: a form filled in, a request as plain as a command word. */
 const FORM = new RegExp(`(?:${alternation(TABLE.labels.theme)})\\s*[:：]`);
 
@@ -131,6 +138,10 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
     const end = lead + word.length;
     // An English alias is a whole word: `list`, `help!` and `create live:` are; `listing` is not.
     if (/^[a-z?]/.test(word) && /[a-z0-9]/.test(lower[end] ?? '')) continue;
+    // 帮我取消明天食堂的订餐: another task's word after 取消 — not a live to cancel.
+    if (command.name === 'cancel' && OTHER_TASK.test(folded.slice(end)) && !/直播|会|课|培训|讲座|分享/.test(folded.slice(end))) return null;
+    // 帮我统计一下这个月的加班时长: a word of a command that takes nothing, followed by a task of its own, is not it.
+    if (NO_ARGUMENTS.has(command.name) && /\p{Script=Han}{2}/u.test(folded.slice(end).replace(NO_ARGUMENT_WORDS, ''))) continue;
     // 创建直播 项目失败复盘 is a request; 创建直播失败了怎么办 and 创建直播？ are not.
     if (command.name === 'create' && (QUESTION.test(rest) || REPORT_AFTER.test(folded.slice(end)))) return null;
     // create 直播 「…」, 创建 直播 周会: 直播 standing right after the word belongs to the command, not the theme.
@@ -152,7 +163,8 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   const otherTask = (OTHER_TASK.test(placeless) || MEET_SOMEONE.test(placeless)) && !meetingOnly && !LIVE_KIND.test(placeless) && !THEME_LABEL.test(placeless);
   // 各位好，定于…举行“…”线上直播，请协助创建: a notice pasted for the bot to make, with the request said.
   // 备注：请各部门组织收看 is what the live's description tells its viewers, not an announcement of this message.
-  const announced = ANNOUNCEMENT.test(unreminded.replace(DESCRIPTION_VALUE, ' ')) && !ASKS_THE_BOT.test(folded);
+  // “安全生产大家谈”: words inside a name announce nothing; 各位好，主题：… greets before its form.
+  const announced = ANNOUNCEMENT.test(withoutThemes(unreminded).replace(DESCRIPTION_VALUE, ' ')) && !ASKS_THE_BOT.test(folded) && !GREETED_FORM.test(folded);
   // 可以开美颜吗 😂: a question still, whatever emoji close it.
   const asked = QUESTION.test(rest.replace(/[\p{Extended_Pictographic}\p{S}\s]+$/u, ''));
   // 直播链接怎么分享给客户？: how to do something is a question for 帮助, whatever command words it holds.
@@ -213,7 +225,9 @@ function impliedCreate(reading: Reading, leadCue: Span[], now: number, timezone:
   // 明天下午3点 alone: a start and nothing else — the theme is asked (and the live confirmed before it is made).
   const timeAlone = slots.start !== undefined && !slots.theme && !slots.description && !slots.doubt;
   if (timeAlone) return input(create, cues, false, true);
-  if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating || arranged)) return null;
+  // 下午 读书分享会, 月初 三会一课: a part of the day or a day the bot cannot read, with an event's name.
+  const eventAsked = slots.theme !== undefined && EVENT_NAME.test(slots.theme) && (slots.period !== undefined || slots.unreadWord !== undefined);
+  if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating || arranged || eventAsked)) return null;
   // 今晚的航班又延误了，真累: a day and a sentence that tells what happened, with no hour and no word of a live, is news.
   if (!timed && !slots.repeating && TOLD.test(reading.text) && !FORM.test(reading.text)) return null;
   return input(create, cues, false, !FORM.test(reading.text));

@@ -45,6 +45,8 @@ const DAYS: Array<[written: string, offset: number]> = [
   ['下星期二', 6], ['下下周三', 14], ['12月3日', 8], ['12月3号', 8], ['十二月三日', 8], ['2026-12-03', 8], ['2026/12/03', 8],
   ['2026年12月3日', 8], ['12/3', 8], ['12.3', 8], ['下个月3号', 8], ['月底', 5], ['3天后', 3], ['过两天', 2], ['一周后', 7],
   ['元旦', 37], ['圣诞节', 30], ['双12', 17], ['平安夜', 29], ['周四', 1], ['12月1日（周二）', 6],
+  // Hong Kong colleagues: 聽日 is tomorrow, 後日 the day after.
+  ['聽日', 1], ['後日', 2], ['周三(12月2日)', 7],
 ];
 
 const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -52,8 +54,8 @@ const CN_MINUTE: Record<number, string> = { 15: '一刻', 30: '半', 45: '三刻
 
 /** A part of the day with the hours (as written) it is used with, and the 24-hour clock each means. */
 const PERIODS: Array<{ words: string[]; hours: number[]; to24: (h: number) => number }> = [
-  { words: ['上午', '早上'], hours: [8, 9, 10, 11], to24: (h) => h },
-  { words: ['下午'], hours: [1, 2, 3, 4, 5], to24: (h) => h + 12 },
+  { words: ['上午', '早上', '朝早'], hours: [8, 9, 10, 11], to24: (h) => h },
+  { words: ['下午', '下晝'], hours: [1, 2, 3, 4, 5], to24: (h) => h + 12 },
   { words: ['中午'], hours: [12, 1], to24: (h) => (h === 12 ? 12 : h + 12) },
   { words: ['晚上', '晚'], hours: [7, 8, 9], to24: (h) => h + 12 },
   { words: ['凌晨'], hours: [5, 6], to24: (h) => h },
@@ -110,12 +112,16 @@ function timePart(r: Random): { written: string; start?: number; range?: number;
   let endWritten = '';
   let range: number | undefined;
   if (shape === '24h') {
-    hour24 = r.pick([8, 9, 10, 11, 13, 14, 15, 16, 19, 20]);
+    // As rosters write them: 0730, 1930, 0900-1100; a zero-padded hour (07:00, 0700) is the hour written.
+    const compact = r.chance(0.35);
+    const padded = compact || r.chance(0.2);
+    hour24 = r.pick([...(padded ? [6, 7] : []), 8, 9, 10, 11, 13, 14, 15, 16, 19, 20]);
+    const hhmm = (h: number) => (compact ? `${String(h).padStart(2, '0')}${String(minute).padStart(2, '0')}` : `${padded ? String(h).padStart(2, '0') : h}:${String(minute).padStart(2, '0')}`);
     // 12.3 15:00 needs its space: 12.315:00 is unreadable to people too.
-    written = `${dayWritten}${/\d$/.test(dayWritten) ? ' ' : r.pick(['', ' '])}${hour24}:${String(minute).padStart(2, '0')}`;
+    written = `${dayWritten}${/[\d)）]$/.test(dayWritten) ? ' ' : r.pick(['', ' '])}${hhmm(hour24)}`;
     if (r.chance(0.3)) {
       const hours = r.pick([1, 2]);
-      endWritten = `${r.pick(['-', '到', '至', '~', '—', ' - '])}${hour24 + hours}:${String(minute).padStart(2, '0')}`;
+      endWritten = `${r.pick(compact ? ['-', '到', '至', '~'] : ['-', '到', '至', '~', '—', ' - '])}${hhmm(hour24 + hours)}`;
       range = hours * 3600;
     }
   } else {
@@ -164,6 +170,17 @@ function createCase(r: Random): Case {
       ...(reminder ? { remind: reminder[1] } : {}),
     },
   };
+}
+
+/** Traditional forms of the words requests are made of, as Hong Kong and Taipei colleagues type them. */
+const TRADITIONAL: Record<string, string> = Object.fromEntries([...'点點周週时時长長两兩钟鐘个個后後会會创創开開预預约約帮幫请請题題间間礼禮'.matchAll(/(.)(.)/g)].map((m) => [m[1]!, m[2]!]));
+const traditional = (text: string) => text.replace(/./g, (c) => TRADITIONAL[c] ?? c);
+
+/** A create request typed in Traditional characters: the theme and description keep them (週會). */
+function traditionalCase(r: Random): Case {
+  const c = createCase(r);
+  const text = traditional(c.text);
+  return c.live ? { text, live: { ...c.live, theme: traditional(c.live.theme), description: traditional(c.live.description) } } : { text };
 }
 
 /** Spoken forms: no command word, 直播 glued between the time and the theme, fillers of voice input. */
@@ -216,8 +233,8 @@ describe('reading generated phrasings (seeded)', () => {
     let askedWhenClear = 0;
     const wrong: string[] = [];
     for (let i = 0; i < 4000; i++) {
-      // One in four is spoken: no command word, 直播 glued to the time, fillers.
-      const c = r.chance(0.25) ? spokenCase(r) : createCase(r);
+      // One in four is spoken: no command word, 直播 glued to the time, fillers; one in ten is in Traditional characters.
+      const c = r.chance(0.25) ? spokenCase(r) : r.chance(0.13) ? traditionalCase(r) : createCase(r);
       try {
         if (check(c, outcome(c.text))) {
           asked++;

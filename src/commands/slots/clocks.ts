@@ -40,7 +40,8 @@ export function periodAt(text: string, at: number, options: { afterDay?: boolean
 
 /** The clock written at `text[at]`; with `bare`, a number alone (the 3 of 下午3-5点) counts too. */
 export function clockAt(text: string, at: number, options: { bare?: boolean } = {}): Clock | undefined {
-  if (/[\d.:]/.test(text[at - 1] ?? '')) return undefined;
+  // Not the 5 of 15 or of 12.5; 双12两点 and 12.3六点 change script, so a clock starts there.
+  if (/[\d.:]/.test(text[at - 1] ?? '') && !/[零〇一二两三四五六七八九十]/.test(text[at] ?? '')) return undefined;
   COLON.lastIndex = at;
   const colon = COLON.exec(text);
   if (colon) return withAmPm(text, { start: at, end: COLON.lastIndex, hour: Number(colon[1]), minute: Number(colon[2]), unit: true, ...(/^0\d$/.test(colon[1]!) ? { padded: true as const } : {}) });
@@ -84,7 +85,7 @@ const COMPACT = /([01]\d|2[0-3])([0-5]\d)(?!\d)/y;
 /** After a compact clock: the end, a separator, a range's end, or the words of a live's start (1930直播, 0900开始). */
 const COMPACT_END = /^(?:$|[\s,，。;；!！?？、)）】」》]|\s*[-~～－—–至到]\s*\d{4}|\s*(?:直播|开播|开始|开|起))/;
 /** What makes four digits a number of something else: 2026年, 1203号, 1930期. */
-const COUNTED = /^\s*(?:年|月|号|日|届|级|期|个|人|元|块|万|千|米|次|名|%|\.\d)/;
+const COUNTED = /^(?:年|月|号|日|届|级|期|个|人|元|块|万|千|米|次|名|%|\.\d)/;
 
 /**
  * 0730, 1930, 0900-1100: a 24-hour clock without its colon, as rosters write it. After a day or a part of the day

@@ -45,7 +45,7 @@ const skipSpaces = (text: string, at: number): number => {
 /** What may follow a date written without its unit (12/3, 12月3): a space, a time, a period, or the end. */
 function endsCleanly(text: string, at: number): boolean {
   const next = text[at];
-  return next === undefined || /[\s,，、;；。!！?？)）(（]/.test(next) || /\d/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每|或者|或|还是|没错|对的|对)/.test(text.slice(at));
+  return next === undefined || /[\s,，、;；。!！?？)）(（]/.test(next) || /[\d零〇一二两三四五六七八九十]/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每|或者|或|还是|没错|对的|对)/.test(text.slice(at));
 }
 
 /** The month-day in the coming year: this year's, unless it is long gone. */
@@ -114,7 +114,8 @@ function dateAt(text: string, at: number, today: Day): FoundDay | undefined {
 
   // 下个月3号, 本月底, 下个月的最后一天, and 月底 alone (this month's).
   const monthWord = wordAt(WORDS.monthOffsets, text, at);
-  const afterMonth = monthWord ? skipSpaces(text, at + monthWord.word.length) : text.startsWith('月', at) && !/[\d年下本这个当]/.test(text[at - 1] ?? '') ? at + 1 : -1;
+  // 那个月底 is 月底 after a filler; 这个月底 is this month's.
+  const afterMonth = monthWord ? skipSpaces(text, at + monthWord.word.length) : text.startsWith('月', at) && !/(?:[\d年下本当]|(?<!那)个)$/.test(text.slice(0, at)) ? at + 1 : -1;
   if (afterMonth >= 0) {
     const months = monthWord?.value ?? 0;
     const last = oneOfAt(WORDS.monthEnds, text, afterMonth);
@@ -131,8 +132,8 @@ function dateAt(text: string, at: number, today: Day): FoundDay | undefined {
   for (const pattern of [NUMERIC, DASHED]) {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
-    // 12/3或12/4: a date after 或 (two offered) is one; after other letters (v12.3) it is part of a word.
-    if (!m || /[\d.]/.test(text[at - 1] ?? '') || (/\p{L}/u.test(text[at - 1] ?? '') && !/(?:或者|或|还是)$/.test(text.slice(0, at)))) continue;
+    // After Latin letters (v12.3) it is part of a word; after Chinese (那个12.3, 或12/4) it may be a date.
+    if (!m || /[\d.A-Za-z]/.test(text[at - 1] ?? '')) continue;
     if (pattern === NUMERIC && !endsCleanly(text, pattern.lastIndex)) continue;
     const [monthText, dayText] = pattern === NUMERIC ? [m[1]!, m[3]!] : [m[1]!, m[2]!];
     return { start: at, end: pattern.lastIndex, ...maybe(comingMonthDay(Number(monthText), Number(dayText), today)) };

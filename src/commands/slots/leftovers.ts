@@ -25,6 +25,8 @@ const EDGE_DASHES = /^[—–\-－/]+|[—–\-－/]+$/g;
 const CLAUSE_BREAK = new RegExp(`^(?:${alternation(WORDS.clauseBreaks)})`);
 const LEADING_FILLER = new RegExp(`^(?:${alternation(WORDS.leadingFillers)})+`);
 const EN_VERB_BEFORE_NAME = /^(?:do|have|hold|run|host) (?:the|a|an) (?=[A-Z0-9])/i;
+/** 开展冬季供暖保障部署会直播: a notice's verb, the event, then 直播 — the event is the name. */
+const HELD_LIVE = /^(?:开展|举办|举行|召开)(\S{2,20}?)(?:的)?直播$/u;
 const VERB_BEFORE_NAME = /^(?:开|搞|办|做)(?:个|一个|场|一场)?(?=[A-Za-z「“"《【])/;
 const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`);
 // A range mark left alone (12月15日到12月17日 asked about) is not a theme either.
@@ -156,7 +158,8 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
     const closing = original.slice(rawEnd, j).replace(/[。.~～…]/g, '').replace(/^[!！]{2,}$/, '');
     const closed = raw.endsWith(text) ? text + closing : text;
     // 🎉创建直播 …: symbols before the command's words decorate the message, they are not its theme.
-    const decoration = j <= firstCue && /^[\p{S}\p{P}]+$/u.test(text);
+    // 主题👉 “…”, 按这个开直播👇: a part of symbols alone decorates wherever it stands.
+    const decoration = j <= firstCue ? /^[\p{S}\p{P}]+$/u.test(text) : /^\p{Extended_Pictographic}[\u{FE0F}\u{200D}]?$/u.test(text);
     // 一、主题：… 二、时间：…: the numbers of a list are not text.
     const numbering =
       (/^(?:[一二三四五六七八九十]{1,2}|\d{1,2})$/.test(text) && /^[、.．)）]/.test(original.slice(j).trimStart())) ||
@@ -189,7 +192,7 @@ export function trimFillers(raw: string): string {
     const kept = [...text].slice([...folded.slice(0, lead)].length, [...folded].length - [...folded.slice(folded.length - trail)].length).join('');
     // 后天—上午10点—会员活动说明: a dash left at an edge joined the part to a time, it is not the theme's.
     // 开CPA考试辅导: a verb before a Latin or quoted name arranges it (开学典礼 keeps its 开).
-    text = kept.replace(EDGE_DASHES, '').replace(VERB_BEFORE_NAME, '').trim();
+    text = kept.replace(EDGE_DASHES, '').replace(VERB_BEFORE_NAME, '').replace(HELD_LIVE, '$1').trim();
   }
   return text;
 }
@@ -219,7 +222,7 @@ function joinPhrases(parts: Part[], original: string, owner: Array<TakenKind | u
     const mixed =
       fits &&
       ((/\p{Script=Han}$/u.test(a.text) && PURE_LATIN.test(b.text)) ||
-        (LATIN_EDGE.test(a.text.slice(-1)) && /^\p{Script=Han}/u.test(b.text) && !/\p{Script=Han}/u.test(a.text) && !DESCRIPTION_START.test(original.slice(b.start, b.end))));
+        (LATIN_EDGE.test(a.text.slice(-1)) && /^\p{Script=Han}/u.test(b.text) && !/\p{Script=Han}/u.test(a.text) && !DESCRIPTION_START.test(foldTraditional(original.slice(b.start, b.end)))));
     if (!(a.after === 'theme-label' || latin || prefix || mixed || CONTINUATION.test(b.text))) continue;
     parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
   }

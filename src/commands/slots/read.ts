@@ -58,6 +58,8 @@ export interface Slots {
   weekInDoubt?: number;
   /** The day word the bot asked about (下周): 周四 in answer is read in that week. */
   unreadWord?: string;
+  /** A date whose weekday disagreed with it (12月3日(星期五)): an answer that keeps the date takes it. */
+  writtenDay?: Day;
   /** The theme came after its label (主题就叫…): in an answer, it replaces the one read before. */
   themeLabelled?: true;
   /** 明天上午10点或者下午3点: the starts the message offered, as written; the answer picks one (下午那个, 第二个). */
@@ -135,6 +137,10 @@ const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '「': '�
 /** The command's own words (创建直播, 开个…直播). */
 const readCues: Pass = (state) => take(state, state.options.cues ?? [], 'cue');
 
+/** 【转发】张科长：, 转发自王书记: the header of a forwarded message. */
+const FORWARDED = /【转发】\s*(?:[^：:\n【】]{1,12}[：:])?|转发自[^：:\n]{1,12}[：:]/g;
+/** 关于开展安全生产月警示教育的通知, as a notice's first line when its theme is labelled below. */
+const NOTICE_TITLE = /^\s*关于[^\n]{2,40}?(?:的)?(?:通知|安排|方案)\s*(?=\n[^]*(?:主题|标题)\s*[:：])/;
 /** #直播预告#: a hashtag decorates a message, it is not its theme. */
 const HASHTAG = /#[^#\s]{1,20}#/g;
 /** (UTC+08:00) Beijing, Chongqing…, (GMT+8): the zone a pasted invite was written in. */
@@ -144,6 +150,10 @@ const ZONE_NOTE = /\((?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))?\)(?:\s*[A-Za-z]
 const readNotes: Pass = (state) => {
   const text = state.reading.text;
   take(state, [...text.matchAll(HASHTAG)].map((m) => ({ start: m.index, end: m.index + m[0].length })), 'cue');
+  // 【转发】张科长：…, 关于开展…的通知 on its own line: who forwarded it and the notice's title name no live.
+  take(state, [...text.matchAll(FORWARDED)].map((m) => ({ start: m.index, end: m.index + m[0].length })), 'cue');
+  const title = NOTICE_TITLE.exec(text);
+  if (title) take(state, [{ start: title.index, end: title.index + title[0].length }], 'cue');
   for (const m of state.reading.text.matchAll(ZONE_NOTE)) {
     const offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
     take(state, [{ start: m.index, end: m.index + m[0].length }]);
@@ -301,7 +311,9 @@ const readQuotes: Pass = (state) => {
     }
     const before = text[q.start - 1];
     const after = text[q.end];
-    const startsAlone = text[q.start] === '【' || before === undefined || SEPARATOR.test(before) || NAMING.test(text.slice(0, q.start)) || timeEndsAt(text, q.start, state.today);
+    // KOL讲课“房颤卒中预防”: after the kind of event, a name in “”「」 is the event's (读书分享《活着》 keeps its book).
+    const named = NAMING.test(text.slice(0, q.start)) || (text[q.start] !== '《' && EVENT_NAMING.test(text.slice(0, q.start)));
+    const startsAlone = text[q.start] === '【' || before === undefined || SEPARATOR.test(before) || named || timeEndsAt(text, q.start, state.today);
     const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '' || /^(?:的)?(?:线上|在线|网上)?直播/.test(text.slice(q.end)) || /^[^,;。\s]{0,6}直播/.test(text.slice(q.end)) || findDurations(text.slice(q.end))[0]?.start === 0;
     // **…** is a name whatever stands around it.
     if ((startsAlone && endsAlone) || (text[q.start] === '*' && !timeStartsAt(text, q.start + 1))) alone.push(q);
@@ -314,6 +326,7 @@ const readQuotes: Pass = (state) => {
 };
 
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
+const EVENT_NAMING = /(?:讲课|讲座|分享|培训|专题)$/;
 const NAMING = /(?:叫|叫做|名为|名叫|是|为|举办|举行|召开|开展|开个|办个|搞个|做个|一场|一个|搞|办|做|开|来个|来一场|来一个|有个|有场|有一个|有一场)$/;
 const timeStartsAt = (text: string, at: number): boolean => {
   const lower = lowerAscii(text);
@@ -356,6 +369,14 @@ const readDurations: Pass = (state) => {
     take(state, [{ start, end: start + back[0].length }]);
     durations.splice(k - 1, 1);
   }
+  // 开3个小时，哦不对，到11点结束: a length taken back for a time said after it is no length.
+  const last = durations.at(-1)!;
+  const backAfter = new RegExp(`^[\\s,，。、]*${TAKEN_BACK.source}`).exec(text.slice(last.end));
+  if (backAfter && findTimes(lowerAscii(text.slice(last.end + backAfter[0].length)), state.today).some((t) => t.clock)) {
+    take(state, [{ start: last.start, end: last.end + backAfter[0].length }]);
+    durations.pop();
+    if (durations.length === 0) return;
+  }
   state.slots.durationSeconds = durations.at(-1)!.seconds;
   if (new Set(durations.map((d) => d.seconds)).size > 1) {
     state.slots.doubt = { slot: 'duration', why: `消息里有${durations.length}个时长（${durations.map((d) => text.slice(d.start, d.end).trim()).join('、')}）。` };
@@ -376,6 +397,8 @@ const readTimes: Pass = (state) => {
   const found = findTimes(lowerAscii(text), state.today);
   const clocks = found.filter((t) => t.clock).length;
   let times = found.filter((t) => {
+    // “双十二”期间燃气安全提醒: a day inside quote marks is a word of the name.
+    if (t.day && !t.clock && state.quotes.some((q) => t.start > q.start && t.end < q.end)) return false;
     // 是周四不是周三: the time said not to be meant is no time of the live.
     if (found.length > 1 && NEGATED.test(text.slice(0, t.start))) {
       take(state, [{ start: t.start - NEGATED.exec(text.slice(0, t.start))![0].length, end: t.end }]);
@@ -477,7 +500,7 @@ function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTi
       continue;
     }
     // 十点吧十点, 八点，嗯，八点: what people say between saying a time twice.
-    const nearby = between.replace(SPOKEN_GAP, '').replace(/^(?:吧|啊|呀)/, '') === '';
+    const nearby = between.replace(SPOKEN_GAP, '').replace(/^(?:吧|啊|呀|对的|对|是)/, '') === '';
     // 明天下午，明天下午三点: the first is the start of the second.
     if (nearby && !last.clock && t.clock && (!last.day || sameWrittenDay(last, t)) && (last.period === undefined || last.period === t.period)) {
       out.pop();
@@ -532,10 +555,12 @@ const settleTime: Pass = (state) => {
     return;
   }
   const distinct = <T>(values: T[]) => new Set(values.map((v) => JSON.stringify(v))).size > 1;
+  // 下午吧，或者4点也行: two times offered with 或者 are two, whatever each leaves out.
+  const offered = times.some((t, k) => k > 0 && /或者|或|还是/.test(state.reading.text.slice(times[k - 1]!.end, t.start)));
   const days = times.filter((t) => t.day).map((t) => t.day!);
   const clocks = times.filter((t) => t.clock);
   const periods = times.filter((t) => t.period !== undefined).map((t) => t.period);
-  if (distinct(days.map((d) => d.day ?? d.start)) || distinct(clocks.map((t) => [t.clock!.hour, t.clock!.minute, t.period, t.until?.clock.hour])) || distinct(periods)) {
+  if (offered || distinct(days.map((d) => d.day ?? d.start)) || distinct(clocks.map((t) => [t.clock!.hour, t.clock!.minute, t.period, t.until?.clock.hour])) || distinct(periods)) {
     // 明天下午3点和晚上8点: one day, two hours — the answer's hour is on that day.
     if (days.length > 0 && !distinct(days.map((d) => d.day ?? d.start)) && days[0]!.day) slots.day = days[0]!.day;
     // 明天或者后天下午3点, 下周一到下周三下午2点: two days, one hour — the answer's day starts then.
@@ -552,6 +577,8 @@ const settleTime: Pass = (state) => {
     const clock = clocks[0];
     const hour = clock && !clock.until && startHour(clock, clock.period ?? clock.clock!.period ?? periods[0]);
     if (clock && hour && 'hour' in hour) slots.clock = { hour: hour.hour, minute: clock.clock!.minute };
+    // 日期对的，星期写错了 may answer: the date written is kept for it.
+    if (written.mismatch) slots.writtenDay = written.day;
     return doubt(state, 'time', written.mismatch ? `${written.mismatch}。` : `「${slots.timeText}」不是一个存在的日期。`);
   }
   const day = written?.day ?? state.options.day;
@@ -1021,6 +1048,34 @@ const refuseRepeating: Pass = (state) => {
   if (either) unreadDay(state, `「${either[0]}」是哪一天？`);
 };
 
+/** Column names of a pasted table and the labels they stand for (开始 is a start, 结束 a range's end). */
+const COLUMNS: Record<string, string> = {
+  日期: '日期', 时间: '时间', 开始: '开始时间', 开始时间: '开始时间', 结束: '结束时间', 结束时间: '结束时间', 主题: '主题', 标题: '主题',
+  直播主题: '主题', 内容: '内容', 时长: '时长', 备注: '备注', 说明: '说明', 讲师: '备注', 主讲: '备注',
+};
+const CELLS = /\t|\s*[|｜]\s*/;
+
+/**
+ * 日期\t开始\t结束\t主题 / 11/30\t19:00\t20:30\t…: a table pasted from a spreadsheet, one row under its names, read as
+ * the form it is (日期：11/30 开始时间：19:00 …). Several rows are several lives: their number, refused.
+ */
+function tableAsForm(text: string, cues: readonly Span[]): string | number | undefined {
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => {
+    const names = line.trim().split(CELLS).map((c) => foldTraditional(c.trim()));
+    return names.length >= 2 && names.every((n) => n in COLUMNS);
+  });
+  if (at < 0) return undefined;
+  const rows = lines.slice(at + 1).filter((l) => l.trim() !== '');
+  const names = lines[at]!.trim().split(CELLS).map((c) => COLUMNS[foldTraditional(c.trim())]!);
+  const cells = rows[0]?.trim().split(CELLS);
+  if (rows.length > 1 && rows.every((row) => row.trim().split(CELLS).length === names.length)) return rows.length;
+  if (rows.length !== 1 || cells?.length !== names.length) return undefined;
+  const before = lines.slice(0, at).join('\n');
+  if (cues.some((c) => c.end > before.length)) return undefined;
+  return `${before}${before ? '\n' : ''}${names.map((n, k) => `${n}：${cells[k]!.trim()}`).join('\n')}`;
+}
+
 /** The passes, in order: each reads what the ones before it left. */
 export const PASSES: ReadonlyArray<readonly [name: string, pass: Pass]> = [
   ['cues', readCues],
@@ -1061,8 +1116,11 @@ export function startReading(original: string, nowMs: number, tz: string, option
 
 /** Reads `original` at `nowMs` in `tz`. Never throws. */
 export function readSlots(original: string, nowMs: number, tz: string, options: ReadOptions = {}): Slots {
-  const state = startReading(original, nowMs, tz, options);
+  const table = tableAsForm(original, options.cues ?? []);
+  const state = startReading(typeof table === 'string' ? table : original, nowMs, tz, options);
   for (const [, pass] of PASSES) pass(state);
   if (state.slots.doubt?.slot === 'time') delete state.slots.start;
+  // A table of several rows: which row goes with which time is not guessed.
+  if (typeof table === 'number') state.slots.refusal = `表格里有${table}行，一条消息只建一场直播：请每行发一条（连同表头），或写成「主题 时间」。`;
   return state.slots;
 }

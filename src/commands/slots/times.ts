@@ -54,7 +54,9 @@ export function findTimes(text: string, now: WallClock): FoundTime[] {
       i += 1;
       continue;
     }
-    const time = /[\d零〇一二两三四五六七八九十]/.test(text[i - 1] ?? '') && /[\d零〇一二两三四五六七八九十]/.test(text[i]!) ? undefined : timeAt(text, i, today);
+    // Not inside a number (the 2 of 12); 双12两点一刻 changes script, so a clock may start there.
+    const inside = (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i]!)) || (/[零〇一二两三四五六七八九十]/.test(text[i - 1] ?? '') && /[零〇一二两三四五六七八九十]/.test(text[i]!));
+    const time = inside ? undefined : timeAt(text, i, today);
     if (time) {
       found.push(time);
       i = time.end;
@@ -87,7 +89,7 @@ function timeAt(text: string, at: number, today: Day): FoundTime | undefined {
 }
 
 /** A day, a part of the day and a clock, each optional, in that order: 明天 下午 3点, 今晚8点, 周五, 下午. */
-function pointAt(text: string, at: number, today: Day, options: { bareBeforeRange?: boolean } = {}): { point: TimePoint; end: number } | undefined {
+function pointAt(text: string, at: number, today: Day, options: { bareBeforeRange?: boolean; rangeEnd?: boolean } = {}): { point: TimePoint; end: number } | undefined {
   const point: TimePoint = {};
   let i = at;
   const day = dayAt(text, i, today);
@@ -103,7 +105,7 @@ function pointAt(text: string, at: number, today: Day, options: { bareBeforeRang
     point.period = period.period;
     i = skipSpaces(text, period.end);
   }
-  let clock = clockAt(text, i, { bare: options.bareBeforeRange === true }) ?? compactClockAt(text, i, { afterDay: day !== undefined || period !== undefined });
+  let clock = clockAt(text, i, { bare: options.bareBeforeRange === true }) ?? compactClockAt(text, i, { afterDay: day !== undefined || period !== undefined || options.rangeEnd === true });
   // 晚8 《…》, 早9，半个钟头, Tomorrow 7: after a part of the day or an English day, an hour standing alone needs no 点.
   const englishDay = day !== undefined && /^[a-z]/.test(text.slice(day.start, day.end));
   if ((period || englishDay) && !clock?.unit) {
@@ -133,7 +135,7 @@ function rangeEndAt(text: string, at: number, today: Day, startHasUnit: boolean)
   const mark = oneOfAt(WORDS.rangeMarks, text, i);
   if (!mark) return undefined;
   i = skipSpaces(text, i + mark.length);
-  const point = pointAt(text, i, today, { bareBeforeRange: false });
+  const point = pointAt(text, i, today, { bareBeforeRange: false, rangeEnd: true });
   let clock = point?.point.clock;
   let end = point?.end ?? i;
   // 9:00-10 and 3点到5: an end without its unit, after a start that had one.
