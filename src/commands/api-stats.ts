@@ -2,14 +2,18 @@
 import { buildApiStatsCard } from '../cards/api-stats.js';
 import { newTaskId } from '../cards/limits.js';
 import { text } from '../replies/reply.js';
-import { defineCommand } from './command.js';
+import { defineCommand, spanOf } from './command.js';
 import { isAdmin } from './context.js';
+
+/** 机器人接口调用统计看一下: the API figures asked for in a sentence. */
+const SENTENCE = /(?:接口|api)\s*调用(?:统计|情况|量|次数)/i;
 
 export const apiStats = defineCommand<null>({
   name: 'apistats',
   words: ['统计', 'api统计', 'api调用统计', 'api调用情况', 'api调用量', '接口调用量统计', '接口调用量', '调用量', '调用统计', '接口调用情况', '接口调用统计', '接口统计', '调用情况', 'apistats', 'stats'],
   example: '统计',
   help: ['统计（管理员）：企业微信接口调用情况'],
+  sentence: (text) => spanOf(SENTENCE, text),
   read: () => ({ args: null }),
   async run(_args, ctx) {
     if (!isAdmin(ctx)) return [text('「统计」仅限管理员使用。')];

@@ -171,7 +171,11 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     if (reminder?.seconds === undefined || second) return ask(before, asked, env, `没看懂「${[...written].slice(0, 20).join('')}」。`, confirm);
     return decide({ ...before, remindSeconds: reminder.seconds });
   }
-  const half = HALF_OF_DAY.exec(folded);
+  // 凌晨的，夜场主播刚好下播: the part of the day, then why.
+  // (下午，哦不对，是下午3点半 and 下午吧，或者4点也行 say more than the part of the day.)
+  const [firstClause, ...why] = folded.split(/[,，。;；]/);
+  const reason = why.join('，');
+  const half = HALF_OF_DAY.exec(folded) ?? (!/[\d零〇一二两三四五六七八九十]\s*[点:时]|或|还是|不对|不是/.test(reason) ? HALF_OF_DAY.exec(firstClause!.trim()) : null);
   if (half && asked === 'hour' && before.hourInDoubt && before.day) {
     // 下午 in answer to 凌晨2点还是下午2点 (or 夜里 to 中午12点还是夜里0点): the hour written first, in that part of the day.
     const { hour: written12, minute } = before.hourInDoubt;

@@ -21,7 +21,7 @@ import { calendarLive } from '../calendar/live-calendar.js';
 import { text } from '../replies/reply.js';
 
 /** 开个周会直播, 约一场直播, 创建一个直播(叫…): a verb, a measure word, maybe the theme, then 直播 (and the word that names it). */
-const SENTENCE = /(创建|新建|预约|安排|发起|做成|(?:做|起)(?=个|一场|场)|开(?!始|播)|约|建|办|搞|弄|整)(?![过了好完])\s*(?:一|1)?\s*(?:个|场|下(?![下周个星礼月午]))?\s*([^,，。!！?？\s「“"《【『]{0,20}?)\s*(?:临时|紧急|线上|在线|网上)?直播(?:间|课|活动)?(?:叫做|就叫|名叫|名为|叫(?=[^\s,，。]))?/d;
+const SENTENCE = /(创建|新建|预约|安排|发起|做成|(?:做|起)(?=个|一场|场)|开(?!始|播)|约|建|办|搞|弄|整)(?![过了好完])\s*(?:一|1|两|2|几)?\s*(?:个|场|下(?![下周个星礼月午]))?\s*([^,，。!！?？\s「“"《【『]{0,20}?)\s*(?:临时|紧急|线上|在线|网上)?直播(?:间|课|活动)?(?:叫做|就叫|名叫|名为|叫(?=[^\s,，。]))?/d;
 
 export const create = defineCommand<CreateArgs>({
   name: 'create',

@@ -8,7 +8,7 @@ import { readLiveNamed, suggestLives, type LiveNamed } from './find-lives.js';
 const EXAMPLE = '直播详情 lvXXXXXXXX';
 
 /** 年终总结会那个直播的详情发我一下. */
-const SENTENCE = /(?:的|直播)(?:[^,，。]{0,4}和)?(?:详情|详细信息|链接)|直播信息|(?:详情|详细信息|链接)(?=发我|给我|发一下|发下|看看|是什么)/;
+const SENTENCE = /(?:的|直播)(?:[^,，。]{0,4}和)?(?:详情|详细信息|链接)|直播信息|(?:详情|详细信息|链接)(?=发我|给我|发一下|发下|看看|是什么)|直播[,，\s]*(?:看下|看一下|看看|查一下|查下)详情/;
 
 export const info = defineCommand<LiveNamed>({
   name: 'info',

@@ -84,7 +84,7 @@ const MOVE_VERBS = '改期到|改期|改到|改成|改为|改在|调到|调整�
 /** Where the change starts in a message that describes the live: a move verb, or a field word after a space. */
 const CHANGE_STARTS = new RegExp(`(?<=[\\s,，、;；])(?:开始时间|时间|主题|标题|时长|描述|简介|说明|备注|提醒)|(?:${MOVE_VERBS})|(?:${SHIFT_VERBS})(?=\\s*[\\d一两二三四五六七八九十半])`);
 /** 把…改到 in a sentence: the command, with the live named between (改期 and 改在 alone do not make one). */
-const SENTENCE = new RegExp(`[把将](?=.+?(?:${MOVE_VERBS.replace('改期|', '').replace('改在|', '')}))`);
+const SENTENCE = new RegExp(`[把将](?=.+?(?:${MOVE_VERBS.replace('改期|', '').replace('改在|', '')}|(?:时间|主题|时长|描述|提醒)(?:修)?改一下))`);
 /** A live's words, then a move verb and what follows it (改期再说 moves nothing). */
 const MOVED = new RegExp(`\\p{Script=Han}.*?(?:${MOVE_VERBS})\\s*(?!再说|以后|吧|了)\\S`, 'u');
 /** 不对，改成…, 写错了 改到…: a correction of what the same message said before. */
@@ -281,6 +281,8 @@ export const modify = defineCommand<ModifyArgs>({
   sentence(text) {
     // 下周五下午3点直播 主题：客户大会，不对，改成下周四: the member corrects their own message, not a live.
     if (SELF_CORRECTION.test(text)) return null;
+    // 帮我把3号链接改成698元: a price or a product is changed elsewhere, not a live.
+    if (/元|块钱|价格|库存|链接|订单/.test(text) && !/直播|会|课|培训|讲座|分享/.test(text)) return null;
     const m = SENTENCE.exec(text);
     if (m) return [{ start: m.index, end: m.index + 1 }];
     // 周五的产品培训帮我改到下周一下午三点: a move verb after a live's words names the command without 把.

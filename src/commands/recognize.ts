@@ -50,6 +50,7 @@ const ABOUT_THE_BOT = /(?:机器人|助手|你)(?:能不能|可不可以|能|可
 /** Verbs that arrange an event (开个…会, 搞个…, 安排一场…). */
 const ARRANGES = /开个|搞个|办个|做个|安排个|安排一场|约个|弄个|整个/;
 const OTHER_TASK = new RegExp(alternation(TABLE.otherTasks));
+const ELSEWHERE = new RegExp(`在(?:${alternation(TABLE.otherPlatforms)})(?:上|里|平台)?(?:开|建|搞|做|创建|直播)`, 'i');
 /** 约王律师明天下午3点见面: meeting someone (见面会 is an event). */
 const MEET_SOMEONE = /约[^,，。]{1,12}见面(?!会)/;
 const LIVE_KIND = new RegExp(alternation(TABLE.liveKinds));
@@ -74,7 +75,7 @@ const DAY_BEFORE_LIVE = alternation([
   ...TABLE.unreadDays, ...TABLE.weekWords.flatMap((w) => Object.keys(TABLE.weekdays).map((d) => w + d)),
 ]);
 const LIVE_WORD = new RegExp(
-  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周|结束|下班|以|之|会|课|班)后|有个|有场|有一个|有一场|(?<!提)前|之前|以前|就是说|就是|然后|那个|嗯|呃|额|吧|开始|正式)` +
+  `(?<=^|[\\s,，:：、;；。!！\\n【\\[”"」』》】)]|[\\d点分半刻整号]|${DAY_BEFORE_LIVE}|(?:小时|分钟|钟头|天|周|结束|下班|以|之|会|课|班|工|饭)后|有个|有场|有一个|有一场|(?<!提)前|之前|以前|就是说|就是|然后|那个|嗯|呃|额|吧|开始|正式)` +
     `(?:(?:线上|在线|网上)?直播(?:一下|一场|一个|一次|个)(?=[^\\s]|$)|` +
     `(?:(?:线上|在线|网上)?直播(?:安排|活动|课)?|(?:要|准备)?开播(?:啦|了)?)` +
     `(?=$|[\\s,，:：、;；。!！\\n【】\\]“"「『《A-Za-z0-9]|${alternation(TABLE.labels.theme)}|(?!${alternation(TABLE.liveCompounds)})[\\u4e00-\\u9fff]))`,
@@ -103,6 +104,12 @@ const EVENT_NAME = new RegExp(`(?:${LIVE_KIND.source}|[会课赛])$`);
 /** 又延误了，真累: a clause closed by 了 tells what happened. */
 const TOLD = /了(?:[,，。!！~～\s]|$)/;
 const THANKED = new RegExp(`^\\s*(?:${alternation(TABLE.thanks)})(?![a-z])`, 'i');
+/** A theme named by its label or its quote marks: what a request gives, not a question. */
+const NAMED = /主题|标题|名称|[“"「『《【]/;
+/** 你能帮我创建直播吗？: whether the bot can do it. */
+const CAN_YOU = /(?:能|可以|可不可以|能不能|会)[^？?。]{0,12}吗[?？]/;
+/** 看大家方便, 大家看哪个时间合适: asking what suits everyone, not telling them. */
+const EVERYONE_SUITED = /看大家(?:方便|的时间)?|大家(?:方便|看|觉得)/g;
 /** 各位好，\n主题：…\n时间：…: a greeting, then a form — the form is for the bot. */
 const GREETED_FORM = /^\s*(?:各位|大家|各位同事|各位领导)好[\s,，!！。]*\n\s*(?:主题|直播主题|标题)\s*[:：]/;
 /** 主题：… and 时间：… both labelled: a form filled in, a request as plain as a command word. */
@@ -164,12 +171,14 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   // 各位好，定于…举行“…”线上直播，请协助创建: a notice pasted for the bot to make, with the request said.
   // 备注：请各部门组织收看 is what the live's description tells its viewers, not an announcement of this message.
   // “安全生产大家谈”: words inside a name announce nothing; 各位好，主题：… greets before its form.
-  const announced = ANNOUNCEMENT.test(withoutThemes(unreminded).replace(DESCRIPTION_VALUE, ' ')) && !ASKS_THE_BOT.test(folded) && !GREETED_FORM.test(folded);
+  const announced = ANNOUNCEMENT.test(withoutThemes(unreminded).replace(DESCRIPTION_VALUE, ' ').replace(EVERYONE_SUITED, ' ')) && !ASKS_THE_BOT.test(folded) && !GREETED_FORM.test(folded);
   // 可以开美颜吗 😂: a question still, whatever emoji close it.
   const asked = QUESTION.test(rest.replace(/[\p{Extended_Pictographic}\p{S}\s]+$/u, ''));
   // 直播链接怎么分享给客户？: how to do something is a question for 帮助, whatever command words it holds.
   const howTo = (/怎么|如何|怎样/.test(folded) && /[?？]\s*$/.test(folded) && !livingIdIn(folded)) || (asked && ABOUT_THE_BOT.test(folded));
   if (howTo) return null;
+  // 帮我在抖音开个直播间: a live on another platform is not one the bot makes.
+  if (ELSEWHERE.test(folded)) return null;
   const undescribed = unreminded.replace(DESCRIPTION_VALUE, ' ');
   const isQuestion = asked || NOT_A_REQUEST.test(undescribed) || PERSONAL_REMINDER.test(folded) || announced || otherTask;
   // 请问能帮我建一个直播吗？明天下午4点，主题是…: a polite question carrying a whole live is a request, confirmed first.
@@ -182,11 +191,14 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
     if (command.name === 'create' && isQuestion) {
       const cues = polite ? command.sentence?.(ownWords) : null;
       const slots = cues && readSlots(reading.original, now, timezone, { cues });
-      if (cues && slots?.theme) return input(command, [...leadCue, ...cues], false, true);
+      // 你能帮我创建直播吗？要发什么格式: a polite question with no time asks about the bot, not for a live.
+      if (cues && slots?.theme && (slots.timeText !== undefined || NAMED.test(folded))) return input(command, [...leadCue, ...cues], false, true);
       continue;
     }
     // 下午3点的会议改到4点了，大家注意; …直播链接稍后发群里，大家转发给客户: telling colleagues is not asking the bot.
     if (announced) continue;
+    // 你能帮我创建直播吗？要发什么格式: asking whether the bot can, with no time, asks about the bot.
+    if (command.name === 'create' && CAN_YOU.test(folded) && !NAMED.test(folded) && readSlots(reading.original, now, timezone).timeText === undefined) continue;
     const cues = command.sentence?.(ownWords);
     if (cues) return input(command, [...leadCue, ...cues], false);
   }

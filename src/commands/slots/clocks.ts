@@ -17,8 +17,11 @@ export interface Clock extends Span {
   unit: boolean;
   /** Written on a 24-hour clock with its leading zero (07:30, 0730): the hour as written, never 19:30. */
   padded?: true;
+  /** 两点多, 三点来钟, 八九点: about that hour — the bot asks the exact one. */
+  approximate?: true;
 }
 
+const APPROX_PAIR = /(一|二|两|三|四|五|六|七|八|九)(?:二|三|四|五|六|七|八|九|十)点(?:钟)?/y;
 const COLON = /(\d{1,2})\s*:\s*(\d{2})(?::\d{2})?(?!\d)/y;
 const AM_PM = /\s*(a\.m\.|p\.m\.|am|pm)(?![a-z])/y;
 /** 时 is an hour only where it is not a word of its own (时间, 时长, 时候). */
@@ -42,6 +45,10 @@ export function periodAt(text: string, at: number, options: { afterDay?: boolean
 export function clockAt(text: string, at: number, options: { bare?: boolean } = {}): Clock | undefined {
   // Not the 5 of 15 or of 12.5; 双12两点 and 12.3六点 change script, so a clock starts there.
   if (/[\d.:]/.test(text[at - 1] ?? '') && !/[零〇一二两三四五六七八九十]/.test(text[at] ?? '')) return undefined;
+  // 八九点, 三四点钟: one hour or the next — about them.
+  APPROX_PAIR.lastIndex = at;
+  const pair = APPROX_PAIR.exec(text);
+  if (pair) return { start: at, end: APPROX_PAIR.lastIndex, hour: '一二三四五六七八九'.indexOf(pair[1]!) + 1, minute: 0, unit: true, approximate: true };
   COLON.lastIndex = at;
   const colon = COLON.exec(text);
   if (colon) return withAmPm(text, { start: at, end: COLON.lastIndex, hour: Number(colon[1]), minute: Number(colon[2]), unit: true, ...(/^0\d$/.test(colon[1]!) ? { padded: true as const } : {}) });
@@ -78,6 +85,10 @@ export function clockAt(text: string, at: number, options: { bare?: boolean } = 
     }
   }
   if (text.startsWith('钟', end)) end++;
+  // 两点多, 三点来钟: about that hour.
+  // (四点来着 and 8点来场直播 are no 来.)
+  const about = minute === 0 ? /^(?:多(?![少久长])|来钟|来(?=$|[\s,，。!！~～]))/.exec(text.slice(end)) : null;
+  if (about) return { start: at, end: end + about[0].length, hour: hour.value, minute, unit: true, approximate: true };
   return withAmPm(text, { start: at, end, hour: hour.value, minute, unit: true });
 }
 

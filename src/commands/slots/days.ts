@@ -28,11 +28,19 @@ const ISO = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/y
 const NUMERIC = /(1[0-2]|0?[1-9])([/.])(3[01]|[12]\d|0?[1-9])(?![\d./])/y;
 const PERIOD_WORDS = alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1));
 /** 12-22 before a time or a part of the day, or standing alone (10-12点 is a range). */
-const DASHED = new RegExp(`(1[0-2]|0[1-9])-(3[01]|[12]\\d|0[1-9]|[1-9](?=\\s))(?=\\s*\\d{1,2}\\s*[:点]|\\s*(?:${PERIOD_WORDS})|\\s*$|\\s+[^\\d\\s])`, 'y');
+const DASHED = new RegExp(`(1[0-2]|0[1-9])-(3[01]|[12]\\d|0[1-9]|[1-9](?=\\s))(?=\\s*\\d{1,2}\\s*[:点]|\\s*\\d{1,2}\\s*(?:am|pm)|\\s*(?:${PERIOD_WORDS})|\\s*$|\\s+[^\\d\\s])`, 'y');
 const WEEKDAY_KEYS = Object.keys(WORDS.weekdays);
 /** 周五, 周5 (not 周12): a digit weekday stands alone, a Chinese one may run into a clock (星期五20:00). */
 const WEEK_WORD = new RegExp(`(?:(${alternation(Object.keys(WORDS.weekOffsets))})\\s*)?(${alternation(WORDS.weekWords)})(${alternation(WEEKDAY_KEYS.filter((k) => !/\d/.test(k)))}|(?:${alternation(WEEKDAY_KEYS.filter((k) => /\d/.test(k)))})(?!\\d))`, 'y');
 const OFFERED_WEEK = new RegExp(`(${alternation(Object.keys(WORDS.weekOffsets))})\\s*(?:${alternation(WORDS.weekWords)})[一二三四五六日天1-7]\\s*(?:或者|或|还是|和|、|跟)\\s*$`);
+const LUNAR_MONTHS = ['正', '二', '三', '四', '五', '六', '七', '八', '九', '十', '冬', '腊'];
+const LUNAR_DATE = /(?:农历)?(正|冬|腊|[二三四五六七八九十]|十一|十二)月(初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)/y;
+/** 初八 → 8, 十五 → 15, 廿三 → 23. */
+function lunarDayNumber(written: string): number | undefined {
+  if (written.startsWith('初')) return '一二三四五六七八九十'.indexOf(written[1]!) + 1;
+  if (written.startsWith('廿')) return 20 + '一二三四五六七八九'.indexOf(written[1]!) + 1;
+  return numberAt(written, 0)?.value;
+}
 const AHEAD_UNIT = /\s*(?:个)?\s*(天|日|周|星期|礼拜)\s*(?:以后|之后|后)/y;
 const SPACE = /\s*/y;
 
@@ -189,6 +197,14 @@ function wordDayAt(text: string, at: number, today: Day): FoundDay | undefined {
     if (ahead) return { start: at, end: AHEAD_UNIT.lastIndex, day: plusDays(today, /[天日]/.test(ahead[1]!) ? n.value : n.value * 7) };
   }
 
+  // 正月初八, 农历腊月二十三: a date of the lunar calendar.
+  LUNAR_DATE.lastIndex = at;
+  const lunar = LUNAR_DATE.exec(text);
+  if (lunar) {
+    const month = LUNAR_MONTHS.indexOf(lunar[1]!) + 1 || numberAt(lunar[1]!, 0)?.value;
+    const day = lunarDayNumber(lunar[2]!);
+    if (month && day) return { start: at, end: LUNAR_DATE.lastIndex, ...maybe(comingNamedDay({ lunar: [month, day] }, today)) };
+  }
   const named = wordAt(WORDS.namedDays, text, at);
   if (named) return { start: at, end: at + named.word.length, ...maybe(comingNamedDay(named.value, today)) };
   return undefined;

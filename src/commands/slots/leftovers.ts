@@ -24,6 +24,9 @@ export const SEPARATOR = /[\s,，:：、;；。!！?？~～\/|｜…·・]/;
 const EDGE_DASHES = /^[—–\-－/]+|[—–\-－/]+$/g;
 const CLAUSE_BREAK = new RegExp(`^(?:${alternation(WORDS.clauseBreaks)})`);
 const LEADING_FILLER = new RegExp(`^(?:${alternation(WORDS.leadingFillers)})+`);
+const LEADING_QUOTE = /^[“"「『《【]([^”"」』》】]+)[”"」』》】]/;
+/** What a member adds after the name, asking the bot: 你帮我建一下哈, 麻烦了. */
+const ASKING_TAIL = /^\s*(?:你|您)?(?:帮我|帮忙|麻烦|辛苦)|^\s*(?:建一下|建个|弄一下)/;
 const EN_VERB_BEFORE_NAME = /^(?:do|have|hold|run|host) (?:the|a|an) (?=[A-Z0-9])/i;
 /** 开展冬季供暖保障部署会直播: a notice's verb, the event, then 直播 — the event is the name. */
 const HELD_LIVE = /^(?:开展|举办|举行|召开)(\S{2,20}?)(?:的)?直播$/u;
@@ -82,9 +85,10 @@ export function leftovers(original: string, taken: readonly Taken[]): { theme?: 
   const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string; labelled?: true } = { parts, preamble };
   if (labelled && themePart === labelled) out.labelled = true;
   if (themePart) {
-    // 8点半「升旗仪式」提前10分钟提醒: a name in one pair of quote marks, whatever the quotes pass made of its neighbours.
-    // …do the IFRS 17 live: the verb and article before an English name are the sentence's, not the name's.
-    out.theme = unquote(themePart.text).replace(EN_VERB_BEFORE_NAME, '');
+    // 8点半「升旗仪式」提前10分钟提醒: a name in one pair of quote marks, whatever the quotes pass made of its neighbours;
+    // 主题《年货节囤货攻略》你帮我建一下哈: a labelled name in quote marks ends at its closing mark.
+    const quotedLabel = themePart === labelled ? LEADING_QUOTE.exec(themePart.text) : null;
+    out.theme = quotedLabel && ASKING_TAIL.test(themePart.text.slice(quotedLabel[0].length)) ? quotedLabel[1]!.trim() : unquote(themePart.text).replace(EN_VERB_BEFORE_NAME, '');
     out.themeSpan = { start: themePart.start, end: themePart.end };
   }
   if (rest.length > 0) {
@@ -167,7 +171,7 @@ function splitParts(original: string, owner: Array<TakenKind | undefined>, taken
       (/^\d{1,2}[.．)）]$/.test(text) && /(?:^|\n)\s*$/.test(original.slice(0, i)));
     // 紧急 sync: a filler word in front of an English name is the name's first word.
     const leadsLatin = /^\p{Script=Han}+$/u.test(text) && /^ [A-Za-z]/.test(original.slice(j));
-    if (text !== '' && !decoration && !numbering && (leadsLatin || (!FILLER_ALONE.test(foldTraditional(text)) && !FILLER_ALONE.test(foldTraditional(raw.trim())))) && !/^[\p{P}`]+$/u.test(text) && !/^@\S+$/.test(text) && !(/[^\p{Extended_Pictographic}\s]/u.test(text) && trimFillers(text.replace(/\p{Extended_Pictographic}/gu, '')) === '')) parts.push({ start: i, end: j, text: closed, after, quoted: false });
+    if (text !== '' && !decoration && !numbering && (leadsLatin || (!FILLER_ALONE.test(foldTraditional(text)) && !FILLER_ALONE.test(foldTraditional(raw.trim())))) && !/^[\p{P}`]+$/u.test(text) && !/^@\S+$/.test(text) && !(/[^\p{Extended_Pictographic}\s]/u.test(text) && (trimFillers(text.replace(/\p{Extended_Pictographic}/gu, '')) === '' || (/\p{Extended_Pictographic}/u.test(text) && FILLER_ALONE.test(foldTraditional(text.replace(/\p{Extended_Pictographic}/gu, ''))))))) parts.push({ start: i, end: j, text: closed, after, quoted: false });
     i = j;
   }
   return parts;

@@ -327,7 +327,7 @@ const readQuotes: Pass = (state) => {
 
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
 const EVENT_NAMING = /(?:讲课|讲座|分享|培训|专题)$/;
-const NAMING = /(?:叫|叫做|名为|名叫|是|为|举办|举行|召开|开展|开个|办个|搞个|做个|一场|一个|搞|办|做|开|来个|来一场|来一个|有个|有场|有一个|有一场)$/;
+const NAMING = /(?:叫|叫做|名为|名叫|是|为|建个|建一个|建一场|举办|举行|召开|开展|开个|办个|搞个|做个|一场|一个|搞|办|做|开|来个|来一场|来一个|有个|有场|有一个|有一场)$/;
 const timeStartsAt = (text: string, at: number): boolean => {
   const lower = lowerAscii(text);
   return dayAt(lower, at, { year: 2000, month: 1, day: 1 }) !== undefined || periodAt(lower, at) !== undefined || clockAt(lower, at) !== undefined;
@@ -347,7 +347,7 @@ const readReminders: Pass = (state) => {
 };
 
 /** 24小时挑战赛, 30分钟学会Excel: a length running into a word is part of that word. */
-const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, ...allLabels, '以内', '以上', '整', '算', '来', '为准', '计'])})[\\p{L}\\p{N}]`, 'u');
+const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, ...allLabels, '以内', '以上', '整', '算', '来', '为准', '计', '建', '开', '就行', '就好', '够了'])})[\\p{L}\\p{N}]`, 'u');
 
 /** 1小时, 90分钟, 一个半小时; two different lengths are asked about. */
 const readDurations: Pass = (state) => {
@@ -406,6 +406,13 @@ const readTimes: Pass = (state) => {
     }
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
     if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '') && !FREE_AFTER.test(text.slice(t.end)) && !TAKEN_BACK_BEFORE.test(text.slice(0, t.start)) && !CLOSED_BY.test(text.slice(t.end))) return false;
+    // 年货节当天晚上8点: 当天 of a day the reader does not know is no today — asked about.
+    const thatDay = t.day && /^(?:当天|那天|这天)/.test(text.slice(t.start)) ? /(\p{Script=Han}{1,6})$/u.exec(text.slice(0, t.start)) : null;
+    if (thatDay && !FREE_BEFORE.test(text.slice(0, t.start))) {
+      state.unreadDay ??= `${thatDay[1]}${text.slice(t.start, t.day!.end)}`;
+      take(state, [{ start: t.start - thatDay[1]!.length, end: t.day!.end }]);
+      delete t.day;
+    }
     if (t.clock || t.fromNowMs !== undefined || t.english) return true;
     // 元宵节前, 周五之前: a deadline, not a day — asked about, never taken for that day.
     const before = DEADLINE.exec(text.slice(t.end))?.[0];
@@ -462,12 +469,12 @@ const readTimes: Pass = (state) => {
   }
   state.times = times;
 };
-const DEADLINE = /^(?:之前|以前|前后|左右|前(?!天))/;
+const DEADLINE = /^(?:之前|以前|前后|左右|前(?![天夜]))/;
 const NEGATED = /(?:不是|而不是|并非|唔是)\s*$/;
 /** 早班结束后, 航班落地以后, 开完会后: a time after an event (one to eight characters, not a day word). */
 const EVENT_AFTER = /^(?![天日周])[\p{Script=Han}A-Za-z0-9]{1,8}?(?:之后|以后|的时候|时候|后)(?![天日])/u;
 /** 晚自习时间开个…, 放学后开个…: a time by an event, with no day, right before what is arranged (or its blanked verb). */
-const EVENT_BEFORE_VERB = /(?<=^|[\s,，。])(?![天日周])\p{Script=Han}{1,8}?(?:之后|以后|的时候|时候|时间|后)(?=\s*(?:开|搞|约|建|办|弄|整|直播)|\s{2,})/u;
+const EVENT_BEFORE_VERB = /(?<=^|[\s,，。])(?![天日周])(?:\p{Script=Han}{1,8}?(?:之后|以后|的时候|时候|时间|之前|后|前)|(?:吃完|开完|忙完|收完|下完)\p{Script=Han}{1,3})(?=\s*(?:开|搞|约|建|办|弄|整|直播)|\s{2,})/u;
 /** 哦不, 不对，说错了: what the speaker said before is taken back. */
 /** 三点哦不三点半: a clock right after a correction is the corrected one, whatever runs on after it. */
 const BACK_WORDS = `(?:${alternation(WORDS.takeBacks)})`;
@@ -519,7 +526,7 @@ function spokenOnce(state: ReadState, text: string, times: FoundTime[]): FoundTi
 
 /** Words beside a day that leave it a day: 是后天, 建下周一, 在周五; 明天吧, 周五的, 12月15日到…, 周四还是周五. */
 const FREE_BEFORE = /(?:那个|这个|是|在|于|到|定|改|改成|改为|换成|就|选|放|挪|建|做|开|约|要|那|从|等|嗯|呃|额|吧|啊|呀|呢|还是|或者|或|和|跟)$/;
-const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|帮我|帮忙|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|都行|都可以|都好|来着|好了|没错|对的|不是|而不是|开始也行|开始|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
+const FREE_AFTER = new RegExp(`^(?:${alternation([...WORDS.sameHour, ...WORDS.onceWords])}|就是说|就是|嗯|呃|那个|的|吧|搞个|开个|建个|约个|弄个|整个|办个|来个|搞一|开一|建一|帮我|帮忙|啊|呀|呢|哈|嘛|还是|或者|或|和|跟|也行|也可以|都行|都可以|都好|来着|好了|没错|对的|好像是|好像|不是|而不是|开始也行|开始|可以|行吗|好吗|这一场|这场|那场|那一场|这次|这天|那天|${alternation(WORDS.rangeMarks)})`);
 /** What may stand between a day and its clock in speech: 后天下午，嗯，两点半. */
 const SPOKEN_GAP = /[\s,;、。]|嗯|呃|额|那个|就是说|就是|大概|大约|的/g;
 const RANGE_MARK_AT = new RegExp(`^\\s*(?:${alternation(WORDS.rangeMarks)})`);
@@ -570,6 +577,14 @@ const settleTime: Pass = (state) => {
     const choices = choicesOf(state, times, days);
     if (choices) slots.choices = choices;
     return doubt(state, 'time', `消息里有${times.length}个时间（${slots.timeText}）。`);
+  }
+  // 明天下午两点多, 明天上午八九点: about an hour — the day and the part of the day stand, the hour is asked.
+  const about = clocks.find((t) => t.clock!.approximate);
+  if (about) {
+    if (days[0]?.day) slots.day = days[0].day;
+    const aboutPeriod = about.period ?? periods[0];
+    if (aboutPeriod !== undefined) slots.period = aboutPeriod;
+    return doubt(state, 'hour', `「${about.text}」是几点？`);
   }
   const written = days[0];
   if (written && (written.day === undefined || written.mismatch)) {
@@ -908,7 +923,9 @@ const askUnread: Pass = (state) => {
     return unreadDay(state, `「${unread}」是哪一天？`);
   }
   // 明天或后天: a day counted from today is never part of a theme.
-  const relative = state.keptDays.find((d) => d in WORDS.relativeDays || d in WORDS.dayPeriods);
+  // 今天下午五点半 今日巡检问题通报: a day word in the theme that is the day read is the theme's.
+  const sameAsRead = (d: string) => slots.start !== undefined && d in WORDS.relativeDays && sameDay(plusDays(todayOf(state.today), WORDS.relativeDays[d as keyof typeof WORDS.relativeDays]), wallClock(slots.start, state.timezone));
+  const relative = state.keptDays.find((d) => (d in WORDS.relativeDays || d in WORDS.dayPeriods) && !sameAsRead(d));
   if (relative) return unreadDay(state, `「${relative}」是哪一天？消息里的日期不止一个，或者没有写清楚。`);
   if (state.keptDays[0] && state.todayAssumed) return unreadDay(state, `「${state.keptDays[0]}」是开播的日期吗？`);
   const date = state.todayAssumed ? DATE_LIKE.exec(leftover)?.[0] : undefined;
