@@ -21,6 +21,9 @@ const EXAMPLE = '取消直播 lvXXXXXXXX';
 const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|不办了|(?<=[把将].{1,20}直播)(?:删掉|删了|删除|撤掉|撤了)|\b(?:want|need|like) to cancel\b|\bpls cancel\b|\bplease cancel\b/i;
 
 const OTHER_TASK = new RegExp(alternation(WORDS.otherTasks));
+const LIVE_MARK = new RegExp(alternation(WORDS.liveMarks));
+/** 帮我取消明天食堂的订餐: another task is cancelled, not a live. */
+export const cancelsAnotherTask = (text: string): boolean => OTHER_TASK.test(text) && !LIVE_MARK.test(text);
 /** 开个直播, 建一场直播, 创建直播: a new live asked for. */
 const CREATE_BEFORE = /(?:开|建|约|创建|新建|安排|搞|办|弄|整)(?:一)?(?:个|场)?直播/;
 
@@ -37,9 +40,7 @@ export const cancel = defineCommand<LiveNamed>({
     const described = found && /\p{Script=Han}|(?:^|\s)[A-Za-z]{3,}(?=$|[\s'’])/u.test(text.slice(0, found[0]!.start) + text.slice(found[0]!.end));
     // 马上开个直播 临时航班取消说明: after a request for a new live, 取消 is a word of its theme.
     const requested = found && CREATE_BEFORE.test(text.slice(0, found[0]!.start));
-    // 帮我取消明天食堂的订餐: another task is cancelled, not a live.
-    const elsewhere = OTHER_TASK.test(text) && !/直播|会|课|培训|讲座|分享/.test(text);
-    return described && !requested && !elsewhere ? found : null;
+    return described && !requested && !cancelsAnotherTask(text) ? found : null;
   },
   read: (input) => readLiveNamed(input, EXAMPLE),
   async run(args, ctx): Promise<Reply[]> {

@@ -186,7 +186,9 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     }
     const reading = hourOf(written12, minute, period);
     if ('ask' in reading) return ask(before, asked, env, `「${half[1]}${written12}点」还是说不清是几点。`, confirm);
-    return decide({ ...rest, start: fromWallClock({ ...before.day, hour: reading.hour, minute, second: 0 }, env.timezone) });
+    // 晚上，时长45分钟: what follows the part of the day may give the length.
+    const [length, another] = HALF_OF_DAY.exec(folded) ? [] : findDurations(reason);
+    return decide({ ...rest, start: fromWallClock({ ...before.day, hour: reading.hour, minute, second: 0 }, env.timezone), ...(length && !another ? { durationSeconds: length.seconds } : {}) });
   }
   // 日期对的，星期写错了: the date written stands, at the hour read with it.
   if (before.writtenDay && before.clock && DATE_STANDS.test(folded)) {

@@ -15,6 +15,7 @@ const SHOWN = 5;
 
 /** A message that names a live rather than its ID: Chinese words, not an ID-shaped token. */
 export const describesLive = (written: string): boolean => /\p{Script=Han}/u.test(written);
+const ENGLISH_WORDS = /^[A-Za-z'’]+(?:\s+[A-Za-z'’]+)+$/;
 
 /** The live words name: an ID after them after all (麻烦取消一下直播 lvABC123), else their description. */
 export function liveNamedIn(words: string): { livingid: string } | { described: string } {
@@ -34,7 +35,9 @@ export function readLiveNamed(input: CommandInput, example: string): ReadResult<
     // Found inside a sentence: the description is the whole message but the command's words.
     return { args: liveNamedIn(withoutCues(input)) };
   }
-  if (!describesLive(takeLivingId(input.args).id)) return readLivingId(input.args, example);
+  // Cancel tomorrow's group meeting: English words naming the live describe it as Chinese ones do.
+  const english = ENGLISH_WORDS.test(input.args.trim()) && !findLivingId(input.args);
+  if (!describesLive(takeLivingId(input.args).id) && !english) return readLivingId(input.args, example);
   return { args: liveNamedIn(input.args) };
 }
 

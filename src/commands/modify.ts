@@ -70,6 +70,7 @@ const HINT = '（回复「取消」可放弃）';
 /** 改为, 改成, 为, 是, = and separators between a field word and its new value. */
 const JOINER = /^[\s:：,，、=]*(?:改为|改成|改到|换成|调整为|调到|设为|为|是|到)?[\s:：,，、=]*(?:改为|改成|改到|换成)?[\s:：=]*/;
 
+const LIVE_MARK = new RegExp(alternation(WORDS.liveMarks));
 /** 时间不变, 时长照旧: what a member says stays as it is. */
 const UNCHANGED = /^(?:不变|保持不变|照旧|一样|不改|不用改|还是原来的)[。.!！,，]*$/;
 /** 同一时间, 时间不变: the live's own hour is kept. */
@@ -198,6 +199,8 @@ function guessField(written: string, state: ModifyState, env: ReadEnv): ReadResu
   const slots = readSlots(when, env.now, env.timezone, state.day ? { day: state.day } : {});
   const onlyTime = (slots.start !== undefined || slots.day !== undefined) && slots.theme === undefined && slots.durationSeconds === undefined;
   if (onlyTime || (!state.day && clockAlone(written))) return settle(readField('start', written, state, env), state);
+  // 改成明天上午10点开始，时长90分钟: a whole new start and a length, both changed.
+  if (slots.start !== undefined && slots.durationSeconds !== undefined && slots.theme === undefined) return { args: { livingid: state.livingid, changes: { start: slots.start, durationSeconds: slots.durationSeconds } } };
   const onlyDuration = slots.durationSeconds !== undefined && slots.timeText === undefined && slots.theme === undefined;
   if (onlyDuration) return settle(readField('durationSeconds', written, state, env), state);
   return ask(state, `没看懂要改什么（「${[...written].slice(0, 20).join('')}」）。`);
@@ -282,7 +285,7 @@ export const modify = defineCommand<ModifyArgs>({
     // 下周五下午3点直播 主题：客户大会，不对，改成下周四: the member corrects their own message, not a live.
     if (SELF_CORRECTION.test(text)) return null;
     // 帮我把3号链接改成698元: a price or a product is changed elsewhere, not a live.
-    if (/元|块钱|价格|库存|链接|订单/.test(text) && !/直播|会|课|培训|讲座|分享/.test(text)) return null;
+    if (/元|块钱|价格|库存|链接|订单/.test(text) && !LIVE_MARK.test(text)) return null;
     const m = SENTENCE.exec(text);
     if (m) return [{ start: m.index, end: m.index + 1 }];
     // 周五的产品培训帮我改到下周一下午三点: a move verb after a live's words names the command without 把.

@@ -5,6 +5,7 @@
  * (`listing` is not `list`). Questions, reports and announcements about lives are not requests (docs/reader.md).
  */
 import type { Command, CommandInput } from './command.js';
+import { cancelsAnotherTask } from './cancel.js';
 import { livingIdIn } from './livingid.js';
 import { commandNamed, COMMANDS } from './registry.js';
 import { dayNumber } from './slots/calendar.js';
@@ -146,7 +147,7 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
     // An English alias is a whole word: `list`, `help!` and `create live:` are; `listing` is not.
     if (/^[a-z?]/.test(word) && /[a-z0-9]/.test(lower[end] ?? '')) continue;
     // 帮我取消明天食堂的订餐: another task's word after 取消 — not a live to cancel.
-    if (command.name === 'cancel' && OTHER_TASK.test(folded.slice(end)) && !/直播|会|课|培训|讲座|分享/.test(folded.slice(end))) return null;
+    if (command.name === 'cancel' && cancelsAnotherTask(folded.slice(end))) return null;
     // 帮我统计一下这个月的加班时长: a word of a command that takes nothing, followed by a task of its own, is not it.
     if (NO_ARGUMENTS.has(command.name) && /\p{Script=Han}{2}/u.test(folded.slice(end).replace(NO_ARGUMENT_WORDS, ''))) continue;
     // 创建直播 项目失败复盘 is a request; 创建直播失败了怎么办 and 创建直播？ are not.
@@ -179,7 +180,8 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
   if (howTo) return null;
   // 帮我在抖音开个直播间: a live on another platform is not one the bot makes.
   if (ELSEWHERE.test(folded)) return null;
-  const undescribed = unreminded.replace(DESCRIPTION_VALUE, ' ');
+  // 主题「减脂期怎么吃」: a name's words do not make the message a question.
+  const undescribed = withoutThemes(unreminded).replace(DESCRIPTION_VALUE, ' ');
   const isQuestion = asked || NOT_A_REQUEST.test(undescribed) || PERSONAL_REMINDER.test(folded) || announced || otherTask;
   // 请问能帮我建一个直播吗？明天下午4点，主题是…: a polite question carrying a whole live is a request, confirmed first.
   const polite = asked && !NOT_A_REQUEST.test(undescribed) && !announced && !otherTask && POLITE.test(folded);
@@ -269,6 +271,8 @@ const ID_ACTIONS: Array<[name: string, words: RegExp]> = [
   ['info', /详情|详细|信息|链接|地址|情况|状态|怎么样|\b(?:details?|info|link|status)\b/i],
   // Cancelling cannot be undone: only with 这 or 把 naming the live (把 ID 撤掉, ID 这场不播了).
   ['cancel', /^(?=.*(?:这|把))(?=.*(?:取消|撤掉|撤销|撤了|删掉|删除|删了|不播了|不开了|不办了))/],
+  // ID 取消掉，学员请假太多了: 取消掉 right after the ID names it too (ID 取消 alone may answer something else).
+  ['cancel', /^\s*取消(?:掉|了)(?:[\s,，。!！]|$)/],
 ];
 /** Around an ID, words that only point at it. */
 const POINTING = /直播\s*id|livingid|这个直播|这场直播|这个|这场|那个|那场|直播|帮我|麻烦|一下|下|请|把|的|呗|吧|了|哈|id/gi;

@@ -192,7 +192,8 @@ export const PHRASINGS: Phrasing[] = [
   { text: '创建直播 周会 周三上午10点', expected: asks('time', /今天就是周三，「周三上午10点」是指下周三（12月2日）吗？回复「是」/) },
   { text: '创建直播 周会 时间定在明天下午3点', expected: live('周会', '2026-11-26T15:00') },
   { text: '创建直播 周会 明天15:00 2小时本周进展同步', expected: live('周会', '2026-11-26T15:00', { description: '2小时本周进展同步' }) },
-  { text: '创建直播 周会 周三下午4点', expected: live('周会', '2026-11-25T16:00') },
+  // Said on a Wednesday before 4 (set W): today or next week's is asked, both offered (今天 / 下周三 picks).
+  { text: '创建直播 周会 周三下午4点', expected: asks('time', /今天就是周三，「周三下午4点」是今天（11月25日）还是下周三（12月2日）/) },
   // Typed into the sandbox at the end of the session, as a member would.
   { text: '创建直播，季度复盘，后天下午三点到五点', expected: live('季度复盘', '2026-11-27T15:00', { duration: 7200 }) },
   { text: '创建直播周会明天１５：００２小时', expected: live('周会', '2026-11-26T15:00', { duration: 7200 }) },
@@ -563,4 +564,24 @@ export const PHRASINGS: Phrasing[] = [
   { text: '农历腊月二十三晚上8点 小年夜联欢', expected: asks('confirm', /「小年夜联欢」吗？2027-01-30 20:00/) },
   { text: '我那个合同交底的直播，看下详情', expected: { command: 'info' } },
   { text: '把周五那个图纸会审的直播时间改一下', expected: { command: 'modify' } },
+  // Sets W and X: notices with their headings, contacts and dates, weeks of the term, speakers, English hours without
+  // am/pm, 周三 said on a Wednesday, bracketed lengths, a series written 早6点半, two lengths offered.
+  { text: '请帮忙建直播：【通知】2026年12月8日（周二）14:00-17:00 博士学位论文预答辩 地点：理科楼B305 联系人：刘老师', expected: live('博士学位论文预答辩', '2026-12-08T14:00', { duration: 10800 }) },
+  { text: '建直播\n兹定于12月4日（周五）14:30在化学楼A201开展危险化学品安全培训，时长约2小时。\n联系人：李老师', expected: live('危险化学品安全培训', '2026-12-04T14:30', { duration: 7200 }) },
+  { text: '请帮忙建个直播，通知如下：\n关于举办研究生学术论坛的通知\n兹定于2026年12月18日（星期五）上午9:00-12:00举办研究生学术论坛。\n特此通知。\n研究生院\n2026年11月25日', expected: live('研究生学术论坛', '2026-12-18T09:00', { duration: 10800, description: '研究生院' }) },
+  { text: '明天下午3点，主讲人：张三 教授，题目：「单细胞测序数据分析」', expected: live('单细胞测序数据分析', '2026-11-26T15:00', { description: '主讲人：张三 教授' }) },
+  { text: '讲座：深度学习中的优化方法 主讲人：王强 副教授 时间：12月4日 下午2:30', expected: asks('confirm', /「深度学习中的优化方法」吗？2026-12-04 14:30/) },
+  { text: '第12周周三下午3点 组会', expected: asks('time', /「第12周周三」是哪一天/) },
+  { text: '12月10日（第15周周四）下午3点 中期检查', expected: asks('confirm', /「中期检查」吗？2026-12-10 15:00/) },
+  { text: 'Group meeting Friday at 5', expected: asks('hour', /早上5点还是下午5点/) },
+  { text: '下周二 9:00 组会（时长两小时）', expected: asks('confirm', /「组会」吗？2026-12-01 09:00 \(周二\)，2小时/) },
+  { text: '嗯那个后天上午十点吧开题报告', expected: asks('confirm', /「开题报告」吗？2026-11-27 10:00/) },
+  { text: '1小时后临时加一场直播，腹肌撕裂者', expected: live('腹肌撕裂者', '2026-11-25T15:00') },
+  { text: '周五晚7点 搏击操 一小时或者一个半小时', expected: asks('duration', /「一小时或者一个半小时」是多长/) },
+  { text: '下周一到周五每天早6点半 21天减脂挑战打卡', expected: asks('confirm', /^要创建系列直播「21天减脂挑战打卡」吗？每天 06:30，共5场/) },
+  { text: '直播主题：【燃脂搏击】\n开始时间：明晚8点\n时长：60min', expected: live('燃脂搏击', '2026-11-26T20:00', { duration: 3600 }) },
+  { text: '下周一午休12点半，拉伸放松，半小时', expected: asks('confirm', /「拉伸放松」吗？2026-11-30 12:30/) },
+  { text: "Cancel tomorrow's group meeting", expected: { command: 'cancel' } },
+  { text: 'lvU8h2J5k9L3z7 改成明天上午10点开始，时长90分钟', expected: { command: 'modify', livingid: 'lvU8h2J5k9L3z7', changes: { start: Date.parse('2026-11-26T10:00:00+08:00'), durationSeconds: 5400 } } },
+  { text: 'lvH9p1X5t3C7v6 取消掉，学员请假太多了', expected: { command: 'cancel', livingid: 'lvH9p1X5t3C7v6' } },
 ];

@@ -53,7 +53,7 @@ const skipSpaces = (text: string, at: number): number => {
 /** What may follow a date written without its unit (12/3, 12月3): a space, a time, a period, or the end. */
 function endsCleanly(text: string, at: number): boolean {
   const next = text[at];
-  return next === undefined || /[\s,，、;；。!！?？)）(（]/.test(next) || /[\d零〇一二两三四五六七八九十]/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每|或者|或|还是|没错|对的|对)/.test(text.slice(at));
+  return next === undefined || /[\s,，、;；。!！?？)）(（]/.test(next) || /[\d零〇一二两三四五六七八九十]/.test(next) || wordAt(WORDS.periods, text, at) !== undefined || /^(?:的|那场|这场|那天|那一场|吧|每|或者|或|还是|没错|对的|对|来着)/.test(text.slice(at));
 }
 
 /** The month-day in the coming year: this year's, unless it is long gone. */
@@ -215,7 +215,8 @@ const maybe = (day: Day | undefined): { day?: Day } => (day ? { day } : {});
 
 /** 12月1日（周二） or 12月1日 周二: the weekday repeats the date; one that disagrees is kept as a mismatch. */
 function withWeekdayNote(text: string, found: FoundDay): FoundDay {
-  const note = /\s*[(（]?\s*/y;
+  // 12月10日（第15周周四）: a term's week number may stand in the note too.
+  const note = /\s*[(（]?\s*(?:第[\d一二三四五六七八九十]{1,3}周\s*)?/y;
   note.lastIndex = found.end;
   note.exec(text);
   const open = note.lastIndex;

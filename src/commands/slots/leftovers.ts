@@ -30,7 +30,14 @@ const ASKING_TAIL = /^\s*(?:你|您)?(?:帮我|帮忙|麻烦|辛苦)|^\s*(?:建�
 const EN_VERB_BEFORE_NAME = /^(?:do|have|hold|run|host) (?:the|a|an) (?=[A-Z0-9])/i;
 /** 开展冬季供暖保障部署会直播: a notice's verb, the event, then 直播 — the event is the name. */
 const HELD_LIVE = /^(?:开展|举办|举行|召开)(\S{2,20}?)(?:的)?直播$/u;
-const VERB_BEFORE_NAME = /^(?:开|搞|办|做)(?:个|一个|场|一场)?(?=[A-Za-z「“"《【])/;
+const VERB_BEFORE_NAME = /^(?:开|搞|办|做)(?:个|一个|场|一场)?(?=[A-Za-z「“"《【])|^开(?=\p{Script=Han}会$)/u;
+/** 关于举办研究生学术论坛的通知: a notice's title names its event. */
+const NOTICE_OF = /^关于(?:举办|召开|开展|举行|组织)(\S{2,24}?)的?(?:通知|安排)$/u;
+/** 在化学楼A201开展危险化学品安全培训: where it is held, then the verb — the event is the name. */
+const HELD_AT = /^在[^\s,，。]{1,12}?(?:开展|举办|举行|召开|进行)/;
+/** 组会（时长两小时）: the bracket a taken length leaves behind. */
+const OPEN_AT_END = /[（(【「《“]$/;
+const CLOSE_AT_START = /^[）)】」》”]/;
 const TRAILING_FILLER = new RegExp(`(?:${alternation(WORDS.trailingFillers)})+$`);
 // A range mark left alone (12月15日到12月17日 asked about) is not a theme either.
 const FILLER_ALONE = new RegExp(`^(?:${alternation([...WORDS.aloneFillers, ...WORDS.rangeMarks, ...WORDS.sameHour, ...WORDS.onceWords])})+$`, 'i');
@@ -81,7 +88,11 @@ export function leftovers(original: string, taken: readonly Taken[]): { theme?: 
   const named = decided.find((p) => p.quoted && p.after !== 'description-label' && NAME_MARKS.test(original[p.start] ?? ''));
   const themePart = labelled ? decided.find((p) => p === labelled) : (named ?? decided.find((p) => p.after !== 'description-label'));
   // …我们团队下礼拜三晚上七点要搞个【客户答谢茶话会】: before a name found by its quote marks is the story around it.
-  const rest = decided.filter((p) => p !== themePart && !(themePart === named && named && p.end <= named.start && p.after !== 'description-label'));
+  // (主讲人：张三 教授 before it is the description all the same.)
+  const opensDescription = (p: Part) => DESCRIPTION_START.test(foldTraditional(p.text));
+  // (主讲人：张三 教授 before it is the description all the same, the name after its colon too.)
+  const inDescription = (p: Part) => decided.some((q) => q.end <= p.start && opensDescription(q) && !/[,，。;；\n]/.test(original.slice(q.start, p.start)));
+  const rest = decided.filter((p) => p !== themePart && !(themePart === named && named && p.end <= named.start && p.after !== 'description-label' && !opensDescription(p) && !inDescription(p)));
   const out: { theme?: string; description?: string; themeSpan?: Span; parts: Part[]; preamble: string; labelled?: true } = { parts, preamble };
   if (labelled && themePart === labelled) out.labelled = true;
   if (themePart) {
@@ -91,6 +102,10 @@ export function leftovers(original: string, taken: readonly Taken[]): { theme?: 
     out.theme = quotedLabel && ASKING_TAIL.test(themePart.text.slice(quotedLabel[0].length)) ? quotedLabel[1]!.trim() : unquote(themePart.text).replace(EN_VERB_BEFORE_NAME, '');
     out.themeSpan = { start: themePart.start, end: themePart.end };
   }
+  // 举办研究生学术论坛。 after the title named it, 特此通知。: the name said again, or a notice's formula, describes nothing.
+  const said = (p: Part) => (out.theme !== undefined && p.text.includes(out.theme) && p.text.length <= out.theme.length + 4) || FILLER_ALONE.test(foldTraditional(p.text.replace(/[。.!！]+$/, '')));
+  const describing = rest.filter((p) => !said(p));
+  rest.splice(0, rest.length, ...describing);
   if (rest.length > 0) {
     // The description is the member's own text; parts written next to each other keep what stood between them.
     const own = (p: Part) => original.slice(p.start, p.end).replace(p.quoted ? '' : TRAILING_START_WORD, '');
@@ -196,7 +211,7 @@ export function trimFillers(raw: string): string {
     const kept = [...text].slice([...folded.slice(0, lead)].length, [...folded].length - [...folded.slice(folded.length - trail)].length).join('');
     // 后天—上午10点—会员活动说明: a dash left at an edge joined the part to a time, it is not the theme's.
     // 开CPA考试辅导: a verb before a Latin or quoted name arranges it (开学典礼 keeps its 开).
-    text = kept.replace(EDGE_DASHES, '').replace(VERB_BEFORE_NAME, '').replace(HELD_LIVE, '$1').trim();
+    text = kept.replace(EDGE_DASHES, '').replace(VERB_BEFORE_NAME, '').replace(HELD_LIVE, '$1').replace(HELD_AT, '').replace(NOTICE_OF, '$1').replace(OPEN_AT_END, '').replace(CLOSE_AT_START, '').trim();
   }
   return text;
 }
@@ -227,7 +242,9 @@ function joinPhrases(parts: Part[], original: string, owner: Array<TakenKind | u
       fits &&
       ((/\p{Script=Han}$/u.test(a.text) && PURE_LATIN.test(b.text)) ||
         (LATIN_EDGE.test(a.text.slice(-1)) && /^\p{Script=Han}/u.test(b.text) && !/\p{Script=Han}/u.test(a.text) && !DESCRIPTION_START.test(foldTraditional(original.slice(b.start, b.end)))));
-    if (!(a.after === 'theme-label' || latin || prefix || mixed || CONTINUATION.test(b.text))) continue;
+    // 讲座：深度学习中的优化方法 主讲人：…: a labelled name stops where the speaker's line starts.
+    const opens = DESCRIPTION_START.test(foldTraditional(original.slice(b.start, b.end)));
+    if (!((a.after === 'theme-label' && !opens) || latin || prefix || mixed || CONTINUATION.test(b.text))) continue;
     parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
   }
 }

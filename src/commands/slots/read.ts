@@ -6,7 +6,7 @@
  * in `doubt` instead of picking one: a question costs a message, a wrong live costs a meeting.
  */
 import { fromWallClock, wallClock, type WallClock } from '../../zone.js';
-import { isoWeekday, monthDay, plusDays, sameDay, type Day } from './calendar.js';
+import { dayNumber, isoWeekday, monthDay, plusDays, sameDay, type Day } from './calendar.js';
 import { clockAt, hourOf, periodAt, type Clock, type HourReading } from './clocks.js';
 import { dayAt, type FoundDay } from './days.js';
 import { findDurations } from './durations.js';
@@ -206,6 +206,8 @@ const LABELS: Array<{ kind: LabelKind; pattern: RegExp }> = [
   // 主题：周会 anywhere it starts a part; 主题周会 only after another part or before a quote (主题党日活动 is a theme).
   { kind: 'theme-label', pattern: labelPattern(WORDS.labels.theme, `[“"「『‘《【]`) },
   { kind: 'theme-label', pattern: BARE_THEME_LABEL },
+  // 讲座：深度学习中的优化方法, Seminar: …: the kind of event before a colon labels its name.
+  { kind: 'theme-label', pattern: /(?<=^|[\s,;、。])(?:学术报告|讲座|报告|课程|分享会|seminar|talk)\s*[:：]\s*/gi },
   // 备注：… starts a description wherever a colon follows it (会议内容：…).
   { kind: 'description-label', pattern: new RegExp(`(?:${LABEL_START}(?:${described})\\s*(?:是|为|:|\\s)|(?:${described})\\s*:)\\s*`, 'g') },
   { kind: 'time', pattern: labelPattern(WORDS.labels.time, TIME_VALUE) },
@@ -305,7 +307,9 @@ const readQuotes: Pass = (state) => {
     }
     // 【直播申请】主题：… — a bracketed heading on a line of its own start, before a form whose theme is labelled, says
     // what the form is, no more.
-    if (text[q.start] === '【' && state.themeValues.length > 0 && /(?:^|\n)\s*$/.test(text.slice(0, q.start))) {
+    // (直播主题：【燃脂搏击】 is the label's value, not a heading.)
+    const valued = state.themeValues.some((v) => q.start >= v.start && q.start < v.end);
+    if (text[q.start] === '【' && ((state.themeValues.length > 0 && /(?:^|\n)\s*$/.test(text.slice(0, q.start)) && !valued) || HEADING.test(text.slice(q.start, q.end)))) {
       headings.push(q);
       continue;
     }
@@ -325,6 +329,7 @@ const readQuotes: Pass = (state) => {
   take(state, headings, 'slot');
 };
 
+const HEADING = new RegExp(`^【(?:${alternation(WORDS.headings)})】$`);
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
 const EVENT_NAMING = /(?:讲课|讲座|分享|培训|专题)$/;
 const NAMING = /(?:叫|叫做|名为|名叫|是|为|建个|建一个|建一场|举办|举行|召开|开展|开个|办个|搞个|做个|一场|一个|搞|办|做|开|来个|来一场|来一个|有个|有场|有一个|有一场)$/;
@@ -347,7 +352,7 @@ const readReminders: Pass = (state) => {
 };
 
 /** 24小时挑战赛, 30分钟学会Excel: a length running into a word is part of that word. */
-const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, ...allLabels, '以内', '以上', '整', '算', '来', '为准', '计', '建', '开', '就行', '就好', '够了'])})[\\p{L}\\p{N}]`, 'u');
+const GLUED_AFTER = new RegExp(`^(?!${alternation([...WORDS.trailingFillers, ...allLabels, '以内', '以上', '整', '算', '来', '为准', '计', '建', '开', '就行', '就好', '够了', '或者', '或', '还是'])})[\\p{L}\\p{N}]`, 'u');
 
 /** 1小时, 90分钟, 一个半小时; two different lengths are asked about. */
 const readDurations: Pass = (state) => {
@@ -385,7 +390,7 @@ const readDurations: Pass = (state) => {
 };
 
 /** The first number of a length range (1-2h, 2到3个小时), right before the second. */
-const LENGTH_FROM = /(?:[\d.]+|[一二两三四五六七八九十半]) *(?:h|小时|个小时)? *(?:-|~|～|到|至|或) *$/;
+const LENGTH_FROM = /(?:[\d.]+|[一二两三四五六七八九十半]) *(?:h|小时|个小时)? *(?:-|~|～|到|至|或者|或|还是) *$/;
 
 /**
  * Days, parts of days and clocks. A day or a part of the day with no clock, written against a word (周会周五,
@@ -399,6 +404,11 @@ const readTimes: Pass = (state) => {
   let times = found.filter((t) => {
     // “双十二”期间燃气安全提醒: a day inside quote marks is a word of the name.
     if (t.day && !t.clock && state.quotes.some((q) => t.start > q.start && t.end < q.end)) return false;
+    // …特此通知。\n研究生院\n2026年11月25日: the date a notice was issued, on its last line, is no time of the live.
+    if (found.length > 1 && t.day?.day && !t.clock && /\n\s*$/.test(text.slice(0, t.start)) && text.slice(t.end).trim() === '' && dayNumber(t.day.day) <= dayNumber(todayOf(state.today))) {
+      take(state, [t]);
+      return false;
+    }
     // 是周四不是周三: the time said not to be meant is no time of the live.
     if (found.length > 1 && NEGATED.test(text.slice(0, t.start))) {
       take(state, [{ start: t.start - NEGATED.exec(text.slice(0, t.start))![0].length, end: t.end }]);
@@ -406,6 +416,13 @@ const readTimes: Pass = (state) => {
     }
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.
     if (t.clock && clocks > 1 && !t.day && !t.period && !t.until && letter.test(text[t.end] ?? '') && !FREE_AFTER.test(text.slice(t.end)) && !TAKEN_BACK_BEFORE.test(text.slice(0, t.start)) && !CLOSED_BY.test(text.slice(t.end))) return false;
+    // 第12周周三下午3点: a week of the term the bot cannot count — asked about, never this week's Wednesday.
+    const termWeek = t.day ? TERM_WEEK.exec(text.slice(0, t.start)) : null;
+    if (termWeek) {
+      state.unreadDay ??= `${termWeek[0]}${text.slice(t.start, t.day!.end)}`;
+      take(state, [{ start: t.start - termWeek[0].length, end: t.day!.end }]);
+      delete t.day;
+    }
     // 年货节当天晚上8点: 当天 of a day the reader does not know is no today — asked about.
     const thatDay = t.day && /^(?:当天|那天|这天)/.test(text.slice(t.start)) ? /(\p{Script=Han}{1,6})$/u.exec(text.slice(0, t.start)) : null;
     if (thatDay && !FREE_BEFORE.test(text.slice(0, t.start))) {
@@ -470,6 +487,7 @@ const readTimes: Pass = (state) => {
   state.times = times;
 };
 const DEADLINE = /^(?:之前|以前|前后|左右|前(?![天夜]))/;
+const TERM_WEEK = /(?:下学期|上学期|这学期|本学期)?第[\d一二三四五六七八九十]{1,3}周\s*$/;
 const NEGATED = /(?:不是|而不是|并非|唔是)\s*$/;
 /** 早班结束后, 航班落地以后, 开完会后: a time after an event (one to eight characters, not a day word). */
 const EVENT_AFTER = /^(?![天日周])[\p{Script=Han}A-Za-z0-9]{1,8}?(?:之后|以后|的时候|时候|后)(?![天日])/u;
@@ -631,6 +649,14 @@ const settleTime: Pass = (state) => {
     slots.weekInDoubt = at(state, next, start.hour, main.clock!.minute);
     return doubt(state, 'time', `今天就是${name}，「${main.text}」是指下${name}（${monthDay(next)}）吗？回复「是」，或`);
   }
+  if (weekday && !main.until) {
+    // 周三下午4点 said on a Wednesday before 4: today, or next week's? Both are offered; the answer picks.
+    const next = plusDays(written.day!, 7);
+    const name = main.text.slice(0, 2);
+    slots.choices = [{ text: '今天', start: startMs }, { text: `下${name}`, start: at(state, next, start.hour, main.clock!.minute) }];
+    slots.clock = { hour: start.hour, minute: main.clock!.minute };
+    return doubt(state, 'time', `今天就是${name}，「${main.text}」是今天（${monthDay(written.day!)}）还是下${name}（${monthDay(next)}）？`);
+  }
   if (!day && startMs <= state.now) {
     // A bare 15:00 means today; once today's has passed, tomorrow's would be a guess (the hour is kept for the answer).
     slots.clock = { hour: start.hour, minute: main.clock!.minute };
@@ -660,8 +686,8 @@ function choicesOf(state: ReadState, times: readonly FoundTime[], days: readonly
     const day = t.day?.day ?? shared;
     const own = t.clock ? t : sharedTime;
     let hour = own?.clock && !own.until ? startHour(own, own.period ?? own.clock.period) : undefined;
-    // 下午3点或者4点: a bare hour after another is in its part of the day, when that makes it the later one.
-    if (hour && 'ask' in hour && previous?.period !== undefined) {
+    // 下午3点或者4点, 明晚7点或8点: a bare hour after another is in its part of the day, when that makes it the later one.
+    if (hour && previous?.period !== undefined && own?.period === undefined && own?.clock?.period === undefined && !own?.clock?.padded) {
       const inherited = startHour(t, previous.period);
       if ('hour' in inherited && inherited.hour > previous.hour) hour = inherited;
     }
@@ -796,6 +822,12 @@ function settleEnglish(state: ReadState): void {
     if (day) slots.day = day;
     return;
   }
+  // Friday at 5: an hour from 1 to 7 with no am/pm is asked, as 5点 is (凌晨 or 下午?).
+  if (!hour.meridiem && hour.hour >= 1 && hour.hour <= 7) {
+    slots.day = day ?? todayOf(state.today);
+    slots.hourInDoubt = { hour: hour.hour, minute: hour.minute };
+    return doubt(state, 'hour', `「${slots.timeText}」是早上${hour.hour}点还是下午${hour.hour}点？`);
+  }
   const startMs = at(state, day ?? todayOf(state.today), hour.hour, hour.minute);
   state.todayAssumed = !day;
   if (!day && startMs <= state.now) return doubt(state, 'time', `今天${pad(hour.hour)}:${pad(hour.minute)}已经过去了。`);
@@ -827,7 +859,8 @@ const takeUnreadDays: Pass = (state) => {
     // 过几天开个「…」, 最近找个时间: a verb or a particle beside it leaves it a time word.
     const end = m.index + m[0].length;
     const gluedBefore = letter.test(text[m.index - 1] ?? '') && !FREE_BEFORE.test(text.slice(0, m.index));
-    const gluedAfter = letter.test(text[end] ?? '') && !FREE_AFTER.test(text.slice(end)) && !ARRANGING.test(text.slice(end));
+    // 下周组会: a day word before an event's name is its day (asked), not a word of the name.
+    const gluedAfter = letter.test(text[end] ?? '') && !FREE_AFTER.test(text.slice(end)) && !ARRANGING.test(text.slice(end)) && !EVENT_TAIL.test(text.slice(end));
     if (gluedBefore || gluedAfter) continue;
     state.unreadDay ??= m[0];
     take(state, [{ start: m.index, end: m.index + m[0].length }]);
@@ -846,6 +879,7 @@ const readLeftovers: Pass = (state) => {
 
 const UNREAD = new RegExp(alternation(WORDS.unreadDays), 'i');
 const NAMED_DAY_PERIOD = new RegExp(`(?<=^|[\\s,，。])\\p{Script=Han}{1,6}(?:日|节|庆)(?:的)?(?:${alternation(Object.keys(WORDS.periods).filter((w) => w.length > 1))})`, 'u');
+const EVENT_TAIL = /^\p{Script=Han}{1,4}(?:会|课|培训|分享|讲座|答辩)(?=$|[\s,，。!！]|直播)/u;
 /** Verbs that arrange something after a time word (过几天开个…, 最近找个时间…). */
 const ARRANGING = /^(?:开|搞|约|建|办|做|找|抽|弄|整|安排|来)/;
 /** 改天下午: a part of the day after such a word is asked with it. */
@@ -1005,7 +1039,7 @@ function withoutRuleWords(value: string): string {
   }
   return out + value.slice(at);
 }
-const REPEATED_TIME = /^\s*(?:的)?\s*(?:最后一个|第一个|第[一二三四1-4]个)?\s*(?:周[一二三四五六日天1-7]|星期|礼拜|[上下中]午|早上|晚上|凌晨|[一二三四五六日1-7]\s*[,、]|\d{1,2}\s*[:点号]|[一二两三四五六七八九十]+\s*[点号])/;
+const REPEATED_TIME = /^\s*(?:的)?\s*(?:最后一个|第一个|第[一二三四1-4]个)?\s*(?:周[一二三四五六日天1-7]|星期|礼拜|[上下中]午|早上|晚上|凌晨|[早晚]\s*[\d一二两三四五六七八九十]|[一二三四五六日1-7]\s*[,、]|\d{1,2}\s*[:点号]|[一二两三四五六七八九十]+\s*[点号])/;
 
 /** 每周一10:00: WeCom's living/create makes one live; a repeating one is refused (a theme like 每日站会 is not). */
 const refuseRepeating: Pass = (state) => {

@@ -30,7 +30,7 @@ export interface FoundTime extends Span, TimePoint {
   /** 2小时后: milliseconds from now. */
   fromNowMs?: number;
   /** Read by chrono's English parser: the day and hour it was sure of, and a range's length. */
-  english?: { day?: Day; hour?: { hour: number; minute: number }; rangeSeconds?: number };
+  english?: { day?: Day; hour?: { hour: number; minute: number; meridiem?: true }; rangeSeconds?: number };
 }
 
 const SPACE = /[\s]*/y;
@@ -160,7 +160,7 @@ function englishTimes(text: string, now: WallClock): FoundTime[] {
     const date = s.date();
     const english: NonNullable<FoundTime['english']> = {};
     if (s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month')) english.day = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
-    if (s.isCertain('hour')) english.hour = { hour: date.getHours(), minute: date.getMinutes() };
+    if (s.isCertain('hour')) english.hour = { hour: date.getHours(), minute: date.getMinutes(), ...(s.isCertain('meridiem') || date.getHours() >= 13 || /:\d\d/.test(r.text) ? { meridiem: true as const } : {}) };
     if (r.end?.isCertain('hour') && s.isCertain('hour')) english.rangeSeconds = Math.round((r.end.date().getTime() - date.getTime()) / 1000);
     return { start: r.index, end: r.index + r.text.length, text: r.text, english };
   });
