@@ -18,7 +18,7 @@ import { alternation, WORDS } from './slots/words.js';
 const EXAMPLE = '取消直播 lvXXXXXXXX';
 
 /** 把明天的周会取消了, 明天那个周会不开了，帮我取消掉 (not 取消了吗, a question). */
-const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|不办了|(?<=[把将].{1,20}直播)(?:删掉|删了|删除|撤掉|撤了)|\b(?:want|need|like) to cancel\b|\bpls cancel\b|\bplease cancel\b/i;
+const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|不办了|(?<=[把将].{1,20}(?:直播|那场|这场))(?:删掉|删了|删除|撤掉|撤了)|\b(?:want|need|like) to cancel\b|\bpls cancel\b|\bplease cancel\b/i;
 
 const OTHER_TASK = new RegExp(alternation(WORDS.otherTasks));
 const LIVE_MARK = new RegExp(alternation(WORDS.liveMarks));

@@ -272,7 +272,7 @@ const ID_ACTIONS: Array<[name: string, words: RegExp]> = [
   // Cancelling cannot be undone: only with 这 or 把 naming the live (把 ID 撤掉, ID 这场不播了).
   ['cancel', /^(?=.*(?:这|把))(?=.*(?:取消|撤掉|撤销|撤了|删掉|删除|删了|不播了|不开了|不办了))/],
   // ID 取消掉，学员请假太多了: 取消掉 right after the ID names it too (ID 取消 alone may answer something else).
-  ['cancel', /^\s*取消(?:掉|了)(?:[\s,，。!！]|$)/],
+  ['cancel', /^\s*(?:取消(?:掉|了)|不办了|不播了|不开了)(?:[\s,，。!！]|$)/],
 ];
 /** Around an ID, words that only point at it. */
 const POINTING = /直播\s*id|livingid|这个直播|这场直播|这个|这场|那个|那场|直播|帮我|麻烦|一下|下|请|把|的|呗|吧|了|哈|id/gi;

@@ -27,8 +27,11 @@ describe('named days', () => {
     // 腊八 of the lunar year 2026 falls in January 2027.
     assert.equal(coming('腊八', '2026-11-25'), '2027-01-15');
   });
-  it('reads 清明 as its solar term and 感恩节 as the fourth Thursday of November', () => {
+  it('reads 清明 and 冬至 as their solar terms and 感恩节 as the fourth Thursday of November', () => {
     assert.equal(coming('清明', '2026-11-25'), '2027-04-05');
+    // 冬至 2026 falls at 04:50 on December 22 in Beijing (December 21 in UTC).
+    assert.equal(coming('冬至', '2026-11-25'), '2026-12-22');
+    assert.equal(coming('立春', '2026-11-25'), '2027-02-04');
     assert.equal(coming('感恩节', '2026-11-25'), '2026-11-26');
   });
   it('counts today as the coming one', () => {

@@ -1,7 +1,7 @@
 /**
- * Named days (元旦, 春节, 感恩节, …) as dates: the coming one, today included. Lunar festivals and 清明 come from
- * lunar-javascript's astronomical calendar: the runtime's ICU Chinese calendar puts a new moon just before Beijing's
- * midnight on the wrong day (春节 2027 would be 02-07, 2030 02-02; it is 02-06 and 02-03).
+ * Named days (元旦, 春节, 感恩节, …) as dates: the coming one, today included. Lunar festivals and the solar terms
+ * (清明, 冬至, …) come from lunar-javascript's astronomical calendar: the runtime's ICU Chinese calendar puts a new moon
+ * just before Beijing's midnight on the wrong day (春节 2027 would be 02-07, 2030 02-02; it is 02-06 and 02-03).
  */
 import { Lunar } from 'lunar-javascript';
 import { dayNumber, isoWeekday, plusDays, validDay, type Day } from './calendar.js';
@@ -18,10 +18,13 @@ function lunarDay(year: number, month: number, day: number): Day | undefined {
   }
 }
 
-/** 清明: the solar term, about April 4–6. */
-function qingming(year: number): Day {
-  const solar = Lunar.fromYmd(year, 1, 1).getJieQiTable()['清明']!;
-  return { year: solar.getYear(), month: solar.getMonth(), day: solar.getDay() };
+/** 清明, 冬至: the solar term in Gregorian `year` (冬至 2026 is in the table of lunar year 2027). */
+function solarTerm(name: string, year: number): Day | undefined {
+  for (const lunarYear of [year, year + 1]) {
+    const solar = Lunar.fromYmd(lunarYear, 1, 1).getJieQiTable()[name];
+    if (solar?.getYear() === year) return { year, month: solar.getMonth(), day: solar.getDay() };
+  }
+  return undefined;
 }
 
 /** The n-th `weekday` (0 = Sunday) of `month`: 感恩节 is the fourth Thursday of November. */
@@ -41,7 +44,7 @@ function inYear(named: NamedDay, year: number): Day | undefined {
 
 function computeInYear(named: NamedDay, year: number): Day | undefined {
   if ('solar' in named) return validDay(year, named.solar[0], named.solar[1]);
-  if ('qingming' in named) return qingming(year);
+  if ('solarTerm' in named) return solarTerm(named.solarTerm, year);
   if ('nth' in named) return nthWeekday(year, ...named.nth);
   const day = lunarDay(year, ...named.lunar);
   return day && named.dayBefore ? plusDays(day, -1) : day;

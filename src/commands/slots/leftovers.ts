@@ -108,7 +108,8 @@ export function leftovers(original: string, taken: readonly Taken[]): { theme?: 
   rest.splice(0, rest.length, ...describing);
   if (rest.length > 0) {
     // The description is the member's own text; parts written next to each other keep what stood between them.
-    const own = (p: Part) => original.slice(p.start, p.end).replace(p.quoted ? '' : TRAILING_START_WORD, '');
+    // (「…」预热直播: the closing mark a quoted name leaves is not the description's.)
+    const own = (p: Part) => original.slice(p.start, p.end).replace(p.quoted ? '' : TRAILING_START_WORD, '').replace(CLOSE_AT_START, '');
     let description = own(rest[0]!);
     for (let k = 1; k < rest.length; k++) {
       const untouched = owner.slice(rest[k - 1]!.end, rest[k]!.start).every((o) => o === undefined);
@@ -227,6 +228,16 @@ function joinPhrases(parts: Part[], original: string, owner: Array<TakenKind | u
     if (a.quoted || b.quoted || owner.slice(a.end, b.start).some((o) => o !== undefined)) continue;
     // Tech Talk - Rust入门: a dash with spaces after a Latin name joins its subtitle.
     if (/^[ \u3000]+[-–—&+][ \u3000]+$/.test(gap) && /[A-Za-z]$/.test(a.text)) {
+      parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
+      continue;
+    }
+    // 非遗手作·扎染体验: a middle dot between two words of Chinese is inside one name.
+    if (/^[·・]$/.test(gap) && /\p{Script=Han}$/u.test(a.text) && /^\p{Script=Han}/u.test(b.text)) {
+      parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
+      continue;
+    }
+    // 主题：从甲骨文、简帛到纸张的演变: a labelled name runs on over its 、 (too long a name is then asked about).
+    if (gap === '、' && a.after === 'theme-label') {
       parts.splice(k - 1, 2, { ...a, end: b.end, text: `${a.text}${gap}${b.text}` });
       continue;
     }

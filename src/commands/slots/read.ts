@@ -487,6 +487,8 @@ const readTimes: Pass = (state) => {
   state.times = times;
 };
 const DEADLINE = /^(?:之前|以前|前后|左右|前(?![天夜]))/;
+/** 「二十四节气」系列: what stands in quote marks is a name's, not a length (二十四节 lessons). */
+const IN_QUOTES = /「[^」]*」|《[^》]*》|“[^”]*”|【[^】]*】|『[^』]*』/g;
 const TERM_WEEK = /(?:下学期|上学期|这学期|本学期)?第[\d一二三四五六七八九十]{1,3}周\s*$/;
 const NEGATED = /(?:不是|而不是|并非|唔是)\s*$/;
 /** 早班结束后, 航班落地以后, 开完会后: a time after an event (one to eight characters, not a day word). */
@@ -984,7 +986,7 @@ const askUnread: Pass = (state) => {
     return doubt(state, 'time', `「${period}」和「${slots.timeText}」对不上。`);
   }
   // 一节课, 个把小时, 半天: a length the bot cannot know exactly — asked, never the default hour, never the theme's.
-  const vague = slots.durationSeconds === undefined && slots.rangeSeconds === undefined ? VAGUE_LENGTH.exec(`${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`)?.[0] : undefined;
+  const vague = slots.durationSeconds === undefined && slots.rangeSeconds === undefined ? VAGUE_LENGTH.exec(`${state.preamble ?? ''} ${slots.theme ?? ''} ${slots.description ?? ''}`.replace(IN_QUOTES, ' '))?.[0] : undefined;
   if (vague) {
     for (const slot of ['theme', 'description'] as const) {
       const value = slots[slot]?.replace(vague, '').trim();
