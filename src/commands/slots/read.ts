@@ -317,8 +317,11 @@ const readQuotes: Pass = (state) => {
     const after = text[q.end];
     // KOL讲课“房颤卒中预防”: after the kind of event, a name in “”「」 is the event's (读书分享《活着》 keeps its book).
     const named = NAMING.test(text.slice(0, q.start)) || (text[q.start] !== '《' && EVENT_NAMING.test(text.slice(0, q.start)));
-    const startsAlone = text[q.start] === '【' || before === undefined || SEPARATOR.test(before) || named || timeEndsAt(text, q.start, state.today);
-    const endsAlone = after === undefined || SEPARATOR.test(after) || !/[\p{L}\p{N}]/u.test(after) || /\d/.test(after) || timeStartsAt(text, q.end) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '' || /^(?:的)?(?:线上|在线|网上)?直播/.test(text.slice(q.end)) || /^[^,;。\s]{0,6}直播/.test(text.slice(q.end)) || findDurations(text.slice(q.end))[0]?.start === 0;
+    // 【云看展】「大唐气象」特展导览: a 【tag】 run on into a name is a word of that name, not the name.
+    const tag = text[q.start] === '【' && /^[「“"『《\p{Script=Han}]/u.test(after ?? '') && !timeStartsAt(text, q.end);
+    const startsAlone = (text[q.start] === '【' && !tag) || before === undefined || SEPARATOR.test(before) || named || timeEndsAt(text, q.start, state.today);
+    // (「怎样给孩子选书」午休小讲堂: 午休 runs on into 小讲堂 — a word of the name, not a time.)
+    const endsAlone = after === undefined || SEPARATOR.test(after) || (!/[\p{L}\p{N}]/u.test(after) && !tag) || /\d/.test(after) || (timeStartsAt(text, q.end) && !periodInWord(text, q.end)) || trimFillers(text.slice(q.end).split(/[\s,;。]/)[0]!) === '' || /^(?:的)?(?:线上|在线|网上)?直播/.test(text.slice(q.end)) || /^[^,;。\s]{0,6}直播/.test(text.slice(q.end)) || findDurations(text.slice(q.end))[0]?.start === 0;
     // **…** is a name whatever stands around it.
     if ((startsAlone && endsAlone) || (text[q.start] === '*' && !timeStartsAt(text, q.start + 1))) alone.push(q);
   }
@@ -333,6 +336,12 @@ const HEADING = new RegExp(`^【(?:${alternation(WORDS.headings)})】$`);
 /** 就叫“季度之星颁奖”: a quote after a naming word marks the theme. */
 const EVENT_NAMING = /(?:讲课|讲座|分享|培训|专题)$/;
 const NAMING = /(?:叫|叫做|名为|名叫|是|为|建个|建一个|建一场|举办|举行|召开|开展|开个|办个|搞个|做个|一场|一个|搞|办|做|开|来个|来一场|来一个|有个|有场|有一个|有一场)$/;
+/** 午休小讲堂: a part of the day with no day or clock, running on into a word, is that word's (下午开 is a time). */
+const periodInWord = (text: string, at: number): boolean => {
+  const period = periodAt(lowerAscii(text), at);
+  return period !== undefined && dayAt(lowerAscii(text), at, { year: 2000, month: 1, day: 1 }) === undefined && clockAt(lowerAscii(text), skipSpacesAt(text, period.end)) === undefined && /^\p{Script=Han}/u.test(text.slice(period.end)) && !/^(?:开播|开始|开|播|的|吧|场)/.test(text.slice(period.end));
+};
+const skipSpacesAt = (text: string, at: number): number => at + (/^\s*/.exec(text.slice(at))?.[0].length ?? 0);
 const timeStartsAt = (text: string, at: number): boolean => {
   const lower = lowerAscii(text);
   return dayAt(lower, at, { year: 2000, month: 1, day: 1 }) !== undefined || periodAt(lower, at) !== undefined || clockAt(lower, at) !== undefined;
