@@ -239,8 +239,9 @@ function impliedCreate(reading: Reading, leadCue: Span[], now: number, timezone:
   // 明天下午3点 alone: a start and nothing else — the theme is asked (and the live confirmed before it is made).
   const timeAlone = slots.start !== undefined && !slots.theme && !slots.description && !slots.doubt;
   if (timeAlone) return input(create, cues, false, true);
-  // 下午 读书分享会, 月初 三会一课: a part of the day or a day the bot cannot read, with an event's name.
-  const eventAsked = slots.theme !== undefined && EVENT_NAME.test(slots.theme) && (slots.period !== undefined || slots.unreadWord !== undefined);
+  // 下午 读书分享会, 月初 三会一课, 午高峰结束后 3号站早会: a part of the day, or a day or time the bot cannot read, with an
+  // event's name.
+  const eventAsked = slots.theme !== undefined && EVENT_NAME.test(slots.theme) && (slots.period !== undefined || slots.unreadWord !== undefined || slots.doubt?.slot === 'time');
   if (!(slots.theme || slots.repeating) || !(timed || slots.day || slots.repeating || arranged || eventAsked)) return null;
   // 今晚的航班又延误了，真累: a day and a sentence that tells what happened, with no hour and no word of a live, is news.
   if (!timed && !slots.repeating && TOLD.test(reading.text) && !FORM.test(reading.text)) return null;

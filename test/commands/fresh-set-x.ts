@@ -148,12 +148,10 @@ const ASK: [string, Expect][] = [
   ['后天5点 普拉提', A('5点 without a period → ask')],
   ['那个明天就是三点吧开个普拉提的直播', A('dictated: 三点 without period → ask')],
   // day without hour
-  // Judgement: 明天 glued to a name with 直播 closing it and no hour is not read as a request (no live).
-  ['明天燃脂课直播', N('a day but no hour → ask the time')],
+  ['明天燃脂课直播', A('a day but no hour → ask the time')],
   ['明早 晨练', A('明早 gives a period but no hour → ask the time')],
   ['今晚 瑜伽', A('今晚 without an hour → ask the time')],
-  // Judgement: a time by an event with no verb and no day: no request the bot can read (no live).
-  ['下班后 燃脂课', N('下班后 is no clock time and no day → ask')],
+  ['下班后 燃脂课', A('下班后 is no clock time and no day → ask')],
   // passed today
   ['今天上午10点 瑜伽', A('today 10:00 has passed (now 14:00) → ask')],
   ['8点 燃脂课', A('no day → today; 8 → 08:00 which has passed → ask')],
@@ -291,8 +289,7 @@ export const DIALOGS_X: Dialog[] = [
   dl('明天5点 店长晨会', '早上5点半，哦不，6点', L('店长晨会', '2026-11-26T06:00')),
   dl('8点 燃脂课', '晚上8点', L('燃脂课', '2026-11-25T20:00')),
   // answering the time question
-  // Judgement: the first message asked for nothing; the answer alone is a time, so the theme is asked.
-  dl('明天燃脂课', '晚上7点半', A('asked')),
+  dl('明天燃脂课', '晚上7点半', L('燃脂课', '2026-11-26T19:30')),
   dl('明早 晨练', '6点半', L('晨练', '2026-11-26T06:30')),
   dl('今晚 瑜伽', '7点半', L('瑜伽', '2026-11-25T19:30')),
   dl('明天中午 午间拉伸', '12点半', L('午间拉伸', '2026-11-26T12:30')),

@@ -584,4 +584,10 @@ export const PHRASINGS: Phrasing[] = [
   { text: "Cancel tomorrow's group meeting", expected: { command: 'cancel' } },
   { text: 'lvU8h2J5k9L3z7 改成明天上午10点开始，时长90分钟', expected: { command: 'modify', livingid: 'lvU8h2J5k9L3z7', changes: { start: Date.parse('2026-11-26T10:00:00+08:00'), durationSeconds: 5400 } } },
   { text: 'lvH9p1X5t3C7v6 取消掉，学员请假太多了', expected: { command: 'cancel', livingid: 'lvH9p1X5t3C7v6' } },
+  // Set AA: times by the rush hours are asked; a day counted from today before an event's name is its day.
+  { text: '午高峰结束后 3号站早会', expected: asks('time', /「午高峰结束后」是几点/) },
+  { text: '明天晚高峰之前 安全骑行培训', expected: asks('hour', /「晚高峰之前」是几点/) },
+  { text: '明天燃脂课', expected: asks('hour', /直播「燃脂课」：11月26日几点开始/) },
+  { text: '下周三中午1点「怎样给孩子选书」午休小讲堂', expected: asks('confirm', /「「怎样给孩子选书」午休小讲堂」吗？/) },
+  { text: '【云看展】「大唐气象」特展导览 明晚7:30', expected: asks('confirm', /「【云看展】「大唐气象」特展导览」吗？2026-11-26 19:30/) },
 ];

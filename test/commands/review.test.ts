@@ -34,6 +34,7 @@ import { DIALOGS_W, SET_W } from './fresh-set-w.js';
 import { DIALOGS_X, SET_X } from './fresh-set-x.js';
 import { DIALOGS_Y, SET_Y } from './fresh-set-y.js';
 import { DIALOGS_Z, SET_Z } from './fresh-set-z.js';
+import { DIALOGS_AA, SET_AA } from './fresh-set-aa.js';
 import { abandons, answersQuestion } from '../../src/commands/dispatch.js';
 import { DIALOGS_A, SET_A, type Expect } from './review-set.js';
 
@@ -79,8 +80,8 @@ function assertDoes(label: string, command: Command<any> | undefined, result: Re
 
 describe('the adversarial review set', () => {
   const confirmedCount = { asked: 0 };
-  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H, ...SET_I, ...SET_J, ...SET_K, ...SET_L, ...SET_M, ...SET_N, ...SET_O, ...SET_P, ...SET_Q, ...SET_R, ...SET_S, ...SET_T, ...SET_U, ...SET_V, ...SET_W, ...SET_X, ...SET_Y, ...SET_Z] as Array<{ text: string; expect: Expect; cls: string }>;
-  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H, ...DIALOGS_I, ...DIALOGS_J, ...DIALOGS_K, ...DIALOGS_L, ...DIALOGS_M, ...DIALOGS_N, ...DIALOGS_O, ...DIALOGS_P, ...DIALOGS_Q, ...DIALOGS_R, ...DIALOGS_S, ...DIALOGS_T, ...DIALOGS_U, ...DIALOGS_V, ...DIALOGS_W, ...DIALOGS_X, ...DIALOGS_Y, ...DIALOGS_Z] as typeof DIALOGS_A;
+  const fresh = [...SET_C, ...SET_B, ...SET_D, ...SET_E, ...SET_F, ...SET_G, ...SET_H, ...SET_I, ...SET_J, ...SET_K, ...SET_L, ...SET_M, ...SET_N, ...SET_O, ...SET_P, ...SET_Q, ...SET_R, ...SET_S, ...SET_T, ...SET_U, ...SET_V, ...SET_W, ...SET_X, ...SET_Y, ...SET_Z, ...SET_AA] as Array<{ text: string; expect: Expect; cls: string }>;
+  const dialogs = [...DIALOGS_A, ...DIALOGS_B, ...DIALOGS_E, ...DIALOGS_F, ...DIALOGS_G, ...DIALOGS_H, ...DIALOGS_I, ...DIALOGS_J, ...DIALOGS_K, ...DIALOGS_L, ...DIALOGS_M, ...DIALOGS_N, ...DIALOGS_O, ...DIALOGS_P, ...DIALOGS_Q, ...DIALOGS_R, ...DIALOGS_S, ...DIALOGS_T, ...DIALOGS_U, ...DIALOGS_V, ...DIALOGS_W, ...DIALOGS_X, ...DIALOGS_Y, ...DIALOGS_Z, ...DIALOGS_AA] as typeof DIALOGS_A;
   for (const { text, expect, cls } of [...SET_A, ...fresh]) {
     it(`[${cls}] ${JSON.stringify(text).slice(0, 50)}`, () => {
       const recognized = recognize(text, NOW, TZ);

@@ -452,7 +452,9 @@ const readTimes: Pass = (state) => {
     const beside = found.some((o) => o !== t && (o.start === t.end || o.end === t.start));
     // 就是后天下午, 只建下周一的, 明天吧: a verb or a particle beside a day does not make it part of a word.
     const gluedBefore = letter.test(text[t.start - 1] ?? '') && !FREE_BEFORE.test(text.slice(0, t.start));
-    const gluedAfter = letter.test(text[t.end] ?? '') && !FREE_AFTER.test(text.slice(t.end));
+    // 明天燃脂课: a day counted from today before an event's name is its day (周一例会, 平安夜音乐会 keep theirs).
+    const relativeBefore = t.day !== undefined && !t.clock && t.period === undefined && text.slice(t.start, t.end) in WORDS.relativeDays && EVENT_TAIL.test(text.slice(t.end));
+    const gluedAfter = letter.test(text[t.end] ?? '') && !FREE_AFTER.test(text.slice(t.end)) && !relativeBefore;
     // 明天早班结束后直播: the day, then a time by an event the bot cannot see — taken out, its hour asked.
     const event = t.day && !t.clock && gluedAfter ? EVENT_AFTER.exec(text.slice(t.end)) : null;
     if (event) {
@@ -501,9 +503,9 @@ const IN_QUOTES = /「[^」]*」|《[^》]*》|“[^”]*”|【[^】]*】|『[^
 const TERM_WEEK = /(?:下学期|上学期|这学期|本学期)?第[\d一二三四五六七八九十]{1,3}周\s*$/;
 const NEGATED = /(?:不是|而不是|并非|唔是)\s*$/;
 /** 早班结束后, 航班落地以后, 开完会后: a time after an event (one to eight characters, not a day word). */
-const EVENT_AFTER = /^(?![天日周])[\p{Script=Han}A-Za-z0-9]{1,8}?(?:之后|以后|的时候|时候|后)(?![天日])/u;
+const EVENT_AFTER = /^(?![天日周])[\p{Script=Han}A-Za-z0-9]{1,8}?(?:之后|以后|的时候|时候|之前|后)(?![天日])/u;
 /** 晚自习时间开个…, 放学后开个…: a time by an event, with no day, right before what is arranged (or its blanked verb). */
-const EVENT_BEFORE_VERB = /(?<=^|[\s,，。])(?![天日周])(?:\p{Script=Han}{1,8}?(?:之后|以后|的时候|时候|时间|之前|后|前)|(?:吃完|开完|忙完|收完|下完)\p{Script=Han}{1,3})(?=\s*(?:开|搞|约|建|办|弄|整|直播)|\s{2,})/u;
+const EVENT_BEFORE_VERB = /(?<=^|[\s,，。])(?![天日周])(?:\p{Script=Han}{1,8}?(?:之后|以后|的时候|时候|时间|之前|后|前)|(?:吃完|开完|忙完|收完|下完)\p{Script=Han}{1,3})(?=\s*(?:开|搞|约|建|办|弄|整|直播)|\s{2,}|\s+\S{0,8}(?:会|课|培训|分享|讲座))/u;
 /** 哦不, 不对，说错了: what the speaker said before is taken back. */
 /** 三点哦不三点半: a clock right after a correction is the corrected one, whatever runs on after it. */
 const BACK_WORDS = `(?:${alternation(WORDS.takeBacks)})`;
