@@ -2,7 +2,7 @@
 import { buildApiStatsCard } from '../cards/api-stats.js';
 import { newTaskId } from '../cards/limits.js';
 import { text } from '../replies/reply.js';
-import { defineCommand, spanOf } from './command.js';
+import { defineCommand, spanOf, takesNothingMore } from './command.js';
 import { isAdmin } from './context.js';
 
 /** 机器人接口调用统计看一下: the API figures asked for in a sentence. */
@@ -14,6 +14,7 @@ export const apiStats = defineCommand<null>({
   example: '统计',
   help: ['统计（管理员）：企业微信接口调用情况'],
   sentence: (text) => spanOf(SENTENCE, text),
+  notMine: takesNothingMore,
   read: () => ({ args: null }),
   async run(_args, ctx) {
     if (!isAdmin(ctx)) return [text('「统计」仅限管理员使用。')];

@@ -23,7 +23,7 @@ const SENTENCE = /取消(?:掉|一下)?(?!了吗|了没|吗|提醒)|不开了|�
 const OTHER_TASK = new RegExp(alternation(WORDS.otherTasks));
 const LIVE_MARK = new RegExp(alternation(WORDS.liveMarks));
 /** 帮我取消明天食堂的订餐: another task is cancelled, not a live. */
-export const cancelsAnotherTask = (text: string): boolean => OTHER_TASK.test(text) && !LIVE_MARK.test(text);
+const cancelsAnotherTask = (text: string): boolean => OTHER_TASK.test(text) && !LIVE_MARK.test(text);
 /** 开个直播, 建一场直播, 创建直播: a new live asked for. */
 const CREATE_BEFORE = /(?:开|建|约|创建|新建|安排|搞|办|弄|整)(?:一)?(?:个|场)?直播/;
 
@@ -42,6 +42,7 @@ export const cancel = defineCommand<LiveNamed>({
     const requested = found && CREATE_BEFORE.test(text.slice(0, found[0]!.start));
     return described && !requested && !cancelsAnotherTask(text) ? found : null;
   },
+  notMine: cancelsAnotherTask,
   read: (input) => readLiveNamed(input, EXAMPLE),
   async run(args, ctx): Promise<Reply[]> {
     if ('described' in args) return suggestLives(ctx, args.described, (id) => `取消直播 ${id}`);

@@ -45,6 +45,8 @@ export interface Command<A = unknown> {
   words: readonly string[];
   /** Finds the command in a sentence (帮我明天下午3点开个周会直播): the spans that say it, or null. */
   sentence?: (text: string) => Span[] | null;
+  /** True when what follows its word shows the word was about something else (取消…食堂的订餐, 统计…加班时长). */
+  notMine?: (after: string) => boolean;
   example: string;
   /** Lines of 帮助: the usage, then any notes. */
   help: readonly string[];
@@ -64,6 +66,11 @@ export interface Command<A = unknown> {
   /** What a member types to do what an action's button does, where a chat shows no buttons (a group). */
   typed?: Record<string, (arg: string) => string>;
 }
+
+/** The words that may follow the word of a command that reads nothing after it (统计一下, 测试连接看看通不通). */
+const NOTHING_MORE = /一下|看看|看下|情况|数据|结果|接口|调用|次数|通不通|是否正常|正常|连接|发我|吧|呢|吗|啊|哈|谢谢|麻烦了|今天|本周|最近/g;
+/** For commands that read nothing: a task of its own after the word (统计一下这个月的加班时长) is not theirs. */
+export const takesNothingMore = (after: string): boolean => /\p{Script=Han}{2}/u.test(after.replace(NOTHING_MORE, ''));
 
 /** The span `pattern` matches in `text`, as a command's sentence cue; null when it does not. */
 export function spanOf(pattern: RegExp, text: string): Span[] | null {

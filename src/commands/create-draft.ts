@@ -175,7 +175,8 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
   // (下午，哦不对，是下午3点半 and 下午吧，或者4点也行 say more than the part of the day.)
   const [firstClause, ...why] = folded.split(/[,，。;；]/);
   const reason = why.join('，');
-  const half = HALF_OF_DAY.exec(folded) ?? (!/[\d零〇一二两三四五六七八九十]\s*[点:时]|或|还是|不对|不是/.test(reason) ? HALF_OF_DAY.exec(firstClause!.trim()) : null);
+  const wholeHalf = HALF_OF_DAY.exec(folded);
+  const half = wholeHalf ?? (!/[\d零〇一二两三四五六七八九十]\s*[点:时]|或|还是|不对|不是/.test(reason) ? HALF_OF_DAY.exec(firstClause!.trim()) : null);
   if (half && asked === 'hour' && before.hourInDoubt && before.day) {
     // 下午 in answer to 凌晨2点还是下午2点 (or 夜里 to 中午12点还是夜里0点): the hour written first, in that part of the day.
     const { hour: written12, minute } = before.hourInDoubt;
@@ -187,7 +188,7 @@ export function resumeCreate(state: CreateState, answer: string, env: ReadEnv): 
     const reading = hourOf(written12, minute, period);
     if ('ask' in reading) return ask(before, asked, env, `「${half[1]}${written12}点」还是说不清是几点。`, confirm);
     // 晚上，时长45分钟: what follows the part of the day may give the length.
-    const [length, another] = HALF_OF_DAY.exec(folded) ? [] : findDurations(reason);
+    const [length, another] = wholeHalf ? [] : findDurations(reason);
     return decide({ ...rest, start: fromWallClock({ ...before.day, hour: reading.hour, minute, second: 0 }, env.timezone), ...(length && !another ? { durationSeconds: length.seconds } : {}) });
   }
   // 日期对的，星期写错了: the date written stands, at the hour read with it.

@@ -1,7 +1,7 @@
 /** 测试连接: admins only; testConnection with the time it took. */
 import { text } from '../replies/reply.js';
 import { problemZh } from '../wecom/problems.js';
-import { defineCommand, spanOf } from './command.js';
+import { defineCommand, spanOf, takesNothingMore } from './command.js';
 import { isAdmin } from './context.js';
 
 /** 帮我测下机器人连接是否正常, 连接正常吗 (测试连接稳定性专项 is a theme). */
@@ -12,6 +12,7 @@ export const ping = defineCommand<null>({
   words: ['测试连接', '测试一下连接', '测一下连接', '连接测试', '检查连接', 'ping'],
   example: '测试连接',
   help: ['测试连接（管理员）'],
+  notMine: takesNothingMore,
   sentence: (text) => spanOf(SENTENCE, text),
   read: () => ({ args: null }),
   async run(_args, ctx) {

@@ -5,7 +5,6 @@
  * (`listing` is not `list`). Questions, reports and announcements about lives are not requests (docs/reader.md).
  */
 import type { Command, CommandInput } from './command.js';
-import { cancelsAnotherTask } from './cancel.js';
 import { livingIdIn } from './livingid.js';
 import { commandNamed, COMMANDS } from './registry.js';
 import { dayNumber } from './slots/calendar.js';
@@ -25,9 +24,6 @@ export interface Recognized {
 }
 
 const SEPARATORS = String.raw`[\s,，!！~:：、.。]`;
-/** Commands that read nothing after their word (统计, 测试连接), and the words that may still follow it. */
-const NO_ARGUMENTS = new Set(['apistats', 'ping']);
-const NO_ARGUMENT_WORDS = /一下|看看|看下|情况|数据|结果|接口|调用|次数|通不通|是否正常|正常|连接|发我|吧|呢|吗|啊|哈|谢谢|麻烦了|今天|本周|最近/g;
 /**
  * Polite openings before a command word; one-character ones (好, 请, 嗯) only before a separator, 请 before a verb,
  * help only before another verb (pls help create a live — `help` alone asks for 帮助).
@@ -146,10 +142,8 @@ export function recognize(text: string, now = Date.now(), timezone = 'Asia/Shang
     const end = lead + word.length;
     // An English alias is a whole word: `list`, `help!` and `create live:` are; `listing` is not.
     if (/^[a-z?]/.test(word) && /[a-z0-9]/.test(lower[end] ?? '')) continue;
-    // 帮我取消明天食堂的订餐: another task's word after 取消 — not a live to cancel.
-    if (command.name === 'cancel' && cancelsAnotherTask(folded.slice(end))) return null;
-    // 帮我统计一下这个月的加班时长: a word of a command that takes nothing, followed by a task of its own, is not it.
-    if (NO_ARGUMENTS.has(command.name) && /\p{Script=Han}{2}/u.test(folded.slice(end).replace(NO_ARGUMENT_WORDS, ''))) continue;
+    // 帮我取消明天食堂的订餐, 帮我统计一下这个月的加班时长: the word was about another task.
+    if (command.notMine?.(folded.slice(end))) continue;
     // 创建直播 项目失败复盘 is a request; 创建直播失败了怎么办 and 创建直播？ are not.
     if (command.name === 'create' && (QUESTION.test(rest) || REPORT_AFTER.test(folded.slice(end)))) return null;
     // create 直播 「…」, 创建 直播 周会: 直播 standing right after the word belongs to the command, not the theme.

@@ -72,6 +72,9 @@ export function dayAt(text: string, at: number, today: Day): FoundDay | undefine
   return withDateNote(text, found, today) ?? withWeekdayNote(text, found);
 }
 
+/** 12月3日是周四，不是周五: what a member is told when the weekday written is not the date's. */
+const notThatWeekday = (day: Day, weekday: number): string => `${day.month}月${day.day}日是${WEEKDAY_NAMES[isoWeekday(day)]}，不是${WEEKDAY_NAMES[weekday]}`;
+
 /** 周三(12月2日): a weekday with its date in brackets after it — the date, checked against the weekday. */
 function withDateNote(text: string, found: FoundDay, today: Day): FoundDay | undefined {
   const open = /\s*[(（]\s*/y;
@@ -85,7 +88,7 @@ function withDateNote(text: string, found: FoundDay, today: Day): FoundDay | und
   const annotated: FoundDay = { start: found.start, end: close.lastIndex, day: date.day };
   const actual = isoWeekday(date.day);
   const weekday = isoWeekday(found.day!);
-  if (weekday !== actual) annotated.mismatch = `${date.day.month}月${date.day.day}日是${WEEKDAY_NAMES[actual]}，不是${WEEKDAY_NAMES[weekday]}`;
+  if (weekday !== actual) annotated.mismatch = notThatWeekday(date.day, weekday);
   return annotated;
 }
 
@@ -229,6 +232,6 @@ function withWeekdayNote(text: string, found: FoundDay): FoundDay {
   const weekday = WORDS.weekdays[week[3] as keyof typeof WORDS.weekdays];
   const actual = isoWeekday(found.day!);
   const annotated: FoundDay = { ...found, end: close.lastIndex };
-  if (weekday !== actual) annotated.mismatch = `${found.day!.month}月${found.day!.day}日是${WEEKDAY_NAMES[actual]}，不是${WEEKDAY_NAMES[weekday]}`;
+  if (weekday !== actual) annotated.mismatch = notThatWeekday(found.day!, weekday);
   return annotated;
 }

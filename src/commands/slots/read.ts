@@ -14,7 +14,7 @@ import { leftovers, SEPARATOR, trimFillers, unquote, type Taken, type TakenKind 
 import { Reading, type Span } from './reading.js';
 import { foldTraditional } from './traditional.js';
 import { findReminders } from './reminders.js';
-import { findTimes, type FoundTime, type TimePoint } from './times.js';
+import { findTimes, skipSpaces, type FoundTime, type TimePoint } from './times.js';
 import { readRepeat } from './repeats.js';
 import { alternation, WORDS, type Period } from './words.js';
 
@@ -339,9 +339,8 @@ const NAMING = /(?:叫|叫做|名为|名叫|是|为|建个|建一个|建一场|�
 /** 午休小讲堂: a part of the day with no day or clock, running on into a word, is that word's (下午开 is a time). */
 const periodInWord = (text: string, at: number): boolean => {
   const period = periodAt(lowerAscii(text), at);
-  return period !== undefined && dayAt(lowerAscii(text), at, { year: 2000, month: 1, day: 1 }) === undefined && clockAt(lowerAscii(text), skipSpacesAt(text, period.end)) === undefined && /^\p{Script=Han}/u.test(text.slice(period.end)) && !/^(?:开播|开始|开|播|的|吧|场)/.test(text.slice(period.end));
+  return period !== undefined && dayAt(lowerAscii(text), at, { year: 2000, month: 1, day: 1 }) === undefined && clockAt(lowerAscii(text), skipSpaces(text, period.end)) === undefined && /^\p{Script=Han}/u.test(text.slice(period.end)) && !/^(?:开播|开始|开|播|的|吧|场)/.test(text.slice(period.end));
 };
-const skipSpacesAt = (text: string, at: number): number => at + (/^\s*/.exec(text.slice(at))?.[0].length ?? 0);
 const timeStartsAt = (text: string, at: number): boolean => {
   const lower = lowerAscii(text);
   return dayAt(lower, at, { year: 2000, month: 1, day: 1 }) !== undefined || periodAt(lower, at) !== undefined || clockAt(lower, at) !== undefined;
@@ -419,8 +418,9 @@ const readTimes: Pass = (state) => {
       return false;
     }
     // 是周四不是周三: the time said not to be meant is no time of the live.
-    if (found.length > 1 && NEGATED.test(text.slice(0, t.start))) {
-      take(state, [{ start: t.start - NEGATED.exec(text.slice(0, t.start))![0].length, end: t.end }]);
+    const negated = found.length > 1 ? NEGATED.exec(text.slice(0, t.start)) : null;
+    if (negated) {
+      take(state, [{ start: t.start - negated[0].length, end: t.end }]);
       return false;
     }
     // 明天0点 零点抢购演练: a second clock that runs into a word, with nothing else of a time, is the word's.

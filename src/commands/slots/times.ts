@@ -34,7 +34,8 @@ export interface FoundTime extends Span, TimePoint {
 }
 
 const SPACE = /[\s]*/y;
-const skipSpaces = (text: string, at: number): number => {
+/** The position after the spaces at `at`. */
+export const skipSpaces = (text: string, at: number): number => {
   SPACE.lastIndex = at;
   SPACE.exec(text);
   return SPACE.lastIndex;
